@@ -108,12 +108,10 @@ fn is_boundary(text: &str, a: Span, b: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if first_b.is_ascii_digit() {
-        if abbreviation(word) == Some(AbbrevClass::Month)
-            || word.bytes().all(|c| c.is_ascii_digit()) && !word.is_empty()
-        {
-            return false;
-        }
+    let month_or_number = abbreviation(word) == Some(AbbrevClass::Month)
+        || (!word.is_empty() && word.bytes().all(|c| c.is_ascii_digit()));
+    if first_b.is_ascii_digit() && month_or_number {
+        return false;
     }
     match abbreviation(word) {
         Some(AbbrevClass::Title) => return false,

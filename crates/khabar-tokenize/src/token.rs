@@ -169,10 +169,11 @@ pub(crate) fn classify(text: &str) -> TokenKind {
         return TokenKind::Word;
     }
     // A clitic split off a word: "'s", "’s", "n't" starts with a letter and is handled above.
-    if (first == '\'' || first == '’') && text.len() > first.len_utf8() {
-        if chars.all(|c| c.is_alphabetic()) {
-            return TokenKind::Word;
-        }
+    if (first == '\'' || first == '’')
+        && text.len() > first.len_utf8()
+        && chars.all(|c| c.is_alphabetic())
+    {
+        return TokenKind::Word;
     }
     if is_unicode_punct(first) {
         return TokenKind::Punct;

@@ -36,9 +36,10 @@ impl Tokenizer {
         }
     }
 
-    /// Turns the ASCII fast path on or off. The output is identical either way (the test
-    /// suite checks this on random text); off, every chunk goes through the full UAX #29
-    /// segmenter, which is the slower reference.
+    /// Turns the fast path on or off. The fast path segments chunks made of ASCII and the
+    /// common typographic punctuation (‘ ’ “ ” – — …) itself; the output is identical either
+    /// way (the test suite checks this on random text). Off, every chunk goes through the full
+    /// UAX #29 segmenter, which is the slower reference.
     pub const fn ascii_fast_path(mut self, on: bool) -> Self {
         self.ascii_fast_path = on;
         self
@@ -63,10 +64,17 @@ impl Tokenizer {
                 continue;
             }
             let start = i;
+            // The fast path takes ASCII plus the typographic punctuation of news text.
             let mut ascii = true;
             while i < n && !is_ascii_ws(bytes[i]) {
-                ascii &= bytes[i] < 0x80;
-                i += 1;
+                if bytes[i] < 0x80 {
+                    i += 1;
+                } else if typographic_at(bytes, i) {
+                    i += 3;
+                } else {
+                    ascii = false;
+                    i += 1;
+                }
             }
             self.chunk(text, Span::new(start, i), ascii, &mut segs, out);
         }
@@ -170,11 +178,47 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// UAX #29 word boundaries restricted to ASCII text without whitespace. Equivalent to
-/// `split_word_bound_indices` there (checked by the property tests):
-/// letters, digits and `_` join (WB5, WB8–WB10, WB13a/b); `.` and `'` join two letters or two
-/// digits (WB6/7, WB11/12), `:` joins two letters (WB6/7), `,` and `;` join two digits
-/// (WB11/12); every other character stands alone (WB999).
+/// Whether `bytes[i..]` starts with one of the typographic characters the fast path
+/// handles: ‘ ’ (UAX #29 MidNumLet) and – — “ ” … (Other). All are `E2 80 xx` in UTF-8.
+#[inline]
+fn typographic_at(bytes: &[u8], i: usize) -> bool {
+    bytes.len() >= i + 3
+        && bytes[i] == 0xE2
+        && bytes[i + 1] == 0x80
+        && matches!(bytes[i + 2], 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0xA6)
+}
+
+/// The UAX #29 class of a character that may join two word characters.
+#[derive(Clone, Copy)]
+enum Mid {
+    /// `.` `'` ‘ ’ — joins two letters or two digits (WB6/7, WB11/12).
+    NumLet,
+    /// `:` — joins two letters (WB6/7).
+    Letter,
+    /// `,` `;` — joins two digits (WB11/12).
+    Num,
+}
+
+#[inline]
+fn mid_at(bytes: &[u8], i: usize) -> Option<(Mid, usize)> {
+    match bytes[i] {
+        b'.' | b'\'' => Some((Mid::NumLet, 1)),
+        b':' => Some((Mid::Letter, 1)),
+        b',' | b';' => Some((Mid::Num, 1)),
+        0xE2 if matches!(bytes.get(i + 2), Some(0x98 | 0x99))
+            && bytes.get(i + 1) == Some(&0x80) =>
+        {
+            Some((Mid::NumLet, 3))
+        }
+        _ => None,
+    }
+}
+
+/// UAX #29 word boundaries restricted to chunks of ASCII (plus the characters of
+/// [`typographic_at`]) without whitespace. Equivalent to `split_word_bound_indices` there,
+/// which the property tests check: letters, digits and `_` join (WB5, WB8–WB10, WB13a/b); a
+/// [`Mid`] character joins its neighbours as its class allows; every other character stands
+/// alone (WB999).
 fn ascii_word_bounds(bytes: &[u8], chunk: Span, out: &mut Vec<Span>) {
     let mut i = chunk.start;
     let n = chunk.end;
@@ -182,31 +226,34 @@ fn ascii_word_bounds(bytes: &[u8], chunk: Span, out: &mut Vec<Span>) {
         let start = i;
         if is_word_byte(bytes[i]) {
             i += 1;
-            loop {
-                if i < n && is_word_byte(bytes[i]) {
+            while i < n {
+                if is_word_byte(bytes[i]) {
                     i += 1;
-                } else if i + 1 < n && ascii_mid_joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
-                    i += 2;
+                    continue;
+                }
+                let Some((mid, len)) = mid_at(bytes, i) else {
+                    break;
+                };
+                let (prev, next) = (bytes[i - 1], bytes.get(i + len).copied().unwrap_or(b' '));
+                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+                let joins = match mid {
+                    Mid::NumLet => letters || digits,
+                    Mid::Letter => letters,
+                    Mid::Num => digits,
+                };
+                if joins && i + len < n {
+                    i += len + 1;
                 } else {
                     break;
                 }
             }
+        } else if bytes[i] >= 0x80 {
+            i += 3;
         } else {
             i += 1;
         }
         out.push(Span::new(start, i));
-    }
-}
-
-#[inline]
-fn ascii_mid_joins(prev: u8, mid: u8, next: u8) -> bool {
-    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-    match mid {
-        b'.' | b'\'' => letters || digits,
-        b':' => letters,
-        b',' | b';' => digits,
-        _ => false,
     }
 }
 

@@ -104,6 +104,13 @@ proptest! {
     }
 
     #[test]
+    fn fast_path_equals_reference_on_typographic_text(text in "[aZ09.,:;'_ ’‘“”–—…\\-#@/]{0,60}") {
+        let fast = Tokenizer::new().tokenize(&text);
+        let slow = Tokenizer::new().ascii_fast_path(false).tokenize(&text);
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
     fn ascii_fast_path_equals_reference_on_newsy_text(text in newsy_text()) {
         let fast = Tokenizer::new().tokenize(&text);
         let slow = Tokenizer::new().ascii_fast_path(false).tokenize(&text);

@@ -1,0 +1,76 @@
+//! Python `str` arguments: type checking, UTF-8 access, and byte → `str` index conversion.
+
+use khabar_tokenize::{CharOffsets, Span};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PySlice, PyString};
+use std::borrow::Cow;
+
+/// A Python `str` argument seen as Rust text.
+///
+/// Python strings may hold lone surrogates, which have no UTF-8 form. Such text is processed
+/// with each surrogate replaced by U+FFFD — one code point for one code point, so every `str`
+/// index stays right — and result texts are then sliced from the original Python string, so
+/// `text[r.start:r.end] == r.text` holds for every input.
+pub(crate) struct PyText<'py> {
+    pub(crate) py_str: Bound<'py, PyString>,
+    pub(crate) text: Cow<'py, str>,
+    /// True when `text` differs from the Python string (it had lone surrogates).
+    pub(crate) lossy: bool,
+}
+
+impl<'py> PyText<'py> {
+    /// Accepts only `str` (and its subclasses); anything else is a `TypeError` naming the type.
+    pub(crate) fn extract(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Self> {
+        let py_str = obj.cast::<PyString>().map_err(|_| {
+            let ty = obj
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "?".to_owned());
+            PyTypeError::new_err(format!("{what} must be str, not {ty}"))
+        })?;
+        let py_str = py_str.clone();
+        // `to_cow` fails only on lone surrogates.
+        let (text, lossy) = match py_str.to_cow() {
+            Ok(s) => (Cow::Owned(s.into_owned()), false),
+            Err(_) => (Cow::Owned(py_str.to_string_lossy().into_owned()), true),
+        };
+        Ok(PyText {
+            py_str,
+            text,
+            lossy,
+        })
+    }
+
+    /// The text of a result as a Python `str`: made from the Rust text, or sliced from the
+    /// Python string (by `str` indices) when the two differ.
+    pub(crate) fn slice(
+        &self,
+        byte_span: Span,
+        start: usize,
+        end: usize,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let py = self.py_str.py();
+        if self.lossy {
+            let slice = PySlice::new(py, to_isize(start), to_isize(end), 1);
+            return Ok(self
+                .py_str
+                .as_any()
+                .get_item(slice)?
+                .cast_into::<PyString>()?);
+        }
+        Ok(PyString::new(py, byte_span.slice(&self.text).unwrap_or("")))
+    }
+}
+
+/// `str` indices always fit `isize` (Python's own limit on sequence length).
+fn to_isize(i: usize) -> isize {
+    isize::try_from(i).unwrap_or(isize::MAX)
+}
+
+/// Converts byte spans to `str` index pairs for one text (linear overall).
+pub(crate) fn char_spans(text: &str, spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
+    let conv = CharOffsets::new(text);
+    spans.map(|s| conv.char_span(s).unwrap_or((0, 0))).collect()
+}

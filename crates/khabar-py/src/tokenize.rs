@@ -1,0 +1,246 @@
+//! `khabar.tokenize`, `khabar.sentences` and their result classes.
+
+use crate::text::{PyText, char_spans};
+use khabar_tokenize::{Sentence as RsSentence, Token as RsToken, Tokenizer};
+use pyo3::basic::CompareOp;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString, PyTuple};
+
+/// A word token: `text[start:end] == token.text`.
+#[pyclass(frozen, module = "khabar", name = "Token")]
+pub struct Token {
+    /// Start index in the `str` (code points).
+    #[pyo3(get)]
+    start: usize,
+    /// End index in the `str` (code points, exclusive).
+    #[pyo3(get)]
+    end: usize,
+    /// The token's text.
+    #[pyo3(get)]
+    text: Py<PyString>,
+    /// The kind: "word", "number", "time", "date", "url", "email", "hashtag", "mention",
+    /// "punct" or "symbol".
+    #[pyo3(get)]
+    kind: &'static str,
+    /// The normalized form (case- and typography-folded; numbers without separators).
+    #[pyo3(get)]
+    norm: String,
+}
+
+fn kind_from_str(kind: &str) -> PyResult<&'static str> {
+    const KINDS: [&str; 10] = [
+        "word", "number", "time", "date", "url", "email", "hashtag", "mention", "punct", "symbol",
+    ];
+    KINDS.iter().find(|k| **k == kind).copied().ok_or_else(|| {
+        pyo3::exceptions::PyValueError::new_err(format!("unknown token kind {kind:?}"))
+    })
+}
+
+#[pymethods]
+impl Token {
+    #[new]
+    #[pyo3(signature = (start, end, text, kind, norm))]
+    fn new(
+        start: usize,
+        end: usize,
+        text: Py<PyString>,
+        kind: &str,
+        norm: String,
+    ) -> PyResult<Self> {
+        Ok(Token {
+            start,
+            end,
+            text,
+            kind: kind_from_str(kind)?,
+            norm,
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Token({}, {}, {}, kind='{}')",
+            self.start,
+            self.end,
+            self.text.bind(py).repr()?,
+            self.kind
+        ))
+    }
+
+    fn __richcmp__(
+        &self,
+        other: &Bound<'_, PyAny>,
+        op: CompareOp,
+        py: Python<'_>,
+    ) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<Token>() else {
+            return Ok(py.NotImplemented());
+        };
+        let o = other.get();
+        let same = self.start == o.start
+            && self.end == o.end
+            && self.kind == o.kind
+            && self.norm == o.norm
+            && PyAnyMethods::eq(self.text.bind(py).as_any(), o.text.bind(py))?;
+        match op {
+            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
+            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        PyTuple::new(py, [self.start, self.end])?.hash()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let t = slf.get();
+        let args = (t.start, t.end, t.text.clone_ref(py), t.kind, t.norm.clone());
+        PyTuple::new(
+            py,
+            [
+                slf.get_type().into_any(),
+                args.into_pyobject(py)?.into_any(),
+            ],
+        )
+    }
+
+    /// The token as a plain dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", self.text.bind(py))?;
+        d.set_item("kind", self.kind)?;
+        d.set_item("norm", &self.norm)?;
+        Ok(d)
+    }
+}
+
+/// A sentence: `text[start:end] == sentence.text`.
+#[pyclass(frozen, module = "khabar", name = "Sentence")]
+pub struct Sentence {
+    /// Start index in the `str` (code points).
+    #[pyo3(get)]
+    start: usize,
+    /// End index in the `str` (code points, exclusive).
+    #[pyo3(get)]
+    end: usize,
+    /// The sentence's text.
+    #[pyo3(get)]
+    text: Py<PyString>,
+}
+
+#[pymethods]
+impl Sentence {
+    #[new]
+    fn new(start: usize, end: usize, text: Py<PyString>) -> Self {
+        Sentence { start, end, text }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Sentence({}, {}, {})",
+            self.start,
+            self.end,
+            self.text.bind(py).repr()?
+        ))
+    }
+
+    fn __richcmp__(
+        &self,
+        other: &Bound<'_, PyAny>,
+        op: CompareOp,
+        py: Python<'_>,
+    ) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<Sentence>() else {
+            return Ok(py.NotImplemented());
+        };
+        let o = other.get();
+        let same = self.start == o.start
+            && self.end == o.end
+            && PyAnyMethods::eq(self.text.bind(py).as_any(), o.text.bind(py))?;
+        match op {
+            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
+            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        PyTuple::new(py, [self.start, self.end])?.hash()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = slf.get();
+        let args = (s.start, s.end, s.text.clone_ref(py));
+        PyTuple::new(
+            py,
+            [
+                slf.get_type().into_any(),
+                args.into_pyobject(py)?.into_any(),
+            ],
+        )
+    }
+
+    /// The sentence as a plain dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", self.text.bind(py))?;
+        Ok(d)
+    }
+}
+
+/// Splits `text` into word tokens (see the crate docs of `khabar-tokenize` for the rules).
+#[pyfunction]
+pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
+    let arg = PyText::extract(text, "text")?;
+    let t: &str = &arg.text;
+    let (tokens, spans, norms): (Vec<RsToken>, Vec<(usize, usize)>, Vec<String>) =
+        py.detach(|| {
+            let tokens = Tokenizer::new().tokenize(t);
+            let spans = char_spans(t, tokens.iter().map(|k| k.span));
+            let norms = tokens.iter().map(|k| k.norm(t).into_owned()).collect();
+            (tokens, spans, norms)
+        });
+    tokens
+        .iter()
+        .zip(spans)
+        .zip(norms)
+        .map(|((tok, (start, end)), norm)| {
+            Ok(Token {
+                start,
+                end,
+                text: arg.slice(tok.span, start, end)?.unbind(),
+                kind: tok.kind.as_str(),
+                norm,
+            })
+        })
+        .collect()
+}
+
+/// Splits `text` into sentences.
+#[pyfunction]
+pub fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Sentence>> {
+    let arg = PyText::extract(text, "text")?;
+    let t: &str = &arg.text;
+    let (sents, spans): (Vec<RsSentence>, Vec<(usize, usize)>) = py.detach(|| {
+        let sents = khabar_tokenize::sentences(t);
+        let spans = char_spans(t, sents.iter().map(|s| s.span));
+        (sents, spans)
+    });
+    sents
+        .iter()
+        .zip(spans)
+        .map(|(s, (start, end))| {
+            Ok(Sentence {
+                start,
+                end,
+                text: arg.slice(s.span, start, end)?.unbind(),
+            })
+        })
+        .collect()
+}
