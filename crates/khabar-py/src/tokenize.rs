@@ -6,7 +6,13 @@ use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
-/// A word token: `text[start:end] == token.text`.
+/// A word token: ``text[token.start:token.end] == token.text``.
+///
+/// >>> import khabar
+/// >>> khabar.tokenize("Kabul’s")[0]
+/// Token(0, 5, 'Kabul', kind='word')
+/// >>> khabar.tokenize("Kabul’s")[1].norm
+/// "'s"
 #[pyclass(frozen, module = "khabar", name = "Token")]
 pub struct Token {
     /// Start index in the `str` (code points).
@@ -117,7 +123,11 @@ impl Token {
     }
 }
 
-/// A sentence: `text[start:end] == sentence.text`.
+/// A sentence: ``text[sentence.start:sentence.end] == sentence.text``.
+///
+/// >>> import khabar
+/// >>> khabar.sentences("Dr. Khalid spoke. He left.")[1]
+/// Sentence(18, 26, 'He left.')
 #[pyclass(frozen, module = "khabar", name = "Sentence")]
 pub struct Sentence {
     /// Start index in the `str` (code points).
@@ -194,7 +204,16 @@ impl Sentence {
     }
 }
 
-/// Splits `text` into word tokens (see the crate docs of `khabar-tokenize` for the rules).
+/// Split ``text`` into word tokens with exact ``str`` offsets.
+///
+/// Hyphens and dashes are separate tokens and possessives are split off, so names, ranges
+/// and possessives can be put back together from adjacent tokens.
+///
+/// >>> import khabar
+/// >>> [(t.text, t.kind) for t in khabar.tokenize("IS-K: 4,000 fighters")]
+/// [('IS', 'word'), ('-', 'punct'), ('K', 'word'), (':', 'punct'), ('4,000', 'number'), ('fighters', 'word')]
+///
+/// Raises ``TypeError`` if ``text`` is not a ``str``. The GIL is released while Rust works.
 #[pyfunction]
 pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
     let arg = PyText::extract(text, "text")?;
@@ -222,7 +241,13 @@ pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>>
         .collect()
 }
 
-/// Splits `text` into sentences.
+/// Split ``text`` into sentences with exact ``str`` offsets.
+///
+/// >>> import khabar
+/// >>> [s.text for s in khabar.sentences("Lt. Gen. Khalid spoke. He left.")]
+/// ['Lt. Gen. Khalid spoke.', 'He left.']
+///
+/// Raises ``TypeError`` if ``text`` is not a ``str``. The GIL is released while Rust works.
 #[pyfunction]
 pub fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Sentence>> {
     let arg = PyText::extract(text, "text")?;

@@ -20,7 +20,7 @@ pub enum TokenKind {
     Time,
     /// A calendar date in digits: "26/1/2018", "2018-01-26", "26.1.2018".
     Date,
-    /// A URL: "https://example.org/a?b=c", "www.example.org", "thenational.ae".
+    /// A URL: `https://example.org/a?b=c`, `www.example.org`, `thenational.ae`.
     Url,
     /// An e-mail address: "press@example.org".
     Email,
