@@ -28,6 +28,20 @@ pub(crate) fn abbreviation(word: &str) -> Option<AbbrevClass> {
     })
 }
 
+/// Whether the tokenizer may keep a period that follows `word` inside the token: initials
+/// and initialisms ("J.", "U.S.") and the listed abbreviations ("Dr.", "Oct.", "etc.").
+/// When this is `false`, a period after the word is always a token of its own. Exposed so
+/// that fast paths in other crates split exactly as [`tokenize`](crate::tokenize) does.
+///
+/// ```
+/// use khabar_tokenize::keeps_final_period;
+/// assert!(keeps_final_period("Dr") && keeps_final_period("J") && keeps_final_period("etc"));
+/// assert!(!keeps_final_period("Kabul") && !keeps_final_period("said"));
+/// ```
+pub fn keeps_final_period(word: &str) -> bool {
+    is_initialism(word) || abbreviation(word).is_some()
+}
+
 /// Whether a word is an initialism without its final period: "U.S", "a.k.a", "e.g", or a
 /// single capital letter ("J").
 pub(crate) fn is_initialism(word: &str) -> bool {

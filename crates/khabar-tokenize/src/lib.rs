@@ -58,6 +58,7 @@ mod span;
 mod token;
 mod tokenizer;
 
+pub use abbrev::keeps_final_period;
 pub use fold::{FoldOptions, Folded, OffsetMap, fold, fold_str, fold_str_with};
 pub use offsets::CharOffsets;
 pub use sentence::{Sentence, sentences};

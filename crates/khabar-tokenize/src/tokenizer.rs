@@ -396,8 +396,18 @@ fn tailor(text: &str, segs: &[Span], out: &mut Vec<Token>) {
             }
         }
 
-        // Abbreviations and initialisms keep their period: "U.S.", "a.k.a.", "Lt.", "J.".
-        if next(1) == "." && (is_initialism(s) || abbreviation(s).is_some()) {
+        // Abbreviations and initialisms keep their period: "U.S.", "a.k.a.", "Lt.", "J.". A
+        // single letter is an initial only where a name can start (chunk start or after an
+        // opening bracket or quote): in "IS-K." the "K" ends a name and the period a sentence.
+        let single = s.len() == 1;
+        let name_start = i == 0
+            || matches!(
+                &text[segs[i - 1].range()],
+                "(" | "[" | "\"" | "'" | "“" | "‘"
+            );
+        if next(1) == "."
+            && ((is_initialism(s) && (!single || name_start)) || abbreviation(s).is_some())
+        {
             out.push(Token {
                 span: Span::new(sp.start, segs[i + 1].end),
                 kind: TokenKind::Word,
@@ -669,6 +679,8 @@ mod tests {
         assert_eq!(words("Oct. 2"), ["Oct.", "2"]);
         assert_eq!(words("the end."), ["the", "end", "."]);
         assert_eq!(words("Wait..."), ["Wait", "..."]);
+        assert_eq!(words("met IS-K."), ["met", "IS", "-", "K", "."]);
+        assert_eq!(words("(J. Smith)"), ["(", "J.", "Smith", ")"]);
     }
 
     #[test]

@@ -1,0 +1,481 @@
+//! Building a [`Gazetteer`]: collect entries from code and files, then compile.
+
+use crate::entry::Entry;
+use crate::error::{Error, Result, Source};
+use crate::gazetteer::{Gazetteer, Options};
+use crate::key::{fold_ci, fold_token, gap_bit, is_acronym, is_hyphen};
+use crate::load;
+use crate::store::{EntryParts, Store};
+use crate::trie::TrieBuilder;
+use crate::vocab::Vocab;
+use khabar_tokenize::{Span, Token, Tokenizer};
+use std::io::Read;
+use std::path::Path;
+
+/// Collects entries — from code, CSV, TSV and JSON Lines files, other gazetteers — and
+/// compiles them into a [`Gazetteer`].
+///
+/// Adding several files merges them; an id defined twice anywhere is an error
+/// ([`Error::DuplicateId`], naming both places).
+///
+/// ```
+/// use khabar_gazetteer::{Entry, Gazetteer};
+/// let gz = Gazetteer::builder()
+///     .strip_diacritics(true)
+///     .entry(Entry::new("AF-KNR", "Kunar", "GPE").with_alias("Kunaṟ"))
+///     .build()?;
+/// let text = "fighting in Kunaṟ and in KUNAR";
+/// assert_eq!(gz.find(text).len(), 2);
+/// # Ok::<(), khabar_gazetteer::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct GazetteerBuilder {
+    store: Store,
+    /// Per entry: index into `files` (or `u32::MAX` for code) and line.
+    origins: Vec<(u32, u64)>,
+    files: Vec<String>,
+    options: Options,
+    /// The first error of an [`entry`](GazetteerBuilder::entry) call, reported by `build`.
+    deferred: Option<Error>,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> Self {
+        GazetteerBuilder::new()
+    }
+}
+
+impl GazetteerBuilder {
+    /// An empty builder with the default options: no diacritic folding, the acronym rule on,
+    /// parents checked.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder {
+            store: Store::new(),
+            origins: Vec::new(),
+            files: Vec::new(),
+            options: Options::default(),
+            deferred: None,
+        }
+    }
+
+    /// Folds diacritics on both sides, so that "Kunar" finds "Kunaṟ" and the reverse
+    /// (default: off).
+    pub fn strip_diacritics(&mut self, yes: bool) -> &mut Self {
+        self.options.strip_diacritics = yes;
+        self
+    }
+
+    /// Applies the default acronym rule ([`is_acronym`]): short all-capital or mixed-case
+    /// aliases are case-sensitive even if not listed as such (default: on).
+    pub fn auto_case_sensitive(&mut self, yes: bool) -> &mut Self {
+        self.options.auto_case_sensitive = yes;
+        self
+    }
+
+    /// Checks that every `parent` names an entry (default: on). Off, unknown parents are
+    /// kept as ids and [`EntryRef::parent`](crate::EntryRef::parent) returns `None`.
+    pub fn check_parents(&mut self, yes: bool) -> &mut Self {
+        self.options.check_parents = yes;
+        self
+    }
+
+    /// Number of entries added so far.
+    pub fn len(&self) -> usize {
+        self.store.entries.len()
+    }
+
+    /// Whether no entry has been added.
+    pub fn is_empty(&self) -> bool {
+        self.store.entries.is_empty()
+    }
+
+    /// Adds an entry; an invalid entry (empty id, name or alias) is reported by
+    /// [`build`](GazetteerBuilder::build).
+    pub fn entry(&mut self, entry: Entry) -> &mut Self {
+        if let Err(e) = self.add(entry) {
+            self.deferred.get_or_insert(e);
+        }
+        self
+    }
+
+    /// Adds an entry, checking it at once.
+    pub fn add(&mut self, entry: Entry) -> Result<&mut Self> {
+        self.add_from(&entry, Source::default(), None)?;
+        Ok(self)
+    }
+
+    /// Adds an entry that came from `at`. `file_index` is the index into `files`.
+    pub(crate) fn add_from(
+        &mut self,
+        e: &Entry,
+        at: Source,
+        file_index: Option<u32>,
+    ) -> Result<()> {
+        let aliases: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+        let case_sensitive: Vec<&str> = e.case_sensitive.iter().map(String::as_str).collect();
+        let attrs: Vec<(&str, &str)> = e
+            .attrs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let parts = EntryParts {
+            id: &e.id,
+            name: &e.name,
+            label: &e.label,
+            aliases: &aliases,
+            case_sensitive: &case_sensitive,
+            country: e.country.as_deref(),
+            parent: e.parent.as_deref(),
+            wikidata: e.wikidata.as_deref(),
+            lat: e.lat,
+            lon: e.lon,
+            priority: e.priority,
+            attrs: &attrs,
+        };
+        self.add_parts(&parts, at, file_index)
+    }
+
+    /// Adds a borrowed entry (attributes sorted by key) that came from `at`.
+    pub(crate) fn add_parts(
+        &mut self,
+        e: &EntryParts<'_>,
+        at: Source,
+        file_index: Option<u32>,
+    ) -> Result<()> {
+        let at_builder = |at: &Source| {
+            let mut at = at.clone();
+            if at.file.is_none() {
+                at.line = Some(self.store.entries.len() as u64 + 1);
+            }
+            at
+        };
+        if e.id.is_empty() {
+            return Err(Error::EmptyField {
+                id: String::new(),
+                field: "id",
+                at: Box::new(at_builder(&at)),
+            });
+        }
+        if e.name.trim().is_empty() {
+            return Err(Error::EmptyField {
+                id: e.id.to_owned(),
+                field: "name",
+                at: Box::new(at_builder(&at)),
+            });
+        }
+        if e.aliases
+            .iter()
+            .chain(e.case_sensitive)
+            .any(|a| a.trim().is_empty())
+        {
+            return Err(Error::EmptyAlias {
+                id: e.id.to_owned(),
+                at: Box::new(at_builder(&at)),
+            });
+        }
+        let auto = self.options.auto_case_sensitive;
+        self.store.push(e, &|a| auto && is_acronym(a))?;
+        self.origins
+            .push((file_index.unwrap_or(u32::MAX), at.line.unwrap_or(0)));
+        Ok(())
+    }
+
+    pub(crate) fn register_file(&mut self, name: &str) -> u32 {
+        self.files.push(name.to_owned());
+        (self.files.len() - 1) as u32
+    }
+
+    /// Adds the entries of a CSV file (see the crate docs for the columns).
+    pub fn add_csv_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
+        let path = path.as_ref();
+        let file = open(path)?;
+        load::read_delimited(self, file, &path.display().to_string(), load::Format::Csv)?;
+        Ok(self)
+    }
+
+    /// Adds the entries of a TSV file: the CSV columns, tab-separated, without quoting.
+    pub fn add_tsv_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
+        let path = path.as_ref();
+        let file = open(path)?;
+        load::read_delimited(self, file, &path.display().to_string(), load::Format::Tsv)?;
+        Ok(self)
+    }
+
+    /// Adds the entries of a JSON Lines file: one [`Entry`] object per line.
+    pub fn add_jsonl_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
+        let path = path.as_ref();
+        let file = open(path)?;
+        load::read_jsonl(self, file, &path.display().to_string())?;
+        Ok(self)
+    }
+
+    /// Adds a file, choosing the format by its extension: `.tsv`/`.tab`, `.jsonl`/`.ndjson`,
+    /// anything else as CSV.
+    pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
+        let path = path.as_ref();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "tsv" | "tab" => self.add_tsv_path(path),
+            "jsonl" | "ndjson" => self.add_jsonl_path(path),
+            _ => self.add_csv_path(path),
+        }
+    }
+
+    /// Adds CSV data from a reader; `name` is used in error messages.
+    pub fn add_csv_reader(&mut self, reader: impl Read, name: &str) -> Result<&mut Self> {
+        load::read_delimited(self, reader, name, load::Format::Csv)?;
+        Ok(self)
+    }
+
+    /// Adds TSV data from a reader; `name` is used in error messages.
+    pub fn add_tsv_reader(&mut self, reader: impl Read, name: &str) -> Result<&mut Self> {
+        load::read_delimited(self, reader, name, load::Format::Tsv)?;
+        Ok(self)
+    }
+
+    /// Adds JSON Lines data from a reader; `name` is used in error messages.
+    pub fn add_jsonl_reader(&mut self, reader: impl Read, name: &str) -> Result<&mut Self> {
+        load::read_jsonl(self, reader, name)?;
+        Ok(self)
+    }
+
+    /// Adds every entry of a compiled gazetteer (to merge gazetteers). Aliases keep their
+    /// case-sensitivity.
+    pub fn add_gazetteer(&mut self, gz: &Gazetteer) -> Result<&mut Self> {
+        for e in gz.entries() {
+            self.add_from(&e.to_entry(), Source::default(), None)?;
+        }
+        Ok(self)
+    }
+
+    fn source_of(&self, entry: u32) -> Source {
+        match self.origins.get(entry as usize) {
+            Some(&(f, line)) if f != u32::MAX => Source {
+                file: self.files.get(f as usize).cloned(),
+                line: Some(line),
+                column: None,
+                field: None,
+            },
+            _ => Source {
+                file: None,
+                line: Some(u64::from(entry) + 1),
+                column: None,
+                field: None,
+            },
+        }
+    }
+
+    /// Compiles the entries into a [`Gazetteer`]. The builder is left empty (with its
+    /// options) and can be reused.
+    pub fn build(&mut self) -> Result<Gazetteer> {
+        if let Some(e) = self.deferred.take() {
+            return Err(e);
+        }
+        let mut store = std::mem::replace(&mut self.store, Store::new());
+        store.shrink();
+        let result = self.compile(&mut store);
+        self.origins.clear();
+        self.files.clear();
+        Ok(Gazetteer::from_parts(store, self.options, result?))
+    }
+
+    fn compile(&self, store: &mut Store) -> Result<crate::gazetteer::Compiled> {
+        if let Some((first, second)) = store.index_ids() {
+            let id = store
+                .entries
+                .get(second as usize)
+                .map_or("", |r| store.str(r.id))
+                .to_owned();
+            return Err(Error::DuplicateId {
+                id,
+                first: Box::new(self.source_of(first)),
+                second: Box::new(self.source_of(second)),
+            });
+        }
+        if let Some(bad) = store.link_parents() {
+            if self.options.check_parents {
+                let rec = store.entries.get(bad as usize);
+                return Err(Error::UnknownParent {
+                    id: rec.map_or("", |r| store.str(r.id)).to_owned(),
+                    parent: rec.map_or("", |r| store.str(r.parent)).to_owned(),
+                    at: Box::new(self.source_of(bad)),
+                });
+            }
+        }
+        compile_keys(store, self.options.strip_diacritics, |entry| {
+            self.source_of(entry)
+        })
+    }
+}
+
+fn open(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Tokenizes and folds every alias, fills the vocabulary and the trie, and groups the
+/// aliases that end in the same trie state, best candidate first.
+fn compile_keys(
+    store: &Store,
+    strip: bool,
+    source_of: impl Fn(u32) -> Source,
+) -> Result<crate::gazetteer::Compiled> {
+    let tokenizer = Tokenizer::new();
+    let ci = fold_ci(strip);
+    let n_alias = store.alias_count();
+    let mut vocab = Vocab::with_capacity(n_alias);
+    let mut trie = TrieBuilder::new();
+    let mut state_of_alias: Vec<u32> = Vec::with_capacity(n_alias);
+    let mut cs_index: Vec<(u32, u32, u32)> = Vec::new();
+    let mut cs_text = String::new();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut kept: Vec<Span> = Vec::new();
+    let mut labels: Vec<u32> = Vec::new();
+    let mut buf = String::new();
+    let mut form = String::new();
+    for a in 0..n_alias as u32 {
+        let alias = store.alias(a);
+        spans.clear();
+        crate::find::token_spans(alias, &tokenizer, &mut tokens, &mut spans);
+        labels.clear();
+        kept.clear();
+        let mut prev: Option<(usize, bool)> = None;
+        for sp in &spans {
+            let folded = fold_token(sp.slice(alias).unwrap_or(""), ci, &mut buf);
+            if folded.is_empty() {
+                continue;
+            }
+            let hyphen = is_hyphen(folded);
+            let id = vocab
+                .insert(folded)
+                .ok_or(Error::TooLarge("too many tokens"))?;
+            labels.push(match prev {
+                None => id,
+                Some((end, ph)) => id << 1 | gap_bit(end, ph, sp.start, hyphen),
+            });
+            kept.push(*sp);
+            prev = Some((sp.end, hyphen));
+        }
+        let state = trie.insert(&labels).ok_or_else(|| {
+            let entry = store.entry_of_alias(a);
+            Error::EmptyAlias {
+                id: store
+                    .entries
+                    .get(entry as usize)
+                    .map_or("", |r| store.str(r.id))
+                    .to_owned(),
+                at: Box::new(source_of(entry)),
+            }
+        })?;
+        state_of_alias.push(state);
+        if store.alias_is_cs(a) {
+            crate::key::cs_form(alias, &kept, strip, &mut form);
+            let start = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
+            cs_text.push_str(&form);
+            let end = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
+            cs_index.push((a, start, end));
+        }
+    }
+    vocab.finish();
+    let n_states = trie.state_count();
+    let trie = trie.freeze(vocab.len());
+
+    // Group aliases by final state (a counting sort keeps alias order inside a group).
+    let mut starts = vec![0u32; n_states + 1];
+    for &st in &state_of_alias {
+        if let Some(c) = starts.get_mut(st as usize + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut cands = vec![0u32; n_alias];
+    {
+        let mut fill = starts.clone();
+        for (a, &st) in state_of_alias.iter().enumerate() {
+            if let Some(slot) = fill.get_mut(st as usize) {
+                if let Some(c) = cands.get_mut(*slot as usize) {
+                    *c = a as u32;
+                }
+                *slot += 1;
+            }
+        }
+    }
+    drop(state_of_alias);
+
+    let cs_form_of = |a: u32| -> Option<&str> {
+        let i = cs_index.binary_search_by_key(&a, |&(x, _, _)| x).ok()?;
+        let &(_, s, e) = cs_index.get(i)?;
+        cs_text.get(s as usize..e as usize)
+    };
+    // In place, state by state: order each group best first and drop redundant candidates
+    // (per entry, one case-insensitive alias covers all; otherwise keep one alias per
+    // distinct case-sensitive form). Writing never overtakes reading.
+    let mut state_cs: Vec<u64> = vec![0; n_states.div_ceil(64)];
+    // (priority, entry, case-sensitive, alias) of the group's members.
+    let mut group: Vec<(i32, u32, bool, u32)> = Vec::new();
+    let mut w = 0usize;
+    let mut lo = 0usize;
+    for st in 0..n_states {
+        let hi = starts[st + 1] as usize;
+        group.clear();
+        group.extend(cands[lo..hi].iter().map(|&a| {
+            let e = store.entry_of_alias(a);
+            let p = store.entries.get(e as usize).map_or(0, |r| r.priority);
+            (p, e, store.alias_is_cs(a), a)
+        }));
+        if group.len() > 1 {
+            group.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2, x.3).cmp(&(y.1, y.2, y.3))));
+        }
+        let new_start = w;
+        let mut any_cs = false;
+        for (k, &(_, e, cs, a)) in group.iter().enumerate() {
+            let redundant = group[..k]
+                .iter()
+                .any(|&(_, f, bcs, b)| f == e && (!bcs || cs_form_of(b) == cs_form_of(a)));
+            // An earlier member that was itself redundant has a kept twin that makes this
+            // one redundant too, so comparing with all earlier members is the same as
+            // comparing with the kept ones.
+            if !redundant {
+                any_cs |= cs;
+                cands[w] = a;
+                w += 1;
+            }
+        }
+        if any_cs {
+            if let Some(bits) = state_cs.get_mut(st / 64) {
+                *bits |= 1 << (st % 64);
+            }
+        }
+        starts[st] = new_start as u32;
+        lo = hi;
+    }
+    starts[n_states] = w as u32;
+    cands.truncate(w);
+    cands.shrink_to_fit();
+    cs_index.shrink_to_fit();
+    let mut cs_rank_base = Vec::with_capacity(store.alias_cs.len());
+    let mut below = 0u32;
+    for w in &store.alias_cs {
+        cs_rank_base.push(below);
+        below += w.count_ones();
+    }
+    Ok(crate::gazetteer::Compiled {
+        vocab,
+        trie,
+        state_cands: starts,
+        cands,
+        state_cs,
+        cs_index,
+        cs_rank_base,
+        cs_text,
+    })
+}

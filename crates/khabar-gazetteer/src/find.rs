@@ -1,0 +1,878 @@
+//! Finding aliases in text: one pass over the tokens, each folded and looked up once, then
+//! a walk down the token trie from every token that starts some alias.
+
+use crate::entry::EntryRef;
+use crate::gazetteer::Gazetteer;
+use crate::key::{cs_form, fold_ci, fold_token, gap_bit, is_hyphen};
+use crate::store::Store;
+use crate::trie::NONE;
+use khabar_tokenize::{Span, Token, Tokenizer};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Which matches to report when matches overlap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum MatchKind {
+    /// Scan left to right; at each token take the longest match starting there, then
+    /// continue after it. Matches never overlap. This is [`Gazetteer::find`].
+    #[default]
+    LeftmostLongest,
+    /// Every match, overlapping or not, ordered by start, then by end (shorter first).
+    /// This is [`Gazetteer::find_overlapping`].
+    Overlapping,
+}
+
+/// Reusable buffers for [`Gazetteer::find_into`], to search many texts without allocating.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    /// Per kept token: `token_id << 1 | gap_bit`, or [`NONE`] if the token is unknown.
+    labels: Vec<u32>,
+    spans: Vec<Span>,
+    ends: Vec<(usize, u32)>,
+    buf: String,
+    form: String,
+    /// Recent token lookups, see [`Memo`].
+    memo: Vec<Memo>,
+    /// The gazetteer (its [`Gazetteer::uid`]) whose lookups `memo` holds; 0 for none.
+    memo_owner: u64,
+}
+
+/// Number of entries of the lookup memo (a power of two).
+const MEMO_LEN: usize = 4096;
+/// Longest token the memo holds.
+const MEMO_BYTES: usize = 22;
+
+/// One remembered lookup of an ASCII-letter token: news text repeats its words, and a
+/// small direct-mapped table of recent lookups stays in cache where the vocabulary of a
+/// large gazetteer does not. The token is compared in full, so a hit is exact.
+#[derive(Clone, Copy, Debug, Default)]
+struct Memo {
+    hash: u64,
+    /// Lower-cased token.
+    bytes: [u8; MEMO_BYTES],
+    len: u8,
+    /// Token id, or [`NONE`] for "not in the vocabulary".
+    id: u32,
+}
+
+impl Scratch {
+    /// Empty buffers.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+}
+
+/// One match: where it is in the original text, the alias it matched, and its entries.
+///
+/// ```
+/// use khabar_gazetteer::{Entry, Gazetteer};
+/// let gz = Gazetteer::from_entries([
+///     Entry::new("AF-JOW", "Jowzjan", "GPE").with_alias("Jawzjan").with_priority(2),
+///     Entry::new("JOW-CITY", "Jowzjan", "GPE"),
+/// ])?;
+/// let text = "clashes in JOWZJAN province";
+/// let m = &gz.find(text)[0];
+/// assert_eq!(m.as_str(text), "JOWZJAN");
+/// assert_eq!(m.alias(), "Jowzjan");
+/// assert!(m.is_ambiguous());
+/// let ids: Vec<&str> = m.entries().map(|e| e.id()).collect();
+/// assert_eq!(ids, ["AF-JOW", "JOW-CITY"]); // best first: higher priority
+/// # Ok::<(), khabar_gazetteer::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Match<'g> {
+    span: Span,
+    /// Alias indices, best first; never empty.
+    cands: Cow<'g, [u32]>,
+    store: &'g Store,
+}
+
+impl<'g> Match<'g> {
+    /// The byte span in the original text.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// First byte of the match.
+    pub fn start(&self) -> usize {
+        self.span.start
+    }
+
+    /// One past the last byte of the match.
+    pub fn end(&self) -> usize {
+        self.span.end
+    }
+
+    /// The matched text, sliced from the text that was searched.
+    pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text).unwrap_or("")
+    }
+
+    /// The alias that matched, as written in the gazetteer (that of the best entry).
+    pub fn alias(&self) -> &'g str {
+        self.cands.first().map_or("", |&a| self.store.alias(a))
+    }
+
+    /// The best entry: highest priority, then first added.
+    pub fn entry(&self) -> EntryRef<'g> {
+        EntryRef {
+            store: self.store,
+            index: self.entry_index(0),
+        }
+    }
+
+    fn entry_index(&self, i: usize) -> u32 {
+        self.cands
+            .get(i)
+            .map_or(0, |&a| self.store.entry_of_alias(a))
+    }
+
+    /// Every candidate entry, best first. More than one when the alias is shared.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = EntryRef<'g>> + '_ {
+        (0..self.cands.len()).map(move |i| EntryRef {
+            store: self.store,
+            index: self.entry_index(i),
+        })
+    }
+
+    /// The alias of each candidate entry, in the order of [`entries`](Match::entries).
+    pub fn aliases(&self) -> impl ExactSizeIterator<Item = &'g str> + '_ {
+        let store = self.store;
+        self.cands.iter().map(move |&a| store.alias(a))
+    }
+
+    /// Number of candidate entries (at least 1).
+    pub fn len(&self) -> usize {
+        self.cands.len()
+    }
+
+    /// Always `false`: a match has at least one entry. (Present for symmetry with `len`.)
+    pub fn is_empty(&self) -> bool {
+        self.cands.is_empty()
+    }
+
+    /// Whether more than one entry has this alias.
+    pub fn is_ambiguous(&self) -> bool {
+        self.cands.len() > 1
+    }
+}
+
+impl fmt::Debug for Match<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ids: Vec<&str> = self.entries().map(|e| e.id()).collect();
+        f.debug_struct("Match")
+            .field("span", &self.span)
+            .field("alias", &self.alias())
+            .field("entries", &ids)
+            .finish()
+    }
+}
+
+impl PartialEq for Match<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.span == other.span
+            && self.cands == other.cands
+            && std::ptr::eq(self.store, other.store)
+    }
+}
+
+impl Eq for Match<'_> {}
+
+impl Gazetteer {
+    /// Finds the aliases in `text`: leftmost-longest, non-overlapping. See the crate docs for
+    /// the matching rules.
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer};
+    /// let gz = Gazetteer::from_entries([
+    ///     Entry::new("TTP", "Tehrik-e-Taliban Pakistan", "ORG").with_alias("Pakistani Taliban"),
+    ///     Entry::new("TALIBAN", "Taliban", "ORG"),
+    ///     Entry::new("NORP:PAK", "Pakistanis", "NORP").with_alias("Pakistani"),
+    /// ])?;
+    /// let text = "The Pakistani Taliban and the Taliban";
+    /// let ids: Vec<&str> = gz.find(text).iter().map(|m| m.entry().id()).collect();
+    /// assert_eq!(ids, ["TTP", "TALIBAN"]);
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn find(&self, text: &str) -> Vec<Match<'_>> {
+        let mut out = Vec::new();
+        self.find_into(
+            text,
+            MatchKind::LeftmostLongest,
+            &mut Scratch::new(),
+            &mut out,
+        );
+        out
+    }
+
+    /// Finds every match, overlapping ones included, ordered by start then end.
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer};
+    /// let gz = Gazetteer::from_entries([
+    ///     Entry::new("LEJ", "Lashkar-e-Jhangvi", "ORG"),
+    ///     Entry::new("LEJA", "Lashkar-e-Jhangvi al-Alami", "ORG"),
+    /// ])?;
+    /// let text = "Lashkar-e-Jhangvi al-Alami claimed it";
+    /// let ids: Vec<&str> = gz.find_overlapping(text).iter().map(|m| m.entry().id()).collect();
+    /// assert_eq!(ids, ["LEJ", "LEJA"]);
+    /// assert_eq!(gz.find(text)[0].entry().id(), "LEJA");
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn find_overlapping(&self, text: &str) -> Vec<Match<'_>> {
+        let mut out = Vec::new();
+        self.find_into(text, MatchKind::Overlapping, &mut Scratch::new(), &mut out);
+        out
+    }
+
+    /// Finds matches of the given kind, appending them to `out` and reusing `scratch`'s
+    /// buffers: the allocation-free form of [`find`](Gazetteer::find) for many texts.
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer, MatchKind, Scratch};
+    /// let gz = Gazetteer::from_entries([Entry::new("AF-KAB", "Kabul", "GPE")])?;
+    /// let mut scratch = Scratch::new();
+    /// let mut out = Vec::new();
+    /// for doc in ["Kabul’s airport", "(Kabul)", "Kabul-based", "Kabulistan"] {
+    ///     out.clear();
+    ///     gz.find_into(doc, MatchKind::LeftmostLongest, &mut scratch, &mut out);
+    ///     assert_eq!(out.len(), usize::from(doc != "Kabulistan"));
+    /// }
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn find_into<'g>(
+        &'g self,
+        text: &str,
+        kind: MatchKind,
+        scratch: &mut Scratch,
+        out: &mut Vec<Match<'g>>,
+    ) {
+        self.prepare(text, scratch);
+        let Scratch {
+            labels,
+            spans,
+            ends,
+            form,
+            ..
+        } = scratch;
+        let trie = &self.compiled.trie;
+        let n = labels.len();
+        let mut i = 0;
+        while i < n {
+            let first = labels.get(i).copied().unwrap_or(NONE);
+            let mut state = if first == NONE {
+                0
+            } else {
+                trie.start(first >> 1)
+            };
+            if state == 0 {
+                i += 1;
+                continue;
+            }
+            ends.clear();
+            let mut j = i;
+            loop {
+                if self.is_alias_end(state) {
+                    ends.push((j, state));
+                }
+                j += 1;
+                let label = match labels.get(j) {
+                    Some(&l) if l != NONE => l,
+                    _ => break,
+                };
+                state = trie.child(state, label);
+                if state == 0 {
+                    break;
+                }
+            }
+            match kind {
+                MatchKind::LeftmostLongest => {
+                    let mut next = i + 1;
+                    for &(j, state) in ends.iter().rev() {
+                        if let Some(m) = self.make_match(state, text, spans, i, j, form) {
+                            out.push(m);
+                            next = j + 1;
+                            break;
+                        }
+                    }
+                    i = next;
+                }
+                MatchKind::Overlapping => {
+                    for &(j, state) in ends.iter() {
+                        if let Some(m) = self.make_match(state, text, spans, i, j, form) {
+                            out.push(m);
+                        }
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// Tokenizes `text` and computes the label of every kept token.
+    ///
+    /// The text is cut into chunks at ASCII whitespace, exactly as `khabar_tokenize` does;
+    /// its tokenizer never joins or tailors across chunks, so each chunk can be tokenized
+    /// on its own. Most chunks of news text are plain words with a little punctuation
+    /// ("Kabul", "(Kabul),", "Kabul-based", "2017;", "Taliban.", "Afghanistan’s", "–",
+    /// "“We"): a small state machine emits their tokens in one pass over the bytes, letters
+    /// folded on the fly. It accepts [`simple_chunk`]'s shape plus a final period where
+    /// the tokenizer would cut it off (not after an abbreviation, see
+    /// [`khabar_tokenize::keeps_final_period`]), the possessive "’s" and the typographic
+    /// dashes and double quotes. A chunk that turns out to be anything else is rolled back
+    /// and given to the real tokenizer. The tests check on random text that both ways give
+    /// the same tokens.
+    fn prepare(&self, text: &str, s: &mut Scratch) {
+        s.labels.clear();
+        s.spans.clear();
+        if s.memo_owner != self.uid || s.memo.len() != MEMO_LEN {
+            s.memo.clear();
+            s.memo.resize(MEMO_LEN, Memo::default());
+            s.memo_owner = self.uid;
+        }
+        let mut tl = TokenLabeler {
+            memo: &mut s.memo,
+            vocab: &self.compiled.vocab,
+            opts: fold_ci(self.options.strip_diacritics),
+            prev_end: NO_PREV,
+            prev_hyphen: false,
+            labels: &mut s.labels,
+            spans: &mut s.spans,
+            buf: &mut s.buf,
+        };
+        let vocab = &self.compiled.vocab;
+        let tokenizer = Tokenizer::new();
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let class = |i: usize| bytes.get(i).map_or(WS, |&b| BYTE_CLASS[usize::from(b)]);
+        let mut i = 0;
+        while i < n {
+            while i < n && class(i) == WS {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+            let chunk_start = i;
+            let mark = (tl.labels.len(), tl.prev_end, tl.prev_hyphen);
+            // 0: at the start, after an opening bracket or a dash; 1: right after a word
+            // (`word` is its span); 2: after digits, closing punctuation, a period or "’s".
+            let mut state = 0u8;
+            let mut word = (0, 0);
+            let simple = loop {
+                let c = class(i);
+                match (state, c) {
+                    (_, WS) => break true,
+                    (0, OPEN | QUOTE) => {
+                        tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
+                        i += 1;
+                    }
+                    (0, LETTER) => {
+                        let end = tl.push_letters(bytes, i);
+                        word = (i, end);
+                        i = end;
+                        state = 1;
+                    }
+                    (0, DIGIT) => {
+                        let from = i;
+                        while class(i) == DIGIT {
+                            i += 1;
+                        }
+                        tl.push_known(Span::new(from, i), vocab.get(&bytes[from..i]), false);
+                        state = 2;
+                    }
+                    (1, HYPHEN) if class(i + 1) == LETTER => {
+                        tl.push_known(Span::new(i, i + 1), vocab.get(b"-"), true);
+                        let end = tl.push_letters(bytes, i + 1);
+                        word = (i + 1, end);
+                        i = end;
+                    }
+                    (1 | 2, CLOSE | QUOTE) => {
+                        tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
+                        i += 1;
+                        state = 2;
+                    }
+                    // A period is its own token unless it ends an abbreviation or starts a
+                    // run of periods.
+                    (1 | 2, PERIOD)
+                        if class(i + 1) != PERIOD
+                            && (state == 2
+                                || !text
+                                    .get(word.0..word.1)
+                                    .is_some_and(khabar_tokenize::keeps_final_period)) =>
+                    {
+                        tl.push_known(Span::new(i, i + 1), vocab.get(b"."), false);
+                        i += 1;
+                        state = 2;
+                    }
+                    // The possessive "'s" after a word.
+                    (1, APOS)
+                        if matches!(bytes.get(i + 1), Some(b's' | b'S'))
+                            && ends_clitic(class(i + 2), bytes, i + 2) =>
+                    {
+                        tl.push_known(Span::new(i, i + 2), vocab.get(b"'s"), false);
+                        i += 2;
+                        state = 2;
+                    }
+                    // Three-byte punctuation: – — “ ” and the possessive "’s".
+                    (_, E2) => match (state, bytes.get(i + 1..i + 3)) {
+                        (_, Some([0x80, 0x93 | 0x94])) => {
+                            tl.push_known(Span::new(i, i + 3), vocab.get(b"-"), true);
+                            i += 3;
+                            state = 0;
+                        }
+                        (0, Some([0x80, 0x9C])) | (1 | 2, Some([0x80, 0x9D])) => {
+                            tl.push_known(Span::new(i, i + 3), vocab.get(b"\""), false);
+                            i += 3;
+                            state = if state == 0 { 0 } else { 2 };
+                        }
+                        (1, Some([0x80, 0x99]))
+                            if matches!(bytes.get(i + 3), Some(b's' | b'S'))
+                                && ends_clitic(class(i + 4), bytes, i + 4) =>
+                        {
+                            tl.push_known(Span::new(i, i + 4), vocab.get(b"'s"), false);
+                            i += 4;
+                            state = 2;
+                        }
+                        _ => break false,
+                    },
+                    _ => break false,
+                }
+            };
+            if simple {
+                continue;
+            }
+            tl.labels.truncate(mark.0);
+            tl.spans.truncate(mark.0);
+            tl.prev_end = mark.1;
+            tl.prev_hyphen = mark.2;
+            i = chunk_start;
+            while i < n && class(i) != WS {
+                i += 1;
+            }
+            if let Some(piece) = text.get(chunk_start..i) {
+                s.tokens.clear();
+                tokenizer.tokenize_into(piece, &mut s.tokens);
+                for t in &s.tokens {
+                    tl.push(
+                        text,
+                        Span::new(chunk_start + t.span.start, chunk_start + t.span.end),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Whether some alias ends in trie state `state`.
+    #[inline]
+    fn is_alias_end(&self, state: u32) -> bool {
+        let c = &self.compiled.state_cands;
+        let s = state as usize;
+        matches!((c.get(s), c.get(s + 1)), (Some(a), Some(b)) if a != b)
+    }
+
+    /// The match of the aliases ending in `state` over kept tokens `i..=j`, if any
+    /// candidate passes its case check.
+    fn make_match<'g>(
+        &'g self,
+        state: u32,
+        text: &str,
+        spans: &[Span],
+        i: usize,
+        j: usize,
+        form: &mut String,
+    ) -> Option<Match<'g>> {
+        let c = &self.compiled;
+        let k = state as usize;
+        let lo = *c.state_cands.get(k)? as usize;
+        let hi = *c.state_cands.get(k + 1)? as usize;
+        let all = c.cands.get(lo..hi)?;
+        let span = Span::new(spans.get(i)?.start, spans.get(j)?.end);
+        let has_cs = c
+            .state_cs
+            .get(k / 64)
+            .is_some_and(|w| w >> (k % 64) & 1 == 1);
+        let cands = if has_cs {
+            cs_form(text, spans.get(i..=j)?, self.options.strip_diacritics, form);
+            let passes =
+                |a: u32| !self.store.alias_is_cs(a) || self.cs_form_of(a) == Some(form.as_str());
+            if all.iter().all(|&a| passes(a)) {
+                Cow::Borrowed(all)
+            } else {
+                let passing: Vec<u32> = all.iter().copied().filter(|&a| passes(a)).collect();
+                if passing.is_empty() {
+                    return None;
+                }
+                Cow::Owned(passing)
+            }
+        } else {
+            Cow::Borrowed(all)
+        };
+        Some(Match {
+            span,
+            cands,
+            store: &self.store,
+        })
+    }
+
+    /// The case-sensitive form of a case-sensitive alias. `cs_index` lists the
+    /// case-sensitive aliases in order, so an alias's entry is its rank among them: the
+    /// count before its 64-alias block plus a population count inside the block.
+    fn cs_form_of(&self, alias: u32) -> Option<&str> {
+        let c = &self.compiled;
+        let block = alias as usize / 64;
+        let bits = *self.store.alias_cs.get(block)?;
+        let below = bits & ((1u64 << (alias % 64)) - 1);
+        let rank = *c.cs_rank_base.get(block)? as usize + below.count_ones() as usize;
+        let &(a, s, e) = c.cs_index.get(rank)?;
+        if a != alias {
+            return None;
+        }
+        c.cs_text.get(s as usize..e as usize)
+    }
+}
+
+/// The token spans of `text` (an alias): as `khabar_tokenize` gives them, through the fast
+/// path for the simple chunks of an ASCII text.
+pub(crate) fn token_spans(
+    text: &str,
+    tokenizer: &Tokenizer,
+    tokens: &mut Vec<Token>,
+    out: &mut Vec<Span>,
+) {
+    let bytes = text.as_bytes();
+    let simple = text.is_ascii()
+        && bytes
+            .split(|&b| BYTE_CLASS[usize::from(b)] == WS)
+            .all(|c| c.is_empty() || simple_chunk(c));
+    if !simple {
+        tokens.clear();
+        tokenizer.tokenize_into(text, tokens);
+        out.extend(tokens.iter().map(|t| t.span));
+        return;
+    }
+    let class = |b: u8| {
+        let c = BYTE_CLASS[usize::from(b)];
+        (c == LETTER, c == DIGIT, c == WS)
+    };
+    let mut k = 0;
+    while k < bytes.len() {
+        let c = class(bytes[k]);
+        if c.2 {
+            k += 1;
+            continue;
+        }
+        let from = k;
+        k += 1;
+        if c.0 || c.1 {
+            while k < bytes.len() && class(bytes[k]) == c {
+                k += 1;
+            }
+        }
+        out.push(Span::new(from, k));
+    }
+}
+
+/// Byte classes of the fast path.
+const OTHER: u8 = 0;
+/// ASCII characters with the Unicode White_Space property: where `khabar_tokenize` cuts
+/// text into chunks.
+const WS: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 3;
+const HYPHEN: u8 = 4;
+/// `( [`
+const OPEN: u8 = 5;
+/// `) ] , ; : ! ?`
+const CLOSE: u8 = 6;
+/// `"`: opening at the start of a chunk, closing after a word.
+const QUOTE: u8 = 7;
+const PERIOD: u8 = 8;
+/// `'`
+const APOS: u8 = 9;
+/// The first byte of U+2000..U+2FFF, where the typographic dashes and quotes are.
+const E2: u8 = 10;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => WS,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'-' => HYPHEN,
+            b'(' | b'[' => OPEN,
+            b')' | b']' | b',' | b';' | b':' | b'!' | b'?' => CLOSE,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t[b'"' as usize] = QUOTE;
+    t[b'.' as usize] = PERIOD;
+    t[b'\'' as usize] = APOS;
+    t[0xE2] = E2;
+    t
+};
+
+/// Whether a chunk (no ASCII whitespace) has the shape `P* (W (- W)* | D) Q*`, with `W` a
+/// run of ASCII letters, `D` a run of ASCII digits, `P` one of `( [ "` and `Q` one of
+/// `) ] " , ; : ! ?`. For such a chunk `khabar_tokenize` gives one token per run and per
+/// other byte: no URL, date, time, abbreviation, clitic or hyphen run can occur in it.
+///
+/// Aliases of this shape are tokenized without `khabar_tokenize`; `Gazetteer::prepare`
+/// recognises a superset of it on the fly.
+fn simple_chunk(chunk: &[u8]) -> bool {
+    let mut k = 0;
+    let n = chunk.len();
+    while k < n && matches!(chunk[k], b'(' | b'[' | b'"') {
+        k += 1;
+    }
+    if k < n && chunk[k].is_ascii_digit() {
+        while k < n && chunk[k].is_ascii_digit() {
+            k += 1;
+        }
+    } else {
+        // At least one word, words separated by single hyphens.
+        loop {
+            let w = k;
+            while k < n && chunk[k].is_ascii_alphabetic() {
+                k += 1;
+            }
+            if k == w {
+                return false;
+            }
+            if k + 1 < n && chunk[k] == b'-' && chunk[k + 1].is_ascii_alphabetic() {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    chunk[k..]
+        .iter()
+        .all(|b| matches!(b, b')' | b']' | b'"' | b',' | b';' | b':' | b'!' | b'?'))
+}
+
+/// Whether what follows an "'s" (of class `c`, at `i`) leaves it a separate possessive:
+/// the end of the chunk, closing punctuation, a single period or a closing quote.
+#[inline]
+fn ends_clitic(c: u8, bytes: &[u8], i: usize) -> bool {
+    match c {
+        WS | CLOSE | QUOTE => true,
+        PERIOD => bytes.get(i + 1) != Some(&b'.'),
+        E2 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9D]),
+        _ => false,
+    }
+}
+
+/// No previous token.
+const NO_PREV: usize = usize::MAX;
+
+/// Folds tokens, looks them up and records their labels.
+struct TokenLabeler<'a> {
+    memo: &'a mut [Memo],
+    vocab: &'a crate::vocab::Vocab,
+    opts: khabar_tokenize::FoldOptions,
+    /// End of the previous kept token, or [`NO_PREV`].
+    prev_end: usize,
+    prev_hyphen: bool,
+    labels: &'a mut Vec<u32>,
+    spans: &'a mut Vec<Span>,
+    buf: &'a mut String,
+}
+
+impl TokenLabeler<'_> {
+    /// Records a token whose id is already known.
+    #[inline]
+    fn push_known(&mut self, span: Span, id: Option<u32>, hyphen: bool) {
+        let label = match id {
+            None => NONE,
+            Some(id) if self.prev_end == NO_PREV => id << 1,
+            Some(id) => id << 1 | gap_bit(self.prev_end, self.prev_hyphen, span.start, hyphen),
+        };
+        self.labels.push(label);
+        self.spans.push(span);
+        self.prev_end = span.end;
+        self.prev_hyphen = hyphen;
+    }
+
+    /// Records the run of ASCII letters starting at `from`; returns where it ends.
+    #[inline]
+    fn push_letters(&mut self, bytes: &[u8], from: usize) -> usize {
+        let mut end = from;
+        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
+        }
+        let n = end - from;
+        let id = if !(2..=MEMO_BYTES).contains(&n) {
+            self.vocab.get_ascii_letters(bytes, from, end)
+        } else {
+            let h = crate::vocab::hash_ascii_letters_lower(bytes, from, end);
+            let tok = bytes.get(from..end).unwrap_or(&[]);
+            match self.memo.get_mut((h >> 40) as usize & (MEMO_LEN - 1)) {
+                Some(m)
+                    if m.hash == h
+                        && usize::from(m.len) == n
+                        && m.bytes
+                            .get(..n)
+                            .is_some_and(|b| b.eq_ignore_ascii_case(tok)) =>
+                {
+                    (m.id != NONE).then_some(m.id)
+                }
+                Some(m) => {
+                    let id = self.vocab.get_ascii_letters_hashed(bytes, from, end, h);
+                    m.hash = h;
+                    m.len = n as u8;
+                    for (d, s) in m.bytes.iter_mut().zip(tok) {
+                        *d = s.to_ascii_lowercase();
+                    }
+                    m.id = id.unwrap_or(NONE);
+                    id
+                }
+                None => self.vocab.get_ascii_letters_hashed(bytes, from, end, h),
+            }
+        };
+        self.push_known(Span::new(from, end), id, false);
+        end
+    }
+
+    #[inline]
+    fn push(&mut self, text: &str, span: Span) {
+        let tok = span.slice(text).unwrap_or("");
+        let bytes = tok.as_bytes();
+        let mut lower = [0u8; 32];
+        // Fast path: short ASCII tokens are lower-cased on the stack.
+        let ascii = bytes.len() <= lower.len() && {
+            let mut ok = true;
+            for (d, &b) in lower.iter_mut().zip(bytes) {
+                ok &= b.is_ascii();
+                *d = b.to_ascii_lowercase();
+            }
+            ok
+        };
+        let (id, hyphen) = if ascii {
+            let folded = lower.get(..bytes.len()).unwrap_or(&[]);
+            if folded.is_empty() {
+                return;
+            }
+            (self.vocab.get(folded), folded.iter().all(|&b| b == b'-'))
+        } else {
+            let folded = fold_token(tok, self.opts, self.buf);
+            if folded.is_empty() {
+                return;
+            }
+            (self.vocab.get(folded.as_bytes()), is_hyphen(folded))
+        };
+        let label = match id {
+            None => NONE,
+            Some(id) if self.prev_end == NO_PREV => id << 1,
+            Some(id) => id << 1 | gap_bit(self.prev_end, self.prev_hyphen, span.start, hyphen),
+        };
+        self.labels.push(label);
+        self.spans.push(span);
+        self.prev_end = span.end;
+        self.prev_hyphen = hyphen;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The tokens of a simple chunk as the fast path emits them.
+    fn fast_tokens(chunk: &str) -> Vec<&str> {
+        let b = chunk.as_bytes();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < b.len() {
+            let from = k;
+            let class = |x: u8| (x.is_ascii_alphabetic(), x.is_ascii_digit());
+            let c = class(b[k]);
+            k += 1;
+            if c != (false, false) {
+                while k < b.len() && class(b[k]) == c {
+                    k += 1;
+                }
+            }
+            out.push(&chunk[from..k]);
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// On every chunk the fast path accepts, it splits exactly as `khabar_tokenize`.
+        #[test]
+        fn simple_chunks_tokenize_like_khabar_tokenize(
+            chunk in "[(\\[\"]{0,2}([A-Za-z]{1,4}(-[A-Za-z]{1,3}){0,2}|[0-9]{1,5}|[A-Za-z0-9.:,'#@/_-]{1,6})[)\\]\",;:!?.']{0,3}"
+        ) {
+            if simple_chunk(chunk.as_bytes()) {
+                let want: Vec<&str> = khabar_tokenize::tokenize(&chunk).iter().map(|t| t.text(&chunk)).collect();
+                prop_assert_eq!(fast_tokens(&chunk), want);
+            }
+        }
+    }
+
+    /// Labels and spans of every token by the slow path alone.
+    fn slow_labels(gz: &Gazetteer, text: &str) -> (Vec<u32>, Vec<Span>) {
+        let (mut labels, mut spans, mut buf) = (Vec::new(), Vec::new(), String::new());
+        let mut memo = vec![Memo::default(); MEMO_LEN];
+        let mut tl = TokenLabeler {
+            memo: &mut memo,
+            vocab: &gz.compiled.vocab,
+            opts: fold_ci(gz.options.strip_diacritics),
+            prev_end: NO_PREV,
+            prev_hyphen: false,
+            labels: &mut labels,
+            spans: &mut spans,
+            buf: &mut buf,
+        };
+        for t in khabar_tokenize::tokenize(text) {
+            tl.push(text, t.span);
+        }
+        (labels, spans)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The fused fast path gives the labels and spans of the slow path.
+        #[test]
+        fn prepare_equals_slow_path(
+            text in "([(\\[\"“–—]{0,2}([A-Za-z]{1,5}(-[A-Za-z]{1,3}){0,2}|Dr|etc|J|U|Oct|[0-9]{1,4}|[A-Za-z0-9.:,'#@/_ñ’-]{1,6})(['’][sSt]|[)\\]\",;:!?.'”’–—]){0,3}[ \n\t]{1,2}){0,8}"
+        ) {
+            let gz = Gazetteer::from_entries([
+                crate::Entry::new("A", "Kabul", "X").with_aliases(["a", "ab-c", "1", "(", "\"", "-", "k", "Da'esh", ".", "U.S.", "'s", "Dr.", "etc."]),
+            ]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let mut s = Scratch::new();
+            gz.prepare(&text, &mut s);
+            let (labels, spans) = slow_labels(&gz, &text);
+            prop_assert_eq!(&s.spans, &spans);
+            prop_assert_eq!(&s.labels, &labels);
+        }
+    }
+
+    #[test]
+    fn simple_chunk_shapes() {
+        for yes in [
+            "Kabul",
+            "(Kabul),",
+            "Kabul-based",
+            "\"IS-K\":",
+            "2017",
+            "(2017);",
+            "a-b-c!?",
+        ] {
+            assert!(simple_chunk(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "Kabul.", "U.S.", "Kabul's", "2017-18", "4,000", "21st", "a--b", "-a", "a-", "#Kabul",
+            "11:58", "",
+        ] {
+            assert!(!simple_chunk(no.as_bytes()), "{no}");
+        }
+    }
+}
