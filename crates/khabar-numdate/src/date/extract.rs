@@ -1,0 +1,2218 @@
+//! The extractor: configuration, the scan over tokens, and the output.
+
+use crate::date::DateError;
+use crate::date::clock::{ClockCtx, ClockRead, hour_in_part};
+use crate::date::grammar::{Clock, Grammar, Match, Sem, Suffix, Tk, classify};
+use crate::date::lexicon::{DayPart, Unit, W};
+use crate::date::resolve::{Anchor, Cal, Resolved, YearSpec, narrow, resolve};
+use crate::date::{
+    CivilDate, Granularity, Interval, Temporal, TemporalMod, TemporalRange, TemporalType,
+};
+use khabar_tokenize::{Span, Token, Tokenizer};
+use serde::{Deserialize, Serialize};
+
+/// Which way a date with an unknown part is resolved.
+///
+/// News is about the past, so the default is [`Direction::Past`]: "in July", "on Friday",
+/// "December 17" mean the most recent July, Friday or December 17 on or before the reference
+/// date. A future-tense cue in the same clause ("will", "'ll", "shall", "going to") or an
+/// explicit "next" overrides the default for that expression.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Most recent on or before the reference date (default).
+    #[default]
+    Past,
+    /// First on or after the reference date.
+    Future,
+}
+
+/// How to read an all-digit date whose first two parts are both ≤ 12 ("3/4/2018").
+///
+/// When one part is larger than 12 the value decides ("26/1/2018" is always 26 January).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayOrder {
+    /// Day, month, year: the international convention (default).
+    #[default]
+    DayFirst,
+    /// Month, day, year: the United States convention.
+    MonthFirst,
+}
+
+/// Finds temporal expressions and resolves them against a reference date.
+///
+/// ```
+/// use khabar_numdate::{DateExtractor, TemporalType};
+/// let ex = DateExtractor::new().with_reference_date("2018-01-26").unwrap();
+/// let text = "a deadly attack on December 17 last year in Balochistan";
+/// let found = ex.extract(text);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].text, "December 17 last year");
+/// assert_eq!(found[0].value, "2017-12-17");
+/// assert_eq!(found[0].kind, TemporalType::Date);
+/// ```
+///
+/// Without a reference date relative expressions are still found, and the parts that depend
+/// on it stay unknown:
+///
+/// ```
+/// use khabar_numdate::DateExtractor;
+/// let found = DateExtractor::new().extract("on December 17 last year");
+/// assert_eq!(found[0].value, "XXXX-12-17");
+/// assert!(found[0].interval.is_none());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct DateExtractor {
+    reference: Option<CivilDate>,
+    direction: Direction,
+    day_order: DayOrder,
+    detect_reference: bool,
+    tokenizer: Tokenizer,
+}
+
+impl DateExtractor {
+    /// An extractor with no reference date, past bias and day-first digit dates.
+    pub fn new() -> DateExtractor {
+        DateExtractor::default()
+    }
+
+    /// Set the reference date (`YYYY-MM-DD`, an optional `T…` time part is ignored).
+    ///
+    /// ```
+    /// use khabar_numdate::{DateExtractor, DateError};
+    /// let err = DateExtractor::new().with_reference_date("2018-13-01").unwrap_err();
+    /// assert_eq!(err, DateError::InvalidDate { value: "2018-13-01".into() });
+    /// ```
+    pub fn with_reference_date(mut self, date: &str) -> Result<DateExtractor, DateError> {
+        self.reference = Some(date.parse()?);
+        Ok(self)
+    }
+
+    /// Set (or clear) the reference date from a [`CivilDate`].
+    pub fn with_reference(mut self, date: Option<CivilDate>) -> DateExtractor {
+        self.reference = date;
+        self
+    }
+
+    /// Set the default direction for dates with unknown parts.
+    pub fn with_direction(mut self, direction: Direction) -> DateExtractor {
+        self.direction = direction;
+        self
+    }
+
+    /// Set how ambiguous all-digit dates are read.
+    pub fn with_day_order(mut self, order: DayOrder) -> DateExtractor {
+        self.day_order = order;
+        self
+    }
+
+    /// When no reference date is set, look for one in the text itself (see
+    /// [`DateExtractor::detect_reference_date`]).
+    pub fn with_reference_detection(mut self, yes: bool) -> DateExtractor {
+        self.detect_reference = yes;
+        self
+    }
+
+    /// The configured reference date.
+    pub fn reference(&self) -> Option<CivilDate> {
+        self.reference
+    }
+
+    /// Find every temporal expression in `text`, in order, without overlaps.
+    pub fn extract(&self, text: &str) -> Vec<Temporal> {
+        let tokens = self.tokenizer.tokenize(text);
+        self.extract_tokens(text, &tokens)
+    }
+
+    /// Like [`DateExtractor::extract`], on tokens the caller already has (they must come from
+    /// `text`).
+    pub fn extract_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Temporal> {
+        let tks = classify(text, tokens);
+        let g = Grammar::new(text, tokens, &tks, self.day_order);
+        let matches = scan(&g);
+        let reference = match self.reference {
+            Some(r) => Some(r),
+            None if self.detect_reference => detect_in(&g, &matches),
+            None => None,
+        };
+        let mut out = Vec::with_capacity(matches.len());
+        let mut previous: Option<CivilDate> = None;
+        for m in matches {
+            let deadline = tks
+                .get(m.end)
+                .and_then(|t| text.get(t.start..t.end))
+                .is_some_and(|w| w.eq_ignore_ascii_case("deadline"));
+            let direction = if deadline || g.future_tense(m.start) {
+                Direction::Future
+            } else {
+                self.direction
+            };
+            let anchor = Anchor {
+                reference,
+                previous,
+                direction,
+            };
+            if let Some(t) = build(&g, &tks, &m, &anchor) {
+                if t.kind == TemporalType::Date {
+                    if let Some(iv) = t.interval {
+                        previous = Some(iv.start);
+                    }
+                }
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// Find the document's own date: a full date (day, month and year) after "Published",
+    /// "Posted", "Updated", "Dated" or "appeared … on", or else none.
+    ///
+    /// ```
+    /// use khabar_numdate::DateExtractor;
+    /// let ex = DateExtractor::new();
+    /// let d = ex.detect_reference_date("Published November 9th, 2021 - 11:58 GMT\nText.");
+    /// assert_eq!(d.unwrap().to_string(), "2021-11-09");
+    /// let d = ex.detect_reference_date("The article appeared in Terrorism Monitor on 26/1/2018");
+    /// assert_eq!(d.unwrap().to_string(), "2018-01-26");
+    /// ```
+    pub fn detect_reference_date(&self, text: &str) -> Option<CivilDate> {
+        let tokens = self.tokenizer.tokenize(text);
+        let tks = classify(text, &tokens);
+        let g = Grammar::new(text, &tokens, &tks, self.day_order);
+        let matches = scan(&g);
+        detect_in(&g, &matches)
+    }
+}
+
+/// The first full date (Y-M-D) preceded on its line by a publication cue.
+fn detect_in(g: &Grammar<'_>, matches: &[Match]) -> Option<CivilDate> {
+    const CUES: [&str; 5] = ["published", "posted", "updated", "dated", "appeared"];
+    for m in matches {
+        let date = match m.sem {
+            Sem::Cal(Cal::Date {
+                y: YearSpec::Abs(y),
+                m: Some(mo),
+                d: Some(d),
+            })
+            | Sem::Time(
+                Some(Cal::Date {
+                    y: YearSpec::Abs(y),
+                    m: Some(mo),
+                    d: Some(d),
+                }),
+                _,
+            ) => CivilDate::checked(y, mo, d),
+            _ => None,
+        };
+        let Some(date) = date else { continue };
+        let start = g.t.get(m.start).map_or(0, |t| t.start);
+        let line_start = g
+            .text
+            .get(..start)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(0, |p| p + 1);
+        let line = g
+            .text
+            .get(line_start..start)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if CUES.iter().any(|c| line.contains(c)) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// Scan the tokens: at each position keep the longest match, then continue after it.
+fn scan(g: &Grammar<'_>) -> Vec<Match> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < g.t.len() {
+        let could_start = g.t.get(i).is_some_and(|t| {
+            t.w.is_some()
+                || t.num.is_some()
+                || g.text.get(t.start..t.end).is_some_and(|w| {
+                    crate::date::holiday::starts_holiday(w)
+                        || w.eq_ignore_ascii_case("noonish")
+                        || crate::date::grammar::is_decade_word(w)
+                        || crate::date::grammar::glued_month_day(w).is_some()
+                        || w.eq_ignore_ascii_case("right")
+                })
+                || !matches!(
+                    t.kind,
+                    khabar_tokenize::TokenKind::Word
+                        | khabar_tokenize::TokenKind::Punct
+                        | khabar_tokenize::TokenKind::Symbol
+                )
+        });
+        if could_start {
+            if let Some(m) = best_at(g, i) {
+                i = m.end;
+                out.push(m);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn longest(a: Option<Match>, b: Option<Match>) -> Option<Match> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.end > x.end { y } else { x }),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+fn m(start: usize, end: usize, sem: Sem, modifier: Option<TemporalMod>) -> Option<Match> {
+    Some(Match {
+        start,
+        end,
+        sem,
+        modifier,
+    })
+}
+
+/// A capitalised "Today" or "Daily" inside a name ("Pakistan Today", "Daily Times").
+fn in_name(g: &Grammar<'_>, i: usize) -> bool {
+    let t = match g.t.get(i) {
+        Some(t) => t,
+        None => return false,
+    };
+    if !t.cap || !matches!(t.w, Some(W::Today | W::Periodic(_))) {
+        return false;
+    }
+    let cap_word = |k: usize| {
+        g.t.get(k)
+            .is_some_and(|x| x.cap && x.kind == khabar_tokenize::TokenKind::Word && x.w.is_none())
+    };
+    (i > 0 && cap_word(i - 1) && g_joined_space(g, i - 1)) || cap_word(i + 1)
+}
+
+/// Tokens `i` and `i + 1` are separated by spaces only (same line).
+fn g_joined_space(g: &Grammar<'_>, i: usize) -> bool {
+    match (g.t.get(i), g.t.get(i + 1)) {
+        (Some(a), Some(b)) => g
+            .text
+            .get(a.end..b.start)
+            .is_some_and(|s| s.chars().all(|c| c == ' ')),
+        _ => false,
+    }
+}
+
+/// All productions at `i`.
+fn best_at(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    if in_name(g, i) {
+        return None;
+    }
+    let mut best = range(g, i);
+    best = longest(best, modded(g, i));
+    best = longest(best, first_part(g, i));
+    best = longest(best, period_phrase(g, i));
+    best = longest(best, week_days_range(g, i));
+    best = longest(best, time_range(g, i));
+    best = longest(best, start_and_length(g, i));
+    best = longest(best, core(g, i));
+    // Digits chained by hyphens are a phone number or a code ("555-1212", "138-2010-2015",
+    // "133-03-03-2020"), not a date.
+    if let Some(b) = best {
+        let num_at = |k: usize| g.t.get(k).is_some_and(|t| t.num.is_some());
+        let dash_at = |k: usize| g_punct(g, k, &["-"]);
+        let before = b.start >= 2
+            && dash_at(b.start - 1)
+            && num_at(b.start - 2)
+            && g_joined(g, b.start - 2)
+            && g_joined(g, b.start - 1);
+        let last_num = b.end >= 1 && num_at(b.end - 1);
+        let after = last_num
+            && dash_at(b.end)
+            && num_at(b.end + 1)
+            && g_joined(g, b.end - 1)
+            && g_joined(g, b.end);
+        let digits_first =
+            g.t.get(b.start)
+                .is_some_and(|t| t.num.is_some() || t.kind == khabar_tokenize::TokenKind::Date);
+        if before && digits_first || after {
+            return None;
+        }
+        // "a second wave", "a second round": an ordinal, not one second.
+        if matches!(b.sem, Sem::Dur(Some(_), Unit::Second))
+            && b.end == b.start + 2
+            && g_is(g, b.start, W::A)
+            && g.t
+                .get(b.end)
+                .is_some_and(|t| t.kind == khabar_tokenize::TokenKind::Word && t.w.is_none())
+        {
+            return None;
+        }
+    }
+    // "or so" after a duration or a date: approximate.
+    if let Some(mut b) = best {
+        if g_is(g, b.end, W::Or) && g_is(g, b.end + 1, W::So) {
+            b.end += 2;
+            if b.modifier.is_none() {
+                b.modifier = Some(TemporalMod::Approx);
+            }
+        }
+        best = Some(b);
+    }
+    best
+}
+
+fn g_is(g: &Grammar<'_>, i: usize, w: W) -> bool {
+    g.t.get(i).and_then(|t| t.w) == Some(w)
+}
+
+fn g_word(g: &Grammar<'_>, i: usize, s: &str) -> bool {
+    g.t.get(i)
+        .and_then(|t| g.text.get(t.start..t.end))
+        .is_some_and(|x| x.eq_ignore_ascii_case(s))
+}
+
+fn g_punct(g: &Grammar<'_>, i: usize, set: &[&str]) -> bool {
+    g.t.get(i).is_some_and(|t| {
+        t.kind == khabar_tokenize::TokenKind::Punct
+            && g.text.get(t.start..t.end).is_some_and(|s| set.contains(&s))
+    })
+}
+
+fn g_joined(g: &Grammar<'_>, i: usize) -> bool {
+    match (g.t.get(i), g.t.get(i + 1)) {
+        (Some(a), Some(b)) => a.end == b.start,
+        _ => false,
+    }
+}
+
+/// "the first two months of 2021" (a range of months), "the first months of 2019" (START),
+/// "the last three months of 2019".
+fn first_part(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    if !g_is(g, i, W::The) {
+        return None;
+    }
+    let first = match g.t.get(i + 1)?.w? {
+        W::Ord(1) => true,
+        W::Last if g_word(g, i + 1, "last") => false,
+        _ => return None,
+    };
+    let (k, amt, unit) = match amount_unit(g, i + 2) {
+        Some((k, Some(n), u)) => (k, Some(n), u),
+        _ => match g.t.get(i + 2)?.w? {
+            W::Unit(u, true) => (i + 3, None, u),
+            _ => return None,
+        },
+    };
+    if !g_is(g, k, W::Of) {
+        // "the first 3 years": a duration counted from an earlier event.
+        return first.then(|| m(i, k, Sem::Dur(amt, unit), None)).flatten();
+    }
+    let (e, c) = g.cal(k + 1)?;
+    let md = if first {
+        TemporalMod::Start
+    } else {
+        TemporalMod::End
+    };
+    if let (
+        Some(n),
+        Unit::Month,
+        Cal::Date {
+            y: y @ YearSpec::Abs(_),
+            m: None,
+            d: None,
+        },
+    ) = (amt, unit, c)
+    {
+        if n.fract() == 0.0 && (1.0..=12.0).contains(&n) {
+            let n = n as u8;
+            let (a, b) = if first { (1, n) } else { (13 - n, 12) };
+            let left = Cal::Date {
+                y,
+                m: Some(a),
+                d: None,
+            };
+            let right = Cal::Date {
+                y,
+                m: Some(b),
+                d: None,
+            };
+            return m(i, e, Sem::Range(left, right), None);
+        }
+    }
+    m(i, e, Sem::Cal(c), Some(md))
+}
+
+/// Scheduling phrases that name a period around a date: "the rest of the week" (a range
+/// from the reference date to the end of the week), "the week of November 30th", "the
+/// week beginning February 4" (the ISO week containing that day), "that year", "the same
+/// month" (anaphoric).
+fn period_phrase(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let w = |k: usize| g.t.get(k).and_then(|t| t.w);
+    // "rest of the week", "the rest of this month", "rest of my week"
+    let r = if g_is(g, i, W::The) { i + 1 } else { i };
+    if g_is(g, r, W::Rest) {
+        let mut k = r + 1;
+        if g_is(g, k, W::Of) {
+            k += 1;
+        }
+        if g_is(g, k, W::The) || g_is(g, k, W::This) || g_word(g, k, "my") {
+            k += 1;
+        }
+        if let Some(W::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false)) = w(k) {
+            let today = Cal::Rel {
+                unit: Unit::Day,
+                n: 0,
+                anaphoric: false,
+            };
+            let period = Cal::Rel {
+                unit: u,
+                n: 0,
+                anaphoric: false,
+            };
+            return m(i, k + 1, Sem::Range(today, period), None);
+        }
+        return None;
+    }
+    // "the week of November 30th", "the week beginning (on) February 4", "w/c Feb 4"
+    let (k, ok) = if g_is(g, i, W::WeekAbbrev) && g_punct(g, i + 1, &["/"]) && g_word(g, i + 2, "c")
+    {
+        (i + 3, true)
+    } else {
+        let k = if g_is(g, i, W::The) { i + 1 } else { i };
+        if g_is(g, k, W::Unit(Unit::Week, false)) {
+            let mut k2 = k + 1;
+            if g_is(g, k2, W::Of) {
+                (k2 + 1, true)
+            } else if g_word(g, k2, "beginning")
+                || g_word(g, k2, "starting")
+                || g_word(g, k2, "commencing")
+            {
+                k2 += 1;
+                if g_is(g, k2, W::On) {
+                    k2 += 1;
+                }
+                (k2, true)
+            } else {
+                (k2, false)
+            }
+        } else {
+            (k, false)
+        }
+    };
+    if ok {
+        let (e, c) = g.cal(k)?;
+        return day_cal(c).then(|| m(i, e, Sem::WeekOf(c), None)).flatten();
+    }
+    // "that year", "the same month", "same week": anaphoric.
+    // ("the same month" is found from "same": the span leaves the article out.)
+    let k = i;
+    if g_is(g, k, W::Same) || g_is(g, k, W::That) {
+        if let Some(W::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) =
+            w(k + 1)
+        {
+            return m(
+                i,
+                k + 2,
+                Sem::Cal(Cal::Rel {
+                    unit: u,
+                    n: 0,
+                    anaphoric: true,
+                }),
+                None,
+            );
+        }
+        if g_is(g, k, W::That) && g_is(g, k + 1, W::Unit(Unit::Weekend, false)) {
+            return m(
+                i,
+                k + 2,
+                Sem::Cal(Cal::Rel {
+                    unit: Unit::Weekend,
+                    n: 0,
+                    anaphoric: true,
+                }),
+                None,
+            );
+        }
+    }
+    None
+}
+
+/// A day, possibly with a part of the day: "tomorrow", "Monday morning", "tonight", "this
+/// evening", "last night", "tuesday in the morning".
+fn day_phrase(g: &Grammar<'_>, i: usize) -> Option<(usize, Cal, Option<DayPart>)> {
+    let today = |n: i64| Cal::Rel {
+        unit: Unit::Day,
+        n,
+        anaphoric: false,
+    };
+    match g.t.get(i)?.w {
+        Some(W::Tonight) => return Some((i + 1, today(0), Some(DayPart::Night))),
+        // "this evening", "last night", "last evening", "next evening" (tomorrow's)
+        Some(w @ (W::This | W::Last | W::Next)) => {
+            if let Some(W::DayPart(p)) = g.t.get(i + 1).and_then(|t| t.w) {
+                let n = match w {
+                    W::This => 0,
+                    W::Last => -1,
+                    _ => 1,
+                };
+                // "last morning" is yesterday's, as "last night".
+                if w != W::Last || g_word(g, i, "last") {
+                    return Some((i + 2, today(n), Some(p)));
+                }
+            }
+        }
+        _ => {}
+    }
+    // "the 17 between 2 and 4pm": a bare day number before a time range.
+    if g_is(g, i, W::The) && matches!(g.t.get(i + 2).and_then(|t| t.w), Some(W::From | W::Between))
+    {
+        if let Some(d) =
+            g.t.get(i + 1)
+                .and_then(|t| t.num)
+                .filter(|n| n.suffix == Suffix::None && n.digits <= 2)
+                .and_then(|n| n.int)
+                .filter(|d| (1..=31).contains(d))
+        {
+            let c = Cal::Date {
+                y: YearSpec::Unknown,
+                m: None,
+                d: Some(d as u8),
+            };
+            return Some((i + 2, c, None));
+        }
+    }
+    let (e, c) = g.cal(i).filter(|&(_, c)| day_cal(c))?;
+    // "Sunday early morning", "Sunday late evening"
+    let k = if matches!(g.t.get(e).and_then(|t| t.w), Some(W::Early | W::Late))
+        && matches!(g.t.get(e + 1).and_then(|t| t.w), Some(W::DayPart(_)))
+    {
+        e + 1
+    } else {
+        e
+    };
+    if let Some(W::DayPart(p)) = g.t.get(k).and_then(|t| t.w) {
+        return Some((k + 1, c, Some(p)));
+    }
+    // "today pm", "tomorrow am"
+    if matches!(c, Cal::Rel { .. } | Cal::Weekday { .. }) {
+        match g.t.get(e).and_then(|t| t.w) {
+            Some(W::Am) => return Some((e + 1, c, Some(DayPart::Morning))),
+            Some(W::Pm) => return Some((e + 1, c, Some(DayPart::Afternoon))),
+            _ => {}
+        }
+    }
+    if g_is(g, e, W::In) && g_is(g, e + 1, W::The) {
+        if let Some(W::DayPart(p)) = g.t.get(e + 2).and_then(|t| t.w) {
+            return Some((e + 3, c, Some(p)));
+        }
+    }
+    Some((e, c, None))
+}
+
+/// A clock reading as a [`Clock`], completed by a part of the day.
+fn clock_of(c: ClockRead, part: Option<DayPart>) -> Clock {
+    let (h, mi) = in_part(c, part);
+    match c.s {
+        Some(s) => Clock::Hms(h, mi, s),
+        None => Clock::Hm(h, mi),
+    }
+}
+
+/// A clock reading completed by a part of the day when it has no am/pm.
+fn in_part(c: ClockRead, part: Option<DayPart>) -> (u8, u8) {
+    match part {
+        Some(p) if !c.meridiem => (hour_in_part(c.h, p), c.m),
+        _ => (c.h, c.m),
+    }
+}
+
+/// Clock-time ranges: "between 9 p.m. and 11 p.m.", "from 10am to 2pm", "2:00 - 2:30 pm
+/// on Tuesday", "tomorrow from 10am to 12pm", "tonight from 7 to 7:30", "between 7 and 9
+/// last night", "Monday 11-4". A bare hour on the left takes the right's half of the day
+/// ("from 2 to 4pm"); a bare right end before the left is in the afternoon ("from 10:30
+/// to 3"); a part of the day completes bare hours ("this evening from 7 to 9").
+fn time_range(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    // An optional day before: "tomorrow from 10am to 12pm", "Tuesday between 2 and 4pm".
+    let (mut j, mut day, mut part) = match day_phrase(g, i) {
+        Some((e, c, p)) => (e, Some(c), p),
+        None => (i, None, None),
+    };
+    if day.is_some()
+        && (g_is(g, j, W::At)
+            || (g_punct(g, j, &[","]) && g.clock_read(j + 1, ClockCtx::Plain).is_some()))
+    {
+        j += 1;
+    }
+    let (opener, closers): (bool, &[W]) = match g.t.get(j).and_then(|t| t.w) {
+        Some(W::From) => {
+            j += 1;
+            (true, &[W::To, W::Until])
+        }
+        Some(W::Between) => {
+            j += 1;
+            (true, &[W::And, W::To])
+        }
+        _ => (false, &[W::To, W::Until]),
+    };
+    let left = g.clock_read(j, ClockCtx::Day)?;
+    let k = left.end;
+    let dash = g_punct(g, k, &["-", "–"]);
+    let word =
+        g.t.get(k)
+            .and_then(|t| t.w)
+            .is_some_and(|w| closers.contains(&w));
+    if !(dash || word) {
+        return None;
+    }
+    let right = g.clock_read(k + 1, ClockCtx::Day)?;
+    let mut end = right.end;
+    if day.is_none() {
+        let k2 = if g_is(g, end, W::On) || g_is(g, end, W::Of) || g_punct(g, end, &[","]) {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((e2, c, p)) = day_phrase(g, k2) {
+            day = Some(c);
+            part = p;
+            end = e2;
+        }
+    }
+    // Bare numbers make a time range only with a day or a part of the day beside them, or
+    // when the other end is a clock time ("5 to 6pm", "from 10:30 to 3 on 1/1/2015").
+    let context = day.is_some() || part.is_some();
+    if !context {
+        if !(left.marked || right.marked) {
+            return None;
+        }
+        if !opener && !(right.marked && (left.marked || right.meridiem)) {
+            return None;
+        }
+    }
+    let (mut lh, lm) = in_part(left, part);
+    let (mut rh, rm) = in_part(right, part);
+    let left_m = left.meridiem || part.is_some();
+    let right_m = right.meridiem || part.is_some();
+    if !left_m && right_m && rh >= 12 && lh < 12 && (lh + 12, lm) <= (rh, rm) {
+        lh += 12;
+    }
+    if !left_m && !right_m && rh < 12 && (rh, rm) <= (lh, lm) {
+        rh += 12;
+    }
+    m(i, end, Sem::TimeRange(day, (lh, lm), (rh, rm)), None)
+}
+
+/// A length in minutes: "2 hours", "2.5 hrs", "3 hours 30 minutes", "45 minutes".
+fn clock_length(g: &Grammar<'_>, k: usize) -> Option<(usize, u32)> {
+    let minutes = |n: f64, u: Unit| -> Option<f64> {
+        match u {
+            Unit::Hour => Some(n * 60.0),
+            Unit::Minute => Some(n),
+            _ => None,
+        }
+    };
+    let (e, n, u) = amount_unit(g, k)?;
+    let mut total = minutes(n?, u)?;
+    let mut e = e;
+    if u == Unit::Hour {
+        if let Some((e2, Some(n2), Unit::Minute)) = amount_unit(g, e) {
+            total += n2;
+            e = e2;
+        }
+    }
+    // Within a day, in whole minutes.
+    (total > 0.0 && total < 1440.0 && total.fract() == 0.0).then_some((e, total as u32))
+}
+
+/// A time range given by its start and its length: "from 2pm for 2 hours", "for 3 hours
+/// from 10 am", "14th Feb from 9:30am for 7 hours". The leading "for" is a preposition and
+/// stays out of the span unless a day comes first.
+fn start_and_length(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let (j, day) = match day_phrase(g, i) {
+        Some((e, c, _)) => (e, Some(c)),
+        None => (i, None),
+    };
+    let found = if g_is(g, j, W::From) {
+        let cr = g.clock_read(j + 1, ClockCtx::Day)?;
+        if !g_word(g, cr.end, "for") {
+            return None;
+        }
+        let (e, mins) = clock_length(g, cr.end + 1)?;
+        (e, cr, mins)
+    } else {
+        let k = if g_word(g, j, "for") && day.is_some() {
+            j + 1
+        } else {
+            j
+        };
+        let (e, mins) = clock_length(g, k)?;
+        if !g_is(g, e, W::From) {
+            return None;
+        }
+        let cr = g.clock_read(e + 1, ClockCtx::Day)?;
+        (cr.end, cr, mins)
+    };
+    let (end, cr, mins) = found;
+    let start = u32::from(cr.h) * 60 + u32::from(cr.m);
+    let stop = start + mins;
+    if stop >= 1440 {
+        return None;
+    }
+    let right = ((stop / 60) as u8, (stop % 60) as u8);
+    m(i, end, Sem::TimeRange(day, (cr.h, cr.m), right), None)
+}
+
+/// "next week from Wednesday to Friday", "this week between Wednesday and Friday".
+fn week_days_range(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let n = match g.t.get(i)?.w? {
+        W::This => 0,
+        W::Next => 1,
+        W::Last => -1,
+        _ => return None,
+    };
+    if !g_is(g, i + 1, W::Unit(Unit::Week, false)) {
+        return None;
+    }
+    let closer = match g.t.get(i + 2)?.w? {
+        W::From => W::To,
+        W::Between => W::And,
+        _ => return None,
+    };
+    let (Some(W::Weekday(a)), true, Some(W::Weekday(b))) = (
+        g.t.get(i + 3).and_then(|t| t.w),
+        g_is(g, i + 4, closer) || (closer == W::To && g_is(g, i + 4, W::Until)),
+        g.t.get(i + 5).and_then(|t| t.w),
+    ) else {
+        return None;
+    };
+    let left = Cal::Weekday {
+        wd: a,
+        shift: Some(n),
+    };
+    let right = Cal::Weekday {
+        wd: b,
+        shift: Some(n),
+    };
+    m(i, i + 6, Sem::Range(left, right), None)
+}
+
+/// "early 2015", "mid-2020", "late last week", "the end of 2019", "the beginning of March".
+fn modded(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let (j, md) = match g.t.get(i)?.w? {
+        W::Early => (i + 1, TemporalMod::Start),
+        W::Mid => {
+            let j = if g_punct(g, i + 1, &["-", "–"]) {
+                i + 2
+            } else {
+                i + 1
+            };
+            (j, TemporalMod::Mid)
+        }
+        W::Late => (i + 1, TemporalMod::End),
+        // "earlier this year", "later this month"
+        W::Earlier | W::Later
+            if matches!(
+                g.t.get(i + 1).and_then(|t| t.w),
+                Some(W::This | W::Next | W::Last)
+            ) =>
+        {
+            let md = if g_is(g, i, W::Earlier) {
+                TemporalMod::Start
+            } else {
+                TemporalMod::End
+            };
+            if !(g_word(g, i, "earlier") || g_word(g, i, "later")) {
+                return None;
+            }
+            (i + 1, md)
+        }
+        // "later in the year", "earlier in the week"
+        W::Earlier | W::Later
+            if (g_word(g, i, "earlier") || g_word(g, i, "later"))
+                && g_is(g, i + 1, W::In)
+                && g_is(g, i + 2, W::The) =>
+        {
+            let Some(W::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false)) =
+                g.t.get(i + 3).and_then(|t| t.w)
+            else {
+                return None;
+            };
+            let md = if g_is(g, i, W::Earlier) {
+                TemporalMod::Start
+            } else {
+                TemporalMod::End
+            };
+            let c = Cal::Rel {
+                unit: u,
+                n: 0,
+                anaphoric: false,
+            };
+            return m(i, i + 4, Sem::Cal(c), Some(md));
+        }
+        W::The | W::Beginning | W::End | W::Middle => {
+            let k = if g_is(g, i, W::The) { i + 1 } else { i };
+            let md = match g.t.get(k)?.w? {
+                W::Beginning => TemporalMod::Start,
+                W::End => TemporalMod::End,
+                W::Middle => TemporalMod::Mid,
+                _ => return None,
+            };
+            if !g_is(g, k + 1, W::Of) {
+                return None;
+            }
+            (k + 2, md)
+        }
+        _ => return None,
+    };
+    // "the end of the week", "end of year", "later in the year", "earlier in the week": the
+    // current period (or, after "in the", the one being talked about — resolved alike).
+    let j2 = if g_is(g, j, W::The) { j + 1 } else { j };
+    if let Some(W::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false)) =
+        g.t.get(j2).and_then(|t| t.w)
+    {
+        if j > 0 && g_is(g, j - 1, W::Of) && !g_is(g, j2 + 1, W::Of) {
+            let c = Cal::Rel {
+                unit: u,
+                n: 0,
+                anaphoric: false,
+            };
+            return m(i, j2 + 1, Sem::Cal(c), Some(md));
+        }
+    }
+    let inner = longest(core(g, j), range(g, j))?;
+    if inner.start != j {
+        return None;
+    }
+    match inner.sem {
+        Sem::Cal(_) | Sem::Range(..) => m(i, inner.end, inner.sem, Some(md)),
+        _ => None,
+    }
+}
+
+/// Ranges: "2009-2010", "from 2015 to 2019", "between March and May 2017",
+/// "November 19-20", "from 4 to 22 this month".
+fn range(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let opener = g.t.get(i)?.w;
+    let (j, closer): (usize, &[W]) = match opener {
+        Some(W::From) => (i + 1, &[W::To, W::Until]),
+        Some(W::Between) => (i + 1, &[W::And, W::To, W::Until]),
+        _ => (i, &[W::To, W::Until]),
+    };
+    // Left end: a calendar expression, or a bare day / month completed by the right end.
+    let mut left_bare = false;
+    let mut left_month = false;
+    let left = g.cal(j).or_else(|| {
+        // "ninth and seventeenth of April", "the twenty-seventh to the third of April"
+        let k = if g_is(g, j, W::The) && j > i {
+            j + 1
+        } else {
+            j
+        };
+        let (e, d) = g.day(k, false)?;
+        match g.t.get(k).and_then(|t| t.num) {
+            Some(n) if !matches!(n.suffix, Suffix::None | Suffix::Ord) => return None,
+            // A spelled ordinal needs "from"/"between" ("the first to arrive").
+            None if j == i => return None,
+            _ => {}
+        }
+        left_bare = true;
+        Some((
+            e,
+            Cal::Date {
+                y: YearSpec::Unknown,
+                m: None,
+                d: Some(d),
+            },
+        ))
+    });
+    // "Jan-Feb 2017", "Nov-Feb 2017": a month name completed by the right end's year.
+    let left = left.or_else(|| match g.t.get(j).and_then(|t| t.w) {
+        Some(W::Month(mo)) if g_punct(g, j + 1, &["-", "–"]) => {
+            left_month = true;
+            Some((
+                j + 1,
+                Cal::Date {
+                    y: YearSpec::Unknown,
+                    m: Some(mo),
+                    d: None,
+                },
+            ))
+        }
+        _ => None,
+    });
+    let now = Cal::Rel {
+        unit: Unit::Day,
+        n: 0,
+        anaphoric: false,
+    };
+    let left = left.or_else(|| (j > i && g_is(g, j, W::Now)).then_some((j + 1, now)));
+    let (k, a) = left?;
+    let dash = g_punct(g, k, &["-", "–", "—"])
+        || g.t
+            .get(k)
+            .is_some_and(|t| g.text.get(t.start..t.end) == Some("~"));
+    let word =
+        g.t.get(k)
+            .and_then(|t| t.w)
+            .is_some_and(|w| closer.contains(&w));
+    if !(dash || word) {
+        return None;
+    }
+    if j == i && dash && left_bare {
+        // "4-23" without "from" is a number range, not days.
+        return None;
+    }
+    let r0 = k + 1;
+    let right = g
+        .cal(r0)
+        .or_else(|| (j > i && g_is(g, r0, W::Now)).then_some((r0 + 1, now)));
+    let right = right.or_else(|| {
+        // "November 19-20", "April 9th through seventeenth": a bare day after a full left
+        // end.
+        let (_, d) = g.day(r0, false)?;
+        if let Some(n) = g.t.get(r0).and_then(|t| t.num) {
+            if !matches!(n.suffix, Suffix::None | Suffix::Ord) {
+                return None;
+            }
+        }
+        let r_end = g.day(r0, false)?.0;
+        match a {
+            // "from 4 to 22 this month": both ends bare, completed below.
+            Cal::Date {
+                m: None,
+                d: Some(_),
+                ..
+            } if left_bare => Some((
+                r_end,
+                Cal::Date {
+                    y: YearSpec::Unknown,
+                    m: None,
+                    d: Some(d),
+                },
+            )),
+            Cal::Date {
+                m: Some(_),
+                d: Some(_),
+                y,
+            } => {
+                let (e, y2) = match y {
+                    YearSpec::Unknown => {
+                        // "November 19-20, 2016"
+                        let mut e = r_end;
+                        if g_punct(g, e, &[","]) {
+                            e += 1;
+                        }
+                        match g
+                            .t
+                            .get(e)
+                            .and_then(|t| t.num)
+                            .filter(|n| n.digits == 4)
+                            .and_then(|n| n.int)
+                        {
+                            Some(yy) => (e + 1, YearSpec::Abs(yy as i32)),
+                            None => (r_end, y),
+                        }
+                    }
+                    _ => (r_end, y),
+                };
+                Some((
+                    e,
+                    Cal::Date {
+                        y: y2,
+                        m: None,
+                        d: Some(d),
+                    },
+                ))
+            }
+            _ => None,
+        }
+    });
+    let (e, b) = right?;
+    if left_month {
+        // Only a month-and-year right end completes a bare month; "Nov-Feb 2017" starts in
+        // the November before.
+        let Cal::Date {
+            y: YearSpec::Abs(yy),
+            m: Some(m2),
+            ..
+        } = b
+        else {
+            return None;
+        };
+        if let Cal::Date { m: Some(m1), .. } = a {
+            let y1 = if m1 > m2 { yy - 1 } else { yy };
+            let a = Cal::Date {
+                y: YearSpec::Abs(y1),
+                m: Some(m1),
+                d: None,
+            };
+            return m(i, e, Sem::Range(a, b), None);
+        }
+    }
+    // "2009-10": a two-digit right end of a year range is handled by the year production
+    // not matching; keep it simple.
+    let (a, b) = fill(a, b)?;
+    // A range must have comparable ends: both dates, or the same production.
+    if j == i && dash {
+        let ok = matches!(
+            (a, b),
+            (
+                Cal::Date {
+                    y: YearSpec::Abs(_),
+                    m: None,
+                    ..
+                },
+                Cal::Date {
+                    y: YearSpec::Abs(_),
+                    m: None,
+                    ..
+                },
+            ) | (Cal::Date { m: Some(_), .. }, Cal::Date { m: Some(_), .. })
+        );
+        if !ok {
+            return None;
+        }
+    }
+    // "from 4 to 22 this month"
+    let (e, a, b) = match (a, b) {
+        (
+            Cal::Date {
+                y: YearSpec::Unknown,
+                m: None,
+                d: Some(d1),
+            },
+            Cal::Date {
+                y: YearSpec::Unknown,
+                m: None,
+                d: Some(d2),
+            },
+        ) => {
+            let mut e2 = e;
+            if g_is(g, e2, W::In) {
+                e2 += 1;
+            }
+            if g_is(g, e2, W::Of) {
+                e2 += 1;
+            }
+            let w = g.t.get(e2).and_then(|t| t.w);
+            let n = match w {
+                Some(W::This) => Some(0),
+                Some(W::Next) => Some(1),
+                Some(W::Last) => Some(-1),
+                _ => None,
+            };
+            match n {
+                Some(n) if g_is(g, e2 + 1, W::Unit(Unit::Month, false)) => (
+                    e2 + 2,
+                    Cal::DayOfRelMonth { d: d1, n },
+                    Cal::DayOfRelMonth { d: d2, n },
+                ),
+                _ if left_bare => return None,
+                _ => (e, a, b),
+            }
+        }
+        _ => (e, a, b),
+    };
+    m(i, e, Sem::Range(a, b), None)
+}
+
+/// Complete the left end of a range from the right one ("between March and May 2017").
+fn fill(a: Cal, b: Cal) -> Option<(Cal, Cal)> {
+    match (a, b) {
+        (
+            Cal::Date {
+                y: YearSpec::Unknown,
+                m: am,
+                d: ad,
+            },
+            Cal::Date {
+                y: by,
+                m: bm,
+                d: bd,
+            },
+        ) => {
+            let am2 = if am.is_none() && ad.is_some() { bm } else { am };
+            let a2 = Cal::Date {
+                y: by,
+                m: am2,
+                d: ad,
+            };
+            let b2 = Cal::Date {
+                y: by,
+                m: if bm.is_none() && bd.is_some() {
+                    am2
+                } else {
+                    bm
+                },
+                d: bd,
+            };
+            Some((a2, b2))
+        }
+        (
+            Cal::Date { y: ay, m: am, .. },
+            Cal::Date {
+                y: YearSpec::Unknown,
+                m: None,
+                d: Some(d),
+            },
+        ) => Some((
+            a,
+            Cal::Date {
+                y: ay,
+                m: am,
+                d: Some(d),
+            },
+        )),
+        _ => Some((a, b)),
+    }
+}
+
+/// Whether a calendar expression denotes one day (a base for "3 days after …").
+fn day_cal(c: Cal) -> bool {
+    matches!(
+        c,
+        Cal::Date { d: Some(_), .. }
+            | Cal::Rel {
+                unit: Unit::Day,
+                ..
+            }
+            | Cal::Weekday { .. }
+            | Cal::DayOfRelMonth { .. }
+            | Cal::Holiday { .. }
+            | Cal::WeekdayDay { .. }
+    )
+}
+
+/// A comparison or approximation cue before an amount.
+fn cmp_prefix(g: &Grammar<'_>, i: usize) -> Option<(usize, TemporalMod)> {
+    let w = g.t.get(i)?.w?;
+    let next = |k: usize| g.t.get(k).and_then(|t| t.w);
+    Some(match w {
+        // "How about 2019-aug-1" is a suggestion, not an approximation.
+        W::About if i > 0 && (g_word(g, i - 1, "how") || g_word(g, i - 1, "what")) => {
+            return None;
+        }
+        W::About => (i + 1, TemporalMod::Approx),
+        W::Some if g.t.get(i + 1).and_then(|t| t.num).is_some() => (i + 1, TemporalMod::Approx),
+        W::Over => (i + 1, TemporalMod::MoreThan),
+        W::Under => (i + 1, TemporalMod::LessThan),
+        W::Within => (i + 1, TemporalMod::EqualOrLess),
+        W::More if next(i + 1) == Some(W::Than) => (i + 2, TemporalMod::MoreThan),
+        W::Less | W::Fewer if next(i + 1) == Some(W::Than) => (i + 2, TemporalMod::LessThan),
+        W::At if next(i + 1) == Some(W::Least) => (i + 2, TemporalMod::EqualOrMore),
+        W::At if next(i + 1) == Some(W::Most) => (i + 2, TemporalMod::EqualOrLess),
+        W::Up if next(i + 1) == Some(W::To) => (i + 2, TemporalMod::EqualOrLess),
+        W::Just if next(i + 1) == Some(W::Over) => (i + 2, TemporalMod::MoreThan),
+        W::As if g_word(g, i + 2, "as") => {
+            let md = if g_word(g, i + 1, "little")
+                || g_word(g, i + 1, "few")
+                || g_word(g, i + 1, "short")
+            {
+                TemporalMod::EqualOrLess
+            } else if g_word(g, i + 1, "long")
+                || g_word(g, i + 1, "many")
+                || g_word(g, i + 1, "much")
+            {
+                TemporalMod::EqualOrMore
+            } else {
+                return None;
+            };
+            (i + 3, md)
+        }
+        W::Just if next(i + 1) == Some(W::Under) => (i + 2, TemporalMod::LessThan),
+        _ => return None,
+    })
+}
+
+/// Amount + unit: "12 years", "six minutes", "3h", "two and a half hours", "half an hour",
+/// "an hour and a half", "several years".
+fn amount_unit(g: &Grammar<'_>, i: usize) -> Option<(usize, Option<f64>, Unit)> {
+    let t = g.t.get(i)?;
+    if let Some(n) = t.num {
+        if let Suffix::Unit(u) = n.suffix {
+            return Some((i + 1, Some(n.val), u));
+        }
+    }
+    let (j, amt) = g.amount(i)?;
+    let mut k = j;
+    // "3-min", "30-minutes"
+    if g_punct(g, k, &["-"]) && g_joined(g, k - 1) && g_joined(g, k) {
+        k += 1;
+    }
+    let (u, plural) = match g.t.get(k)?.w? {
+        W::Unit(u, p) => (u, p),
+        // "3.5 second": the ordinal word is the unit after an amount.
+        W::Ord(2) if amt.is_some() && g_word(g, k, "second") => (Unit::Second, false),
+        _ => return None,
+    };
+    // "a years" is not an amount; "one years" is tolerated.
+    if amt.is_none() && !plural {
+        return None;
+    }
+    let mut e = k + 1;
+    let mut amt = amt;
+    // "an hour and a half"
+    if g_is(g, e, W::And) && g_is(g, e + 1, W::A) && g_is(g, e + 2, W::Half) {
+        amt = amt.map(|v| v + 0.5);
+        e += 3;
+    } else if g_is(g, e, W::And) && g_is(g, e + 1, W::Half) {
+        amt = amt.map(|v| v + 0.5);
+        e += 2;
+    }
+    Some((e, amt, u))
+}
+
+/// Everything but ranges and START/MID/END modifiers.
+fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let mut best: Option<Match> = None;
+    // Calendar expressions.
+    if let Some((j, c)) = g.cal(i) {
+        best = m(i, j, Sem::Cal(c), None);
+    }
+    // A day, possibly with a part of the day, possibly followed by a clock time: "Monday
+    // morning", "tonight", "tomorrow 8:00am", "Sat at 5", "tonight around 7", "Thursday
+    // before 5pm". (A clock time joins a date only when the date is one day: "this week
+    // 8am" is a week and a time, not a date-time.)
+    if let Some((j, c, part)) = day_phrase(g, i) {
+        if let Some(p) = part {
+            best = longest(best, m(i, j, Sem::Time(Some(c), Clock::Part(p)), None));
+        }
+        let mut k = j;
+        let mut md = None;
+        if g_punct(g, k, &[",", "-", "–"]) {
+            k += 1;
+        }
+        let ctx = if g_is(g, k, W::At)
+            || g_punct(g, k, &["@"])
+            || g_is(g, k, W::About)
+            || g_is(g, k, W::By)
+        {
+            k += 1;
+            ClockCtx::Day
+        } else if g_word(g, k, "before") || g_word(g, k, "after") {
+            md = Some(if g_word(g, k, "before") {
+                TemporalMod::Before
+            } else {
+                TemporalMod::After
+            });
+            k += 1;
+            ClockCtx::Plain
+        } else {
+            ClockCtx::Plain
+        };
+        if let Some(cr) = g.clock_read(k, ctx) {
+            best = longest(
+                best,
+                m(i, cr.end, Sem::Time(Some(c), clock_of(cr, part)), md),
+            );
+        }
+    }
+    // A clock time alone, or followed by a day: "11:58 GMT", "3pm on Friday", "8am this
+    // morning", "five-thirty tomorrow evening".
+    let ctx = if i > 0 && (g_is(g, i - 1, W::At) || g_punct(g, i - 1, &["@"])) {
+        ClockCtx::At
+    } else {
+        ClockCtx::Plain
+    };
+    if let Some(cr) = g.clock_read(i, ctx) {
+        let mut k = cr.end;
+        if g_is(g, k, W::On) || g_punct(g, k, &[","]) {
+            k += 1;
+        }
+        // "11:30 on 1/1/2015", "2pm today": the day must be one day.
+        let dated = day_phrase(g, k)
+            .map(|(e, c, part)| m(i, e, Sem::Time(Some(c), clock_of(cr, part)), None));
+        let md = cr.approx.then_some(TemporalMod::Approx);
+        best = longest(
+            best,
+            dated
+                .flatten()
+                .or_else(|| m(i, cr.end, Sem::Time(None, clock_of(cr, None)), md)),
+        );
+    }
+    let w = g.t.get(i).and_then(|t| t.w);
+    // A part of the day alone: "(in) the morning", "(at) night", "early morning", "late in
+    // the afternoon", and "(in) the morning at 7".
+    {
+        let (k, md) = match w {
+            Some(W::Early) => (i + 1, Some(TemporalMod::Start)),
+            Some(W::Late | W::Later) => (i + 1, Some(TemporalMod::End)),
+            _ => (i, None),
+        };
+        // "early this evening", "later this afternoon"
+        if md.is_some() && g_is(g, k, W::This) {
+            if let Some(W::DayPart(p)) = g.t.get(k + 1).and_then(|t| t.w) {
+                let today = Cal::Rel {
+                    unit: Unit::Day,
+                    n: 0,
+                    anaphoric: false,
+                };
+                best = longest(
+                    best,
+                    m(i, k + 2, Sem::Time(Some(today), Clock::Part(p)), md),
+                );
+            }
+        }
+        let after_in = i > 0 && g_is(g, i - 1, W::In);
+        let (k, ok) = if g_is(g, k, W::In) && g_is(g, k + 1, W::The) && md.is_some() {
+            (k + 2, true)
+        } else if g_is(g, k, W::The) && (after_in || md.is_some()) {
+            (k + 1, true)
+        } else if md.is_some() {
+            (k, true)
+        } else {
+            // "at night", "(in) morning"
+            (k, i > 0 && (g_is(g, i - 1, W::At) || after_in))
+        };
+        if let (true, Some(W::DayPart(p))) = (ok, g.t.get(k).and_then(|t| t.w)) {
+            let night_only = md.is_none() && k == i && !after_in;
+            if !night_only || p == DayPart::Night {
+                best = longest(best, m(i, k + 1, Sem::Time(None, Clock::Part(p)), md));
+                if g_is(g, k + 1, W::At) {
+                    if let Some(cr) = g.clock_read(k + 2, ClockCtx::Day) {
+                        let (h, mi) = in_part(cr, Some(p));
+                        best = longest(best, m(i, cr.end, Sem::Time(None, Clock::Hm(h, mi)), None));
+                    }
+                }
+            }
+        }
+    }
+    // "around 1pm", "around tomorrow 10am": an approximate time.
+    if w == Some(W::About) && !g_is(g, i + 1, W::About) {
+        if let Some(inner) = core(g, i + 1) {
+            if matches!(inner.sem, Sem::Time(_, Clock::Hm(..) | Clock::Hms(..)))
+                && inner.modifier.is_none()
+            {
+                best = longest(best, m(i, inner.end, inner.sem, Some(TemporalMod::Approx)));
+            }
+        }
+    }
+    // "right now"; "(at) the moment", "(at) this time", "(at) the present time"
+    if g_word(g, i, "right") && g_is(g, i + 1, W::Now) {
+        best = longest(best, m(i, i + 2, Sem::Ref("PRESENT_REF"), None));
+    }
+    if i > 0 && g_is(g, i - 1, W::At) {
+        let e = if (g_is(g, i, W::The) && g_word(g, i + 1, "moment"))
+            || (g_is(g, i, W::This) && g_word(g, i + 1, "time"))
+        {
+            Some(i + 2)
+        } else if g_is(g, i, W::The) && g_is(g, i + 1, W::Present) && g_word(g, i + 2, "time") {
+            Some(i + 3)
+        } else {
+            None
+        };
+        if let Some(e) = e {
+            best = longest(best, m(i, e, Sem::Ref("PRESENT_REF"), None));
+        }
+    }
+    // "once a week": a set.
+    if w == Some(W::Once) && g_is(g, i + 1, W::A) {
+        if let Some(W::Unit(u, false)) = g.t.get(i + 2).and_then(|t| t.w) {
+            best = longest(best, m(i, i + 3, Sem::SetUnit(Some(1.0), u), None));
+        }
+    }
+    // "for the time being"
+    if w == Some(W::The) && g_word(g, i + 1, "time") && g_word(g, i + 2, "being") {
+        best = longest(best, m(i, i + 3, Sem::Ref("PRESENT_REF"), None));
+    }
+    // "Months after the Islamic State declared …": a bare plural unit opening a sentence.
+    if let Some(W::Unit(u, true)) = w {
+        let cap = g.t.get(i).is_some_and(|t| t.cap);
+        if cap
+            && matches!(
+                g.t.get(i + 1).and_then(|t| t.w),
+                Some(W::Later | W::Earlier)
+            )
+            && !matches!(u, Unit::Weekend)
+        {
+            best = longest(best, m(i, i + 1, Sem::Dur(None, u), None));
+        }
+    }
+    // References.
+    match w {
+        Some(W::Now) => best = longest(best, m(i, i + 1, Sem::Ref("PRESENT_REF"), None)),
+        Some(W::Recently) => best = longest(best, m(i, i + 1, Sem::Ref("PAST_REF"), None)),
+        Some(W::Present) if i > 0 && g_is(g, i - 1, W::At) => {
+            best = longest(best, m(i, i + 1, Sem::Ref("PRESENT_REF"), None));
+        }
+        Some(W::The) => {
+            if g_is(g, i + 1, W::Future) {
+                best = longest(best, m(i, i + 2, Sem::Ref("FUTURE_REF"), None));
+            }
+            if g_is(g, i + 1, W::Last) && g_word(g, i + 1, "past") && past_ref_end(g, i + 2) {
+                best = longest(best, m(i, i + 2, Sem::Ref("PAST_REF"), None));
+            }
+        }
+        _ => {}
+    }
+    // Durations and amount-relative dates, with an optional comparison cue.
+    let (j, cmp) = match cmp_prefix(g, i) {
+        Some((j, c)) => (j, Some(c)),
+        None => (i, None),
+    };
+    // Compound durations: "1 year 1 month 21 days", "1 month and 21 days ago".
+    if let Some((e, Some(a0), u0)) = amount_unit(g, j) {
+        let mut parts = [(a0, u0); 4];
+        let mut len = 1usize;
+        let mut e = e;
+        while len < 4 {
+            let k = if g_is(g, e, W::And) || g_punct(g, e, &[","]) {
+                e + 1
+            } else {
+                e
+            };
+            match amount_unit(g, k) {
+                Some((e2, Some(a), u))
+                    if parts.iter().take(len).all(|&(_, v)| v != u)
+                        && !matches!(u, Unit::Weekend) =>
+                {
+                    if let Some(slot) = parts.get_mut(len) {
+                        *slot = (a, u);
+                    }
+                    len += 1;
+                    e = e2;
+                }
+                _ => break,
+            }
+        }
+        if len > 1 {
+            let n = len as u8;
+            let sem = match g.t.get(e).and_then(|t| t.w) {
+                Some(W::Ago) => Some((e + 1, Sem::CompoundRel(parts, n, -1, false))),
+                Some(W::Later) if g_word(g, e, "later") => {
+                    Some((e + 1, Sem::CompoundRel(parts, n, 1, true)))
+                }
+                _ => None,
+            };
+            best = longest(
+                best,
+                match sem {
+                    Some((e2, sem)) => m(i, e2, sem, None),
+                    None => m(i, e, Sem::Compound(parts, n), cmp),
+                },
+            );
+        }
+    }
+    if let Some((e, amt, u)) = amount_unit(g, j) {
+        // "six years ago", "two days later", "two weeks from now"
+        let rel = match g.t.get(e).and_then(|t| t.w) {
+            Some(W::Ago) => Some((e + 1, -1, false)),
+            Some(W::Later) if !g_is(g, e + 1, W::The) && !g_is(g, e + 1, W::Today) => {
+                Some((e + 1, 1, true))
+            }
+            Some(W::Hence) => Some((e + 1, 1, false)),
+            Some(W::From) if g_is(g, e + 1, W::Now) => Some((e + 2, 1, false)),
+            _ => None,
+        };
+        // "3 days after January 12th", "two days before yesterday", "2 weeks from Jan 15"
+        let shift_sign = match g.t.get(e).and_then(|t| t.w) {
+            Some(W::Later) => Some(1),
+            Some(W::Earlier) => Some(-1),
+            Some(W::From) if !g_is(g, e + 1, W::Now) => Some(1),
+            // "a week starting tomorrow"
+            _ if g_word(g, e, "starting") || g_word(g, e, "beginning") => Some(1),
+            _ => None,
+        };
+        let starting = g_word(g, e, "starting") || g_word(g, e, "beginning");
+        let from_at = if starting && g_is(g, e + 1, W::From) {
+            e + 1
+        } else {
+            e
+        };
+        if let (Some(sign), Some(v)) = (shift_sign, amt) {
+            if v.fract() == 0.0
+                && v.abs() <= 100_000.0
+                && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+            {
+                if let Some((e2, c)) = g.cal(from_at + 1) {
+                    if day_cal(c) {
+                        let n = sign * v as i64;
+                        // "more than 2 weeks before today" lies before the date;
+                        // "less than 3 days after tomorrow" before it, and so on.
+                        let md = match (cmp, sign) {
+                            (Some(TemporalMod::MoreThan | TemporalMod::EqualOrMore), -1) => {
+                                Some(TemporalMod::Before)
+                            }
+                            (Some(TemporalMod::MoreThan | TemporalMod::EqualOrMore), _) => {
+                                Some(TemporalMod::After)
+                            }
+                            (Some(TemporalMod::LessThan | TemporalMod::EqualOrLess), -1) => {
+                                Some(TemporalMod::After)
+                            }
+                            (Some(TemporalMod::LessThan | TemporalMod::EqualOrLess), _) => {
+                                Some(TemporalMod::Before)
+                            }
+                            (other, _) => other,
+                        };
+                        // "within 2 weeks from today", "less than 3 days after tomorrow": the
+                        // period between the day and the shifted day.
+                        // "for 3 days from today" is the period too.
+                        let after_for = i > 0 && g_word(g, i - 1, "for") && cmp.is_none();
+                        let sem = match cmp {
+                            Some(TemporalMod::LessThan | TemporalMod::EqualOrLess) => {
+                                Sem::ShiftRange(c, u, n)
+                            }
+                            _ if after_for || starting => Sem::ShiftRange(c, u, n),
+                            _ => Sem::Shift(c, u, n),
+                        };
+                        let md = if matches!(sem, Sem::ShiftRange(..)) {
+                            None
+                        } else {
+                            md
+                        };
+                        best = longest(best, m(i, e2, sem, md));
+                    }
+                }
+            }
+        }
+        match (rel, amt) {
+            (Some((e2, sign, anaphoric)), Some(v)) if v.fract() == 0.0 && v.abs() <= 100_000.0 => {
+                let n = sign * v as i64;
+                let c = if matches!(u, Unit::Weekend) {
+                    Cal::Rel {
+                        unit: Unit::Week,
+                        n,
+                        anaphoric,
+                    }
+                } else {
+                    Cal::Rel {
+                        unit: u,
+                        n,
+                        anaphoric,
+                    }
+                };
+                let md = if cmp == Some(TemporalMod::Approx) {
+                    cmp
+                } else {
+                    None
+                };
+                best = longest(best, m(i, e2, Sem::Cal(c), md));
+            }
+            (Some((e2, _, _)), None) => {
+                // "a few years ago": past, unspecified.
+                best = longest(best, m(i, e2, Sem::Ref("PAST_REF"), None));
+            }
+            _ => {
+                if !matches!(u, Unit::Weekend) {
+                    best = longest(best, m(i, e, Sem::Dur(amt, u), cmp));
+                }
+            }
+        }
+    }
+    // "the past six months", "the last few years", "the next two weeks", "the past year"
+    if let Some(W::The | W::Last | W::Next) = w {
+        let k = if w == Some(W::The) { i + 1 } else { i };
+        if let Some(W::Last | W::Next) = g.t.get(k).and_then(|t| t.w) {
+            if let Some((e, amt, u)) = amount_unit(g, k + 1) {
+                best = longest(best, m(i, e, Sem::Dur(amt, u), None));
+            } else if let Some(W::Unit(u, plural)) = g.t.get(k + 1).and_then(|t| t.w) {
+                if plural {
+                    best = longest(best, m(i, k + 2, Sem::Dur(None, u), None));
+                } else if w == Some(W::The) && g_is(g, k, W::Last) && !g_word(g, k, "previous") {
+                    best = longest(best, m(i, k + 2, Sem::Dur(Some(1.0), u), None));
+                }
+            }
+        }
+    }
+    // "recent years", "recent months"
+    if w == Some(W::Recent) {
+        if let Some(W::Unit(u, true)) = g.t.get(i + 1).and_then(|t| t.w) {
+            best = longest(best, m(i, i + 2, Sem::Dur(None, u), None));
+        }
+    }
+    // "for years", "for decades": a bare plural unit after "for".
+    if let Some(W::Unit(u, true)) = w {
+        if i > 0 && g_word(g, i - 1, "for") && !matches!(u, Unit::Weekend) {
+            best = longest(best, m(i, i + 1, Sem::Dur(None, u), None));
+        }
+    }
+    // "all day", "full week", "another month", "all-year"
+    if let Some(W::All | W::Full | W::Another) = w {
+        let k = if g_punct(g, i + 1, &["-"]) && g_joined(g, i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(W::Unit(u, false)) = g.t.get(k).and_then(|t| t.w) {
+            if !u.is_clock() || w == Some(W::Another) {
+                best = longest(best, m(i, k + 1, Sem::Dur(Some(1.0), u), None));
+            }
+        }
+    }
+    // "half year", "half an hour" are amounts; "a fortnight" too (via amount_unit).
+    // Sets: "every week", "each month", "every two years", "every Friday", "daily".
+    match w {
+        Some(W::Every | W::Each) => {
+            let mut k = i + 1;
+            if g_word(g, k, "other") {
+                k += 1;
+            }
+            if let Some(W::Weekday(wd)) = g.t.get(k).and_then(|t| t.w) {
+                best = longest(best, m(i, k + 1, Sem::SetWeekday(wd), None));
+            } else if let Some(W::Unit(u, false)) = g.t.get(k).and_then(|t| t.w) {
+                let n = if k > i + 1 { Some(2.0) } else { Some(1.0) };
+                best = longest(best, m(i, k + 1, Sem::SetUnit(n, u), None));
+            } else if let Some((e, amt, u)) = amount_unit(g, k) {
+                best = longest(best, m(i, e, Sem::SetUnit(amt, u), None));
+            }
+        }
+        Some(W::Periodic(u)) => {
+            best = longest(best, m(i, i + 1, Sem::SetUnit(Some(1.0), u), None));
+        }
+        _ => {}
+    }
+    // Sets with a time: "every Tuesday at 9am", "Tuesdays at 9am", "every day at 7:13
+    // p.m.", "every evening at 7:13 p.m.", "everyday 6am", "3pm each day".
+    if let Some(mt) = set_time(g, i) {
+        best = longest(best, Some(mt));
+    }
+    // "around 2015", "about a week ago" (approximate dates)
+    if cmp == Some(TemporalMod::Approx) {
+        if let Some((e, c)) = g.cal(j) {
+            if matches!(
+                c,
+                Cal::Date {
+                    y: YearSpec::Abs(_),
+                    ..
+                }
+            ) {
+                best = longest(best, m(i, e, Sem::Cal(c), Some(TemporalMod::Approx)));
+            }
+        }
+    }
+    best
+}
+
+/// A plural weekday: "Tuesdays".
+fn plural_weekday(g: &Grammar<'_>, i: usize) -> Option<u8> {
+    let t = g.t.get(i)?;
+    let s = g.text.get(t.start..t.end)?;
+    let stem = s.strip_suffix('s').or_else(|| s.strip_suffix('S'))?;
+    match crate::date::lexicon::lookup(stem) {
+        Some(W::Weekday(wd)) if stem.len() > 3 => Some(wd),
+        _ => None,
+    }
+}
+
+/// See the call in [`core`].
+fn set_time(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    // Which days, and where the time may start.
+    let every = matches!(g.t.get(i).and_then(|t| t.w), Some(W::Every | W::Each));
+    let (k, wd, part) = if every {
+        match g.t.get(i + 1).and_then(|t| t.w) {
+            Some(W::Weekday(wd)) => (i + 2, Some(wd), None),
+            Some(W::Unit(Unit::Day, false)) => (i + 2, None, None),
+            Some(W::DayPart(p)) => (i + 2, None, Some(p)),
+            _ => (i, None, None),
+        }
+    } else if let Some(wd) = plural_weekday(g, i) {
+        (i + 1, Some(wd), None)
+    } else if g_word(g, i, "everyday") {
+        (i + 1, None, None)
+    } else {
+        (i, None, None)
+    };
+    if k > i {
+        let (k, ctx) = if g_is(g, k, W::At) {
+            (k + 1, ClockCtx::Day)
+        } else {
+            (k, ClockCtx::Plain)
+        };
+        let cr = g.clock_read(k, ctx)?;
+        let (h, mi) = in_part(cr, part);
+        return m(i, cr.end, Sem::SetTime(wd, (h, mi)), None);
+    }
+    // "3pm each day", "6am everyday"
+    let cr = g.clock_read(i, ClockCtx::Plain)?;
+    let e = cr.end;
+    let daily = (matches!(g.t.get(e).and_then(|t| t.w), Some(W::Every | W::Each))
+        && g_is(g, e + 1, W::Unit(Unit::Day, false)))
+    .then_some(e + 2)
+    .or_else(|| g_word(g, e, "everyday").then_some(e + 1))?;
+    m(i, daily, Sem::SetTime(None, (cr.h, cr.m)), None)
+}
+
+/// "the past" is PAST_REF only when no amount or unit follows ("the past six months" is a
+/// duration).
+fn past_ref_end(g: &Grammar<'_>, i: usize) -> bool {
+    match g.t.get(i) {
+        None => true,
+        Some(t) => {
+            t.num.is_none()
+                && !matches!(
+                    t.w,
+                    Some(
+                        W::Unit(..)
+                            | W::Card(_)
+                            | W::Few
+                            | W::Several
+                            | W::Many
+                            | W::A
+                            | W::Half
+                            | W::Dozen
+                            | W::Weekday(_)
+                    )
+                )
+        }
+    }
+}
+
+fn unit_code(u: Unit) -> (&'static str, f64) {
+    match u {
+        Unit::Second => ("S", 1.0),
+        Unit::Minute => ("M", 1.0),
+        Unit::Hour => ("H", 1.0),
+        Unit::Day => ("D", 1.0),
+        Unit::Week => ("W", 1.0),
+        Unit::Fortnight => ("W", 2.0),
+        Unit::Weekend => ("WE", 1.0),
+        Unit::Month => ("M", 1.0),
+        Unit::Quarter => ("Q", 1.0),
+        Unit::Year => ("Y", 1.0),
+        Unit::Decade => ("DE", 1.0),
+        Unit::Century => ("CE", 1.0),
+    }
+}
+
+/// A TIMEX3 duration value: "P6M", "PT6M", "PXY", "P3.5Y".
+pub(crate) fn duration_value(amount: Option<f64>, unit: Unit) -> String {
+    let (code, k) = unit_code(unit);
+    let t = if unit.is_clock() { "T" } else { "" };
+    match amount {
+        None => format!("P{t}X{code}"),
+        Some(v) => {
+            let v = v * k;
+            if v.fract() == 0.0 && v.abs() < 1e15 {
+                format!("P{t}{}{code}", v as i64)
+            } else {
+                let s = format!("{v:.4}");
+                let s = s.trim_end_matches('0').trim_end_matches('.');
+                format!("P{t}{s}{code}")
+            }
+        }
+    }
+}
+
+/// A compound TIMEX3 duration, largest unit first: "P1Y1M21D", "PT1H30M".
+fn compound_value(parts: &[(f64, Unit)]) -> String {
+    let mut sorted: Vec<(f64, Unit)> = parts.to_vec();
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.1));
+    let mut date = String::new();
+    let mut time = String::new();
+    for (v, u) in sorted {
+        let one = duration_value(Some(v), u);
+        let body = one.trim_start_matches('P').trim_start_matches('T');
+        if u.is_clock() {
+            time.push_str(body);
+        } else {
+            date.push_str(body);
+        }
+    }
+    if time.is_empty() {
+        format!("P{date}")
+    } else {
+        format!("P{date}T{time}")
+    }
+}
+
+fn part_code(p: DayPart) -> &'static str {
+    match p {
+        DayPart::Morning => "MO",
+        DayPart::Afternoon => "AF",
+        DayPart::Evening => "EV",
+        DayPart::Night => "NI",
+    }
+}
+
+/// Turn a match into a [`Temporal`].
+fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal> {
+    let first = tks.get(mt.start)?;
+    let last = tks.get(mt.end.checked_sub(1)?)?;
+    // "Aug." at the end of a match: the period also ends the sentence, leave it out.
+    let abbrev_dot = last.kind == khabar_tokenize::TokenKind::Word
+        && matches!(last.w, Some(W::Month(_) | W::Weekday(_)))
+        && g.text
+            .get(last.start..last.end)
+            .is_some_and(|s| s.ends_with('.'));
+    let end = if abbrev_dot { last.end - 1 } else { last.end };
+    let span = Span::new(first.start, end);
+    let text = g.text.get(span.start..span.end)?.to_string();
+    let (kind, value, interval, range) = match mt.sem {
+        Sem::Cal(c) => {
+            let r = resolve(c, a)?;
+            (
+                TemporalType::Date,
+                r.value,
+                r.interval.map(|iv| narrow(iv, mt.modifier)),
+                None,
+            )
+        }
+        Sem::Range(x, y) => {
+            let rx = resolve(x, a)?;
+            // A right end without a year follows the left one: "from November to February"
+            // ends in the February after that November.
+            let y = match (x, y, rx.interval) {
+                (
+                    Cal::Date {
+                        y: YearSpec::Unknown,
+                        ..
+                    },
+                    Cal::Date {
+                        y: YearSpec::Unknown,
+                        m: Some(m2),
+                        d: d2,
+                    },
+                    Some(ivx),
+                ) => {
+                    let mut yy = ivx.start.year();
+                    let start2 = CivilDate::checked(yy, m2, d2.unwrap_or(1));
+                    if start2.is_some_and(|s2| s2 < ivx.start) {
+                        yy += 1;
+                    }
+                    Cal::Date {
+                        y: YearSpec::Abs(yy),
+                        m: Some(m2),
+                        d: d2,
+                    }
+                }
+                _ => y,
+            };
+            let ry = resolve(y, a)?;
+            let interval = match (rx.interval, ry.interval) {
+                (Some(p), Some(q)) if p.start <= q.end => Some(narrow(
+                    Interval {
+                        start: p.start,
+                        end: q.end,
+                        granularity: p.granularity.max(q.granularity),
+                    },
+                    mt.modifier,
+                )),
+                (Some(_), Some(_)) => return None,
+                _ => None,
+            };
+            (
+                TemporalType::Date,
+                format!("{}/{}", rx.value, ry.value),
+                interval,
+                Some(TemporalRange {
+                    from: rx.value,
+                    to: ry.value,
+                }),
+            )
+        }
+        Sem::Time(date, clock) => {
+            let r: Resolved = match date {
+                Some(c) => resolve(c, a)?,
+                None => match a.reference {
+                    Some(d) => Resolved {
+                        value: d.to_string(),
+                        interval: Some(Interval {
+                            start: d,
+                            end: d,
+                            granularity: Granularity::Day,
+                        }),
+                    },
+                    None => Resolved {
+                        value: "XXXX-XX-XX".to_string(),
+                        interval: None,
+                    },
+                },
+            };
+            let (suffix, gran) = match clock {
+                Clock::Hm(h, mi) => (format!("T{h:02}:{mi:02}"), Granularity::Minute),
+                Clock::Hms(h, mi, s) => (format!("T{h:02}:{mi:02}:{s:02}"), Granularity::Minute),
+                Clock::Part(p) => (format!("T{}", part_code(p)), Granularity::Hour),
+            };
+            let interval = r
+                .interval
+                .filter(|iv| iv.start == iv.end)
+                .map(|iv| Interval {
+                    granularity: gran,
+                    ..iv
+                });
+            (
+                TemporalType::Time,
+                format!("{}{suffix}", r.value),
+                interval,
+                None,
+            )
+        }
+        Sem::Shift(c, u, n) => {
+            let r = resolve(c, a)?;
+            let iv = r.interval;
+            match iv {
+                Some(iv) if iv.start == iv.end => {
+                    let d = match u {
+                        Unit::Day => iv.start.add_days(n),
+                        Unit::Week => iv.start.add_days(7 * n),
+                        Unit::Month => iv.start.add_months(n),
+                        _ => iv.start.add_months(12 * n),
+                    };
+                    let interval = Interval {
+                        start: d,
+                        end: d,
+                        granularity: Granularity::Day,
+                    };
+                    (TemporalType::Date, d.to_string(), Some(interval), None)
+                }
+                _ => (TemporalType::Date, "XXXX-XX-XX".to_string(), None, None),
+            }
+        }
+        Sem::ShiftRange(c, u, n) => {
+            let r = resolve(c, a)?;
+            let Some(iv) = r.interval.filter(|iv| iv.start == iv.end) else {
+                // Without a reference date the ends stay unknown.
+                let x = "XXXX-XX-XX".to_string();
+                let range = TemporalRange {
+                    from: x.clone(),
+                    to: x.clone(),
+                };
+                return Some(Temporal {
+                    span,
+                    text,
+                    kind: TemporalType::Date,
+                    value: format!("{x}/{x}"),
+                    modifier: None,
+                    interval: None,
+                    range: Some(range),
+                });
+            };
+            let d = match u {
+                Unit::Day => iv.start.add_days(n),
+                Unit::Week => iv.start.add_days(7 * n),
+                Unit::Month => iv.start.add_months(n),
+                _ => iv.start.add_months(12 * n),
+            };
+            let (s0, e0) = if d < iv.start {
+                (d, iv.start)
+            } else {
+                (iv.start, d)
+            };
+            let interval = Interval {
+                start: s0,
+                end: e0,
+                granularity: Granularity::Day,
+            };
+            (
+                TemporalType::Date,
+                format!("{s0}/{e0}"),
+                Some(interval),
+                Some(TemporalRange {
+                    from: s0.to_string(),
+                    to: e0.to_string(),
+                }),
+            )
+        }
+        Sem::TimeRange(day, (h1, m1), (h2, m2)) => {
+            let date = match day {
+                Some(c) => {
+                    let r = resolve(c, a)?;
+                    r.interval
+                        .filter(|iv| iv.start == iv.end)
+                        .map(|iv| iv.start)
+                }
+                None => a.reference,
+            };
+            let d = date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
+            let from = format!("{d}T{h1:02}:{m1:02}");
+            let to = format!("{d}T{h2:02}:{m2:02}");
+            let interval = date.map(|d| Interval {
+                start: d,
+                end: d,
+                granularity: Granularity::Minute,
+            });
+            (
+                TemporalType::Time,
+                format!("{from}/{to}"),
+                interval,
+                Some(TemporalRange { from, to }),
+            )
+        }
+        Sem::WeekOf(c) => {
+            let r = resolve(c, a)?;
+            match r.interval {
+                Some(iv) => {
+                    let (y, w) = iv.start.iso_week();
+                    let monday = CivilDate::iso_week_monday(y, w);
+                    let interval = Interval {
+                        start: monday,
+                        end: monday.add_days(6),
+                        granularity: Granularity::Week,
+                    };
+                    (
+                        TemporalType::Date,
+                        format!("{y:04}-W{w:02}"),
+                        Some(interval),
+                        None,
+                    )
+                }
+                None => (TemporalType::Date, "XXXX-WXX".to_string(), None, None),
+            }
+        }
+        Sem::Dur(amt, u) => (TemporalType::Duration, duration_value(amt, u), None, None),
+        Sem::Compound(parts, n) => {
+            let parts = parts.get(..usize::from(n)).unwrap_or(&[]);
+            (TemporalType::Duration, compound_value(parts), None, None)
+        }
+        Sem::CompoundRel(parts, n, sign, anaphoric) => {
+            let base = if anaphoric {
+                a.previous.or(a.reference)
+            } else {
+                a.reference
+            };
+            let parts = parts.get(..usize::from(n)).unwrap_or(&[]);
+            match base {
+                Some(b) => {
+                    let mut d = b;
+                    for &(v, u) in parts {
+                        let k = sign * v as i64;
+                        d = match u {
+                            Unit::Year => d.add_months(12 * k),
+                            Unit::Month => d.add_months(k),
+                            Unit::Week => d.add_days(7 * k),
+                            Unit::Fortnight => d.add_days(14 * k),
+                            Unit::Day => d.add_days(k),
+                            _ => d,
+                        };
+                    }
+                    let iv = Interval {
+                        start: d,
+                        end: d,
+                        granularity: Granularity::Day,
+                    };
+                    (TemporalType::Date, d.to_string(), Some(iv), None)
+                }
+                None => (TemporalType::Date, "XXXX-XX-XX".to_string(), None, None),
+            }
+        }
+        Sem::Ref(s) => (TemporalType::Date, s.to_string(), None, None),
+        Sem::SetUnit(amt, u) => (
+            TemporalType::Set,
+            duration_value(amt.or(Some(1.0)), u),
+            None,
+            None,
+        ),
+        Sem::SetWeekday(wd) => (TemporalType::Set, format!("XXXX-WXX-{wd}"), None, None),
+        Sem::SetTime(wd, (h, mi)) => {
+            let day = wd.map_or_else(String::new, |d| format!("XXXX-WXX-{d}"));
+            (
+                TemporalType::Set,
+                format!("{day}T{h:02}:{mi:02}"),
+                None,
+                None,
+            )
+        }
+    };
+    Some(Temporal {
+        span,
+        text,
+        kind,
+        value,
+        modifier: mt.modifier,
+        interval,
+        range,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reference scan: try every production at every token, without the fast filter that
+    /// skips tokens which cannot start an expression.
+    fn scan_slow(g: &Grammar<'_>) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < g.t.len() {
+            if let Some(m) = best_at(g, i) {
+                i = m.end;
+                out.push(m);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn spans(ms: &[Match]) -> Vec<(usize, usize)> {
+        ms.iter().map(|m| (m.start, m.end)).collect()
+    }
+
+    const WORDS: &[&str] = &[
+        "May",
+        "2017",
+        "early",
+        "the",
+        "last",
+        "year",
+        "in",
+        "-",
+        "/",
+        ".",
+        ",",
+        "26",
+        "1",
+        "July",
+        "December",
+        "Friday",
+        "six",
+        "months",
+        "ago",
+        "from",
+        "to",
+        "between",
+        "and",
+        "11:58",
+        "GMT",
+        "Q3",
+        "summer",
+        "of",
+        "over",
+        "now",
+        "Kabul",
+        "fighters",
+        "(",
+        ")",
+        "26/1/2018",
+        "4,000",
+        "%",
+        "as",
+        "little",
+        "every",
+        "week",
+        "Today",
+        "Pakistan",
+        "at",
+        "7",
+        "8.30pm",
+        "pm",
+        "o'clock",
+        "half",
+        "past",
+        "seven",
+        "tonight",
+        "evening",
+        "around",
+        "Tuesdays",
+        "christmas",
+        "easter",
+        "14th",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn fast_scan_matches_reference_scan(ws in proptest::collection::vec((0..WORDS.len(), proptest::bool::ANY), 0..30)) {
+            let mut text = String::new();
+            for (k, space) in ws {
+                if space {
+                    text.push(' ');
+                }
+                text.push_str(WORDS[k]);
+            }
+            let tokens = khabar_tokenize::tokenize(&text);
+            let tks = classify(&text, &tokens);
+            let g = Grammar::new(&text, &tokens, &tks, DayOrder::DayFirst);
+            proptest::prop_assert_eq!(spans(&scan(&g)), spans(&scan_slow(&g)));
+        }
+    }
+}

@@ -1,0 +1,542 @@
+//! The date vocabulary: month, weekday and season names, time units, relative and
+//! modifier words, small number words.
+//!
+//! Every word the date grammar reacts to is listed once in [`LEXICON`]. Lookup goes through a
+//! hash map built from that table on first use (the fast path); the tests check it against a
+//! linear scan of the table (the reference) on random words.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A time unit, as used in durations, relative dates and sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Fortnight,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// Whether the unit is a clock unit (durations written `PT…`).
+    pub(crate) fn is_clock(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+}
+
+/// A season of the (northern-hemisphere) year, TIMEX3 codes SP, SU, FA, WI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+/// A part of the day, TIMEX3 codes MO, AF, EV, NI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+/// What a word means to the date grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum W {
+    Month(u8),
+    Weekday(u8),
+    Season(Season),
+    DayPart(DayPart),
+    /// A unit word; `true` when plural ("years").
+    Unit(Unit, bool),
+    /// A cardinal number word: "one" … "ninety", "a dozen" is handled by the grammar.
+    Card(u32),
+    /// An ordinal word: "first" … "thirty-first" (the tens are [`W::Card`]).
+    Ord(u32),
+    Today,
+    Yesterday,
+    Tomorrow,
+    Tonight,
+    /// "now", "currently", "nowadays", "presently".
+    Now,
+    /// "recently", "lately".
+    Recently,
+    /// "last", "past", "previous".
+    Last,
+    /// "next", "coming", "following", "upcoming".
+    Next,
+    /// "this", "current".
+    This,
+    /// "recent".
+    Recent,
+    Early,
+    Mid,
+    Middle,
+    Late,
+    /// "beginning", "start".
+    Beginning,
+    End,
+    Ago,
+    /// "later", "after" (in "two days after").
+    Later,
+    /// "earlier", "before".
+    Earlier,
+    Hence,
+    The,
+    Of,
+    A,
+    And,
+    Or,
+    So,
+    To,
+    From,
+    Between,
+    /// "through", "thru", "until", "till", "til".
+    Until,
+    In,
+    On,
+    Since,
+    By,
+    During,
+    Within,
+    Over,
+    Under,
+    /// "about", "around", "approximately", "roughly", "nearly", "almost", "some".
+    About,
+    More,
+    Less,
+    Fewer,
+    Than,
+    At,
+    Least,
+    Most,
+    Up,
+    Just,
+    Few,
+    Several,
+    Many,
+    Some,
+    Every,
+    Each,
+    /// "daily", "weekly", …: a set with that unit.
+    Periodic(Unit),
+    Half,
+    Quarter,
+    /// "Q1" … "Q4".
+    QuarterCode(u8),
+    /// "H1", "H2".
+    HalfCode(u8),
+    Noon,
+    Midnight,
+    Am,
+    Pm,
+    /// "GMT", "UTC", "PST", …: a time zone after a clock time.
+    Zone,
+    /// "will", "'ll", "shall": future tense.
+    Will,
+    Another,
+    All,
+    Full,
+    Dozen,
+    Future,
+    Present,
+    Fiscal,
+    Hundred,
+    Thousand,
+    Rest,
+    Same,
+    Once,
+    /// "as" in "as little as", "as long as".
+    As,
+    /// "couple" in "a couple of weeks".
+    Couple,
+    /// "that" in "that year".
+    That,
+    /// "w" in "w/c" (week commencing).
+    WeekAbbrev,
+    /// "o'clock", "oclock".
+    OClock,
+}
+
+/// The vocabulary: lowercase word → meaning. Abbreviations are listed with and without
+/// their period.
+pub(crate) const LEXICON: &[(&str, W)] = &[
+    ("january", W::Month(1)),
+    ("jan", W::Month(1)),
+    ("jan.", W::Month(1)),
+    ("february", W::Month(2)),
+    ("feb", W::Month(2)),
+    ("feb.", W::Month(2)),
+    ("march", W::Month(3)),
+    ("mar", W::Month(3)),
+    ("mar.", W::Month(3)),
+    ("april", W::Month(4)),
+    ("apr", W::Month(4)),
+    ("apr.", W::Month(4)),
+    ("may", W::Month(5)),
+    ("june", W::Month(6)),
+    ("jun", W::Month(6)),
+    ("jun.", W::Month(6)),
+    ("july", W::Month(7)),
+    ("jul", W::Month(7)),
+    ("jul.", W::Month(7)),
+    ("august", W::Month(8)),
+    ("aug", W::Month(8)),
+    ("aug.", W::Month(8)),
+    ("september", W::Month(9)),
+    ("sep", W::Month(9)),
+    ("sep.", W::Month(9)),
+    ("sept", W::Month(9)),
+    ("sept.", W::Month(9)),
+    ("october", W::Month(10)),
+    ("oct", W::Month(10)),
+    ("oct.", W::Month(10)),
+    ("november", W::Month(11)),
+    ("nov", W::Month(11)),
+    ("nov.", W::Month(11)),
+    ("december", W::Month(12)),
+    ("dec", W::Month(12)),
+    ("dec.", W::Month(12)),
+    ("monday", W::Weekday(1)),
+    ("mon", W::Weekday(1)),
+    ("mon.", W::Weekday(1)),
+    ("tuesday", W::Weekday(2)),
+    ("tue", W::Weekday(2)),
+    ("tue.", W::Weekday(2)),
+    ("tues", W::Weekday(2)),
+    ("tues.", W::Weekday(2)),
+    ("wednesday", W::Weekday(3)),
+    ("wed", W::Weekday(3)),
+    ("wed.", W::Weekday(3)),
+    ("thursday", W::Weekday(4)),
+    ("thu", W::Weekday(4)),
+    ("thu.", W::Weekday(4)),
+    ("thur", W::Weekday(4)),
+    ("thurs", W::Weekday(4)),
+    ("thurs.", W::Weekday(4)),
+    ("friday", W::Weekday(5)),
+    ("fri", W::Weekday(5)),
+    ("fri.", W::Weekday(5)),
+    ("saturday", W::Weekday(6)),
+    ("sat", W::Weekday(6)),
+    ("sat.", W::Weekday(6)),
+    ("sunday", W::Weekday(7)),
+    ("sun", W::Weekday(7)),
+    ("sun.", W::Weekday(7)),
+    ("mondays", W::Weekday(1)),
+    ("tuesdays", W::Weekday(2)),
+    ("wednesdays", W::Weekday(3)),
+    ("thursdays", W::Weekday(4)),
+    ("fridays", W::Weekday(5)),
+    ("saturdays", W::Weekday(6)),
+    ("sundays", W::Weekday(7)),
+    ("spring", W::Season(Season::Spring)),
+    ("summer", W::Season(Season::Summer)),
+    ("autumn", W::Season(Season::Fall)),
+    ("fall", W::Season(Season::Fall)),
+    ("winter", W::Season(Season::Winter)),
+    ("morning", W::DayPart(DayPart::Morning)),
+    ("afternoon", W::DayPart(DayPart::Afternoon)),
+    ("evening", W::DayPart(DayPart::Evening)),
+    ("night", W::DayPart(DayPart::Night)),
+    ("mornings", W::DayPart(DayPart::Morning)),
+    ("afternoons", W::DayPart(DayPart::Afternoon)),
+    ("evenings", W::DayPart(DayPart::Evening)),
+    ("nights", W::DayPart(DayPart::Night)),
+    ("second", W::Ord(2)),
+    ("seconds", W::Unit(Unit::Second, true)),
+    ("sec", W::Unit(Unit::Second, false)),
+    ("secs", W::Unit(Unit::Second, true)),
+    ("minute", W::Unit(Unit::Minute, false)),
+    ("minutes", W::Unit(Unit::Minute, true)),
+    ("min", W::Unit(Unit::Minute, false)),
+    ("mins", W::Unit(Unit::Minute, true)),
+    ("hour", W::Unit(Unit::Hour, false)),
+    ("hours", W::Unit(Unit::Hour, true)),
+    ("hr", W::Unit(Unit::Hour, false)),
+    ("hrs", W::Unit(Unit::Hour, true)),
+    ("h", W::Unit(Unit::Hour, false)),
+    ("day", W::Unit(Unit::Day, false)),
+    ("days", W::Unit(Unit::Day, true)),
+    ("week", W::Unit(Unit::Week, false)),
+    ("weeks", W::Unit(Unit::Week, true)),
+    ("fortnight", W::Unit(Unit::Fortnight, false)),
+    ("fortnights", W::Unit(Unit::Fortnight, true)),
+    ("weekend", W::Unit(Unit::Weekend, false)),
+    ("weekends", W::Unit(Unit::Weekend, true)),
+    ("month", W::Unit(Unit::Month, false)),
+    ("months", W::Unit(Unit::Month, true)),
+    ("quarters", W::Unit(Unit::Quarter, true)),
+    ("year", W::Unit(Unit::Year, false)),
+    ("years", W::Unit(Unit::Year, true)),
+    ("yr", W::Unit(Unit::Year, false)),
+    ("yrs", W::Unit(Unit::Year, true)),
+    ("decade", W::Unit(Unit::Decade, false)),
+    ("decades", W::Unit(Unit::Decade, true)),
+    ("century", W::Unit(Unit::Century, false)),
+    ("centuries", W::Unit(Unit::Century, true)),
+    ("zero", W::Card(0)),
+    ("one", W::Card(1)),
+    ("two", W::Card(2)),
+    ("three", W::Card(3)),
+    ("four", W::Card(4)),
+    ("five", W::Card(5)),
+    ("six", W::Card(6)),
+    ("seven", W::Card(7)),
+    ("eight", W::Card(8)),
+    ("nine", W::Card(9)),
+    ("ten", W::Card(10)),
+    ("eleven", W::Card(11)),
+    ("twelve", W::Card(12)),
+    ("thirteen", W::Card(13)),
+    ("fourteen", W::Card(14)),
+    ("fifteen", W::Card(15)),
+    ("sixteen", W::Card(16)),
+    ("seventeen", W::Card(17)),
+    ("eighteen", W::Card(18)),
+    ("nineteen", W::Card(19)),
+    ("twenty", W::Card(20)),
+    ("thirty", W::Card(30)),
+    ("forty", W::Card(40)),
+    ("fifty", W::Card(50)),
+    ("sixty", W::Card(60)),
+    ("seventy", W::Card(70)),
+    ("eighty", W::Card(80)),
+    ("ninety", W::Card(90)),
+    ("first", W::Ord(1)),
+    ("third", W::Ord(3)),
+    ("fourth", W::Ord(4)),
+    ("fifth", W::Ord(5)),
+    ("sixth", W::Ord(6)),
+    ("seventh", W::Ord(7)),
+    ("eighth", W::Ord(8)),
+    ("ninth", W::Ord(9)),
+    ("tenth", W::Ord(10)),
+    ("eleventh", W::Ord(11)),
+    ("twelfth", W::Ord(12)),
+    ("thirteenth", W::Ord(13)),
+    ("fourteenth", W::Ord(14)),
+    ("fifteenth", W::Ord(15)),
+    ("sixteenth", W::Ord(16)),
+    ("seventeenth", W::Ord(17)),
+    ("eighteenth", W::Ord(18)),
+    ("nineteenth", W::Ord(19)),
+    ("twentieth", W::Ord(20)),
+    ("thirtieth", W::Ord(30)),
+    ("today", W::Today),
+    ("yesterday", W::Yesterday),
+    ("tomorrow", W::Tomorrow),
+    ("tmrw", W::Tomorrow),
+    ("tonight", W::Tonight),
+    ("tonite", W::Tonight),
+    ("now", W::Now),
+    ("currently", W::Now),
+    ("nowadays", W::Now),
+    ("presently", W::Now),
+    ("recently", W::Recently),
+    ("lately", W::Recently),
+    ("last", W::Last),
+    ("past", W::Last),
+    ("previous", W::Last),
+    ("next", W::Next),
+    ("coming", W::Next),
+    ("following", W::Next),
+    ("upcoming", W::Next),
+    ("this", W::This),
+    ("current", W::This),
+    ("recent", W::Recent),
+    ("early", W::Early),
+    ("mid", W::Mid),
+    ("middle", W::Middle),
+    ("late", W::Late),
+    ("beginning", W::Beginning),
+    ("start", W::Beginning),
+    ("end", W::End),
+    ("ago", W::Ago),
+    ("later", W::Later),
+    ("after", W::Later),
+    ("earlier", W::Earlier),
+    ("before", W::Earlier),
+    ("hence", W::Hence),
+    ("the", W::The),
+    ("of", W::Of),
+    ("a", W::A),
+    ("an", W::A),
+    ("and", W::And),
+    ("or", W::Or),
+    ("so", W::So),
+    ("to", W::To),
+    ("from", W::From),
+    ("between", W::Between),
+    ("through", W::Until),
+    ("thru", W::Until),
+    ("until", W::Until),
+    ("till", W::Until),
+    ("til", W::Until),
+    ("in", W::In),
+    ("on", W::On),
+    ("since", W::Since),
+    ("by", W::By),
+    ("during", W::During),
+    ("within", W::Within),
+    ("over", W::Over),
+    ("under", W::Under),
+    ("about", W::About),
+    ("around", W::About),
+    ("circa", W::About),
+    ("approximately", W::About),
+    ("roughly", W::About),
+    ("nearly", W::About),
+    ("almost", W::About),
+    ("some", W::Some),
+    ("more", W::More),
+    ("less", W::Less),
+    ("fewer", W::Fewer),
+    ("than", W::Than),
+    ("at", W::At),
+    ("least", W::Least),
+    ("most", W::Most),
+    ("up", W::Up),
+    ("just", W::Just),
+    ("few", W::Few),
+    ("several", W::Several),
+    ("many", W::Many),
+    ("every", W::Every),
+    ("each", W::Each),
+    ("daily", W::Periodic(Unit::Day)),
+    ("weekly", W::Periodic(Unit::Week)),
+    ("monthly", W::Periodic(Unit::Month)),
+    ("annually", W::Periodic(Unit::Year)),
+    ("yearly", W::Periodic(Unit::Year)),
+    ("quarterly", W::Periodic(Unit::Quarter)),
+    ("hourly", W::Periodic(Unit::Hour)),
+    ("half", W::Half),
+    ("quarter", W::Quarter),
+    ("q1", W::QuarterCode(1)),
+    ("q2", W::QuarterCode(2)),
+    ("q3", W::QuarterCode(3)),
+    ("q4", W::QuarterCode(4)),
+    ("h1", W::HalfCode(1)),
+    ("h2", W::HalfCode(2)),
+    ("noon", W::Noon),
+    ("midday", W::Noon),
+    ("midnight", W::Midnight),
+    ("am", W::Am),
+    ("a.m.", W::Am),
+    ("a.m", W::Am),
+    ("pm", W::Pm),
+    ("p.m.", W::Pm),
+    ("p.m", W::Pm),
+    ("gmt", W::Zone),
+    ("utc", W::Zone),
+    ("est", W::Zone),
+    ("edt", W::Zone),
+    ("pst", W::Zone),
+    ("pdt", W::Zone),
+    ("cet", W::Zone),
+    ("ist", W::Zone),
+    ("pkt", W::Zone),
+    ("will", W::Will),
+    ("'ll", W::Will),
+    ("shall", W::Will),
+    ("another", W::Another),
+    ("all", W::All),
+    ("full", W::Full),
+    ("whole", W::Full),
+    ("entire", W::Full),
+    ("dozen", W::Dozen),
+    ("future", W::Future),
+    ("present", W::Present),
+    ("fiscal", W::Fiscal),
+    ("hundred", W::Hundred),
+    ("thousand", W::Thousand),
+    ("rest", W::Rest),
+    ("remainder", W::Rest),
+    ("same", W::Same),
+    ("once", W::Once),
+    ("as", W::As),
+    ("couple", W::Couple),
+    ("that", W::That),
+    ("w", W::WeekAbbrev),
+    ("o'clock", W::OClock),
+    ("o’clock", W::OClock),
+    ("oclock", W::OClock),
+];
+
+fn map() -> &'static HashMap<&'static str, W> {
+    static MAP: OnceLock<HashMap<&'static str, W>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::with_capacity(LEXICON.len());
+        for &(k, v) in LEXICON {
+            // First entry wins, like the linear scan.
+            m.entry(k).or_insert(v);
+        }
+        m
+    })
+}
+
+/// The longest word in the lexicon, in bytes: longer tokens are not looked up.
+const MAX_WORD: usize = 16;
+
+/// Meaning of `word` (any case; typographic apostrophes folded), if it is in the lexicon.
+pub(crate) fn lookup(word: &str) -> Option<W> {
+    if word.len() > MAX_WORD || word.is_empty() {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let mut n = 0;
+    for c in word.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if !c.is_ascii() {
+            return None;
+        }
+        let slot = buf.get_mut(n)?;
+        *slot = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    let key = std::str::from_utf8(buf.get(..n)?).ok()?;
+    map().get(key).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reference: a linear scan of the table on the lowercased word.
+    fn lookup_slow(word: &str) -> Option<W> {
+        let w = word.replace('\u{2019}', "'").to_lowercase();
+        LEXICON.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    }
+
+    #[test]
+    fn every_entry_is_found() {
+        assert!(LEXICON.iter().all(|(k, _)| k.len() <= MAX_WORD));
+        for (k, _) in LEXICON {
+            assert_eq!(lookup(k), lookup_slow(k), "{k}");
+            assert_eq!(lookup(&k.to_uppercase()), lookup_slow(k), "{k}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_lookup_matches_linear_scan(w in "[a-zA-Z.'’]{0,12}|\\PC{0,6}") {
+            // Non-ASCII letters may lowercase into ASCII (e.g. the Kelvin sign); the lexicon is
+            // ASCII-only and the fast path rejects non-ASCII input, so compare on ASCII input.
+            if w.chars().all(|c| c.is_ascii() || c == '\u{2019}') {
+                proptest::prop_assert_eq!(lookup(&w), lookup_slow(&w));
+            } else {
+                proptest::prop_assert_eq!(lookup(&w), None);
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Numbers written in digits: separators, decimals, suffixes, and the overflow policy.
+
+use super::lexicon::{ordinal_suffix_ok, suffix_scale};
+use super::{MAX_EXACT_INTEGER, NumberError};
+
+/// What a digit token turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct DigitToken {
+    /// The value, already multiplied by a scale suffix ("5bn" → 5e9).
+    pub(crate) value: f64,
+    /// "21st", "3rd".
+    pub(crate) ordinal: bool,
+    /// Power of ten of a suffix ("5bn" → 9), if any.
+    pub(crate) suffix_scale: Option<u8>,
+    /// Only ASCII digits, no separators, decimals or suffix ("2017", "05").
+    pub(crate) plain: bool,
+    /// The value has no fractional part.
+    pub(crate) integer: bool,
+    /// Number of digits before the decimal point ("4,000" → 4).
+    pub(crate) int_digits: usize,
+}
+
+/// Parses the text of one `Number` token.
+///
+/// Accepted: `2017`, `4,000`, `1,234.5`, `12,34,567.89` (Indian grouping), `1.111,11` and
+/// `5,00` (decimal comma), `.5` is handled by the grammar (the tokenizer splits the dot),
+/// ordinals `21st`/`2nd`/`3rd`/`11th`, scale suffixes `5bn`/`10k`/`10M`/`2mil`, vulgar
+/// fractions `½`. Rejected with [`NumberError::Malformed`]: lists and identifiers such as
+/// `22,24,26,31` or `192.168.1.2`, unknown suffixes (`180ml`, `1990s`). Rejected with
+/// [`NumberError::TooLarge`]: anything above [`MAX_EXACT_INTEGER`].
+pub(crate) fn parse_digit_token(s: &str) -> Result<DigitToken, NumberError> {
+    if let Some(v) = vulgar_fraction(s) {
+        return Ok(DigitToken {
+            value: v,
+            ordinal: false,
+            suffix_scale: None,
+            plain: false,
+            integer: false,
+            int_digits: 0,
+        });
+    }
+    let body_len = s
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
+        .unwrap_or(s.len());
+    let (body, suffix) = s.split_at(body_len);
+    if body.is_empty() || !body.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return Err(NumberError::Malformed);
+    }
+    if !body.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return Err(NumberError::Malformed);
+    }
+    let (int_part, frac_part) = split_separators(body)?;
+    let plain = !body.contains([',', '.']) && suffix.is_empty();
+    let mut ordinal = false;
+    let mut scale = None;
+    if !suffix.is_empty() {
+        if let Some(p) = suffix_scale(suffix) {
+            scale = Some(p);
+        } else if frac_part.is_empty() && !body.contains([',', '.']) {
+            let v = small_int(&int_part).ok_or(NumberError::TooLarge)?;
+            if ordinal_suffix_ok(v, suffix) {
+                ordinal = true;
+            } else {
+                return Err(NumberError::Malformed);
+            }
+        } else {
+            return Err(NumberError::Malformed);
+        }
+    }
+    let value = decimal_value(&int_part, &frac_part, scale.unwrap_or(0))?;
+    Ok(DigitToken {
+        value,
+        ordinal,
+        suffix_scale: scale,
+        plain,
+        integer: value.fract() == 0.0,
+        int_digits: int_part.len(),
+    })
+}
+
+/// Splits a body of digits, commas and dots into integer and fraction digits, deciding
+/// which separator groups thousands and which marks decimals.
+fn split_separators(body: &str) -> Result<(String, String), NumberError> {
+    let commas = body.matches(',').count();
+    let dots = body.matches('.').count();
+    let groups_ok = |int: &str, sep: char| -> bool {
+        let parts: Vec<&str> = int.split(sep).collect();
+        let Some((first, rest)) = parts.split_first() else {
+            return false;
+        };
+        let western =
+            (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3) && !rest.is_empty();
+        // Indian grouping: 12,34,567 — two-digit groups, then a final group of three.
+        let indian = sep == ','
+            && rest.len() >= 2
+            && (1..=2).contains(&first.len())
+            && rest
+                .split_last()
+                .is_some_and(|(last, mid)| last.len() == 3 && mid.iter().all(|g| g.len() == 2));
+        western || indian
+    };
+    let strip = |s: &str, sep: char| s.chars().filter(|&c| c != sep).collect::<String>();
+    match (commas, dots) {
+        (0, 0) => Ok((body.to_string(), String::new())),
+        (0, 1) => {
+            let (a, b) = body.split_once('.').ok_or(NumberError::Malformed)?;
+            Ok((a.to_string(), b.to_string()))
+        }
+        (0, _) => {
+            if groups_ok(body, '.') {
+                Ok((strip(body, '.'), String::new()))
+            } else {
+                Err(NumberError::Malformed)
+            }
+        }
+        (_, 0) => {
+            if groups_ok(body, ',') {
+                Ok((strip(body, ','), String::new()))
+            } else if commas == 1 {
+                // A decimal comma ("5,00", "1,3"): the thousands reading failed.
+                let (a, b) = body.split_once(',').ok_or(NumberError::Malformed)?;
+                if b.len() <= 2 {
+                    Ok((a.to_string(), b.to_string()))
+                } else {
+                    Err(NumberError::Malformed)
+                }
+            } else {
+                Err(NumberError::Malformed)
+            }
+        }
+        _ => {
+            let last_dot = body.rfind('.').unwrap_or(0);
+            let last_comma = body.rfind(',').unwrap_or(0);
+            if last_dot > last_comma && dots == 1 {
+                let (a, b) = body.split_at(last_dot);
+                if groups_ok(a, ',') {
+                    return Ok((strip(a, ','), b.get(1..).unwrap_or("").to_string()));
+                }
+            } else if last_comma > last_dot && commas == 1 {
+                let (a, b) = body.split_at(last_comma);
+                if groups_ok(a, '.') {
+                    return Ok((strip(a, '.'), b.get(1..).unwrap_or("").to_string()));
+                }
+            }
+            Err(NumberError::Malformed)
+        }
+    }
+}
+
+/// A short run of ASCII digits as an integer, or `None` when it has more than 18 digits.
+fn small_int(digits: &str) -> Option<u64> {
+    let d = digits.trim_start_matches('0');
+    if d.len() > 18 {
+        return None;
+    }
+    Some(
+        d.bytes()
+            .fold(0u64, |acc, b| acc * 10 + u64::from(b.wrapping_sub(b'0'))),
+    )
+}
+
+/// The correctly rounded `f64` of `int.frac × 10^scale`, or [`NumberError::TooLarge`] when
+/// the integer part would exceed [`MAX_EXACT_INTEGER`]. The digit count is checked before
+/// any arithmetic, so a 400-digit number costs a length comparison, not a float overflow.
+pub(crate) fn decimal_value(int: &str, frac: &str, scale: u8) -> Result<f64, NumberError> {
+    let significant = int.trim_start_matches('0').len();
+    if significant + usize::from(scale) > 16 {
+        return Err(NumberError::TooLarge);
+    }
+    let int_value = small_int(int).ok_or(NumberError::TooLarge)?;
+    if u128::from(int_value) * 10u128.pow(u32::from(scale)) > MAX_EXACT_INTEGER as u128 {
+        return Err(NumberError::TooLarge);
+    }
+    // Keep at most 30 fraction digits: beyond that f64 cannot tell them apart anyway.
+    let frac = frac.get(..frac.len().min(30)).unwrap_or("");
+    let int = if int.is_empty() { "0" } else { int };
+    let lit = if frac.is_empty() {
+        format!("{int}e{scale}")
+    } else {
+        format!("{int}.{frac}e{scale}")
+    };
+    let v: f64 = lit.parse().map_err(|_| NumberError::Malformed)?;
+    if !v.is_finite() || v.abs() > MAX_EXACT_INTEGER {
+        return Err(NumberError::TooLarge);
+    }
+    Ok(v)
+}
+
+fn vulgar_fraction(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Option<f64> {
+        parse_digit_token(s).ok().map(|d| d.value)
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(v("4,000"), Some(4000.0));
+        assert_eq!(v("1,234.5"), Some(1234.5));
+        assert_eq!(v("12,34,567.89"), Some(1234567.89));
+        assert_eq!(v("1.111,11"), Some(1111.11));
+        assert_eq!(v("5,00"), Some(5.0));
+        assert_eq!(v("4.800"), Some(4.8));
+        assert_eq!(v("22,24,26,31"), None);
+        assert_eq!(v("192.168.1.2"), None);
+        assert_eq!(v("1,674,200.5"), Some(1674200.5));
+    }
+
+    #[test]
+    fn suffixes() {
+        assert_eq!(v("5bn"), Some(5e9));
+        assert_eq!(v("10k"), Some(10_000.0));
+        assert_eq!(v("10M"), Some(1e7));
+        assert_eq!(v("1m"), None);
+        assert_eq!(v("180ml"), None);
+        assert_eq!(v("1990s"), None);
+        let d = parse_digit_token("21st").ok();
+        assert!(d.is_some_and(|d| d.ordinal && d.value == 21.0));
+        assert!(parse_digit_token("21th").is_err());
+        assert!(parse_digit_token("11th").is_ok_and(|d| d.ordinal));
+    }
+
+    #[test]
+    fn overflow_is_rejected() {
+        let big = "9".repeat(400);
+        assert_eq!(parse_digit_token(&big), Err(NumberError::TooLarge));
+        assert_eq!(v("9007199254740992"), Some(9007199254740992.0));
+        assert_eq!(
+            parse_digit_token("9007199254740993"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(v("123456789101231"), Some(123456789101231.0));
+    }
+}

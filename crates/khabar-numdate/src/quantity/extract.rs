@@ -1,0 +1,801 @@
+//! The quantity extractor: numbers, then ranges, cues, markers and units around them.
+
+use super::cues::{
+    Lower, PREFIX_CUES, SUFFIX_CUES, is_identifier_cue, is_month, is_one_pronoun_before,
+    is_time_unit, is_year_cue, prefix_currency, suffix_currency,
+};
+use super::unit::{UnitMode, compound_unit, unit_after};
+use super::{Approx, Quantity, QuantityKind};
+use crate::number::{NumberForm, NumberKind, NumberParse, parse_digits, parse_number, scale_of};
+use khabar_tokenize::{Span, Token, TokenKind, Tokenizer};
+use serde::{Deserialize, Serialize};
+
+/// What the extractor reports. The defaults suit news analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuantityConfig {
+    /// Report ordinals ("21st", "the third attack"). Default `true`.
+    pub ordinals: bool,
+    /// Report numbers that count units of time ("12 years", "six months"). Default `false`:
+    /// those are durations, which the date extractor reports.
+    pub durations: bool,
+    /// Report vague amounts ("several thousand", "dozens", "a few"). Default `true`.
+    pub vague: bool,
+}
+
+impl Default for QuantityConfig {
+    fn default() -> Self {
+        QuantityConfig {
+            ordinals: true,
+            durations: false,
+            vague: true,
+        }
+    }
+}
+
+/// Finds [`Quantity`]s in text. Cheap to create and to share.
+///
+/// ```
+/// use khabar_numdate::quantity::{Approx, QuantityExtractor, QuantityKind};
+/// let text = "around 5-10 per cent of Talibs might join; more than 170 people died.";
+/// let qs = QuantityExtractor::new().extract(text);
+/// assert_eq!(qs[0].text, "around 5-10 per cent");
+/// assert_eq!(qs[0].kind, QuantityKind::Percent);
+/// assert_eq!(qs[0].unit.as_ref().unwrap().text, "Talibs");
+/// assert_eq!((qs[1].low, qs[1].high, qs[1].approx), (Some(170.0), None, Approx::MoreThan));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct QuantityExtractor {
+    config: QuantityConfig,
+    tokenizer: Tokenizer,
+}
+
+impl QuantityExtractor {
+    /// An extractor with the default [`QuantityConfig`].
+    pub fn new() -> Self {
+        QuantityExtractor::default()
+    }
+
+    /// An extractor with the given settings.
+    pub fn with_config(config: QuantityConfig) -> Self {
+        QuantityExtractor {
+            config,
+            tokenizer: Tokenizer::new(),
+        }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &QuantityConfig {
+        &self.config
+    }
+
+    /// Tokenizes `text` and extracts its quantities, in text order.
+    pub fn extract(&self, text: &str) -> Vec<Quantity> {
+        let tokens = self.tokenizer.tokenize(text);
+        self.extract_tokens(text, &tokens)
+    }
+
+    /// Extracts quantities from already tokenized text (`tokens` must come from
+    /// [`khabar_tokenize::tokenize`] on `text`). Linear in the number of tokens.
+    pub fn extract_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Quantity> {
+        let cx = Cx { text, toks: tokens };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.at(&cx, i) {
+                Some((q, end)) if end > i => {
+                    out.push(q);
+                    i = end;
+                }
+                Some((_, _)) | None => i += 1,
+            }
+        }
+        merge_open_bounds(text, out)
+    }
+
+    /// A quantity whose number (or currency, or vague word) starts at token `i`, and the
+    /// token index after it.
+    fn at(&self, cx: &Cx<'_>, i: usize) -> Option<(Quantity, usize)> {
+        if let Some(r) = self.vague_at(cx, i) {
+            return r;
+        }
+        // Money written before the amount: "$5 million", "US$ 1MM", "Rs. 500".
+        let (currency, num_at) = match cx.currency_prefix(i) {
+            Some((code, n)) => (Some(code), i + n),
+            None => (None, i),
+        };
+        // "$5m": a lower-case m is a million after a currency.
+        let n1 = match (currency, cx.money_m(num_at)) {
+            (Some(_), Some(v)) => cx.single_token_number(num_at, v)?,
+            _ => cx.number(num_at)?,
+        };
+        if currency.is_none() && self.excluded(cx, &n1) {
+            return None;
+        }
+        if n1.kind == NumberKind::Ordinal && !self.config.ordinals {
+            return None;
+        }
+        let mut end = n1.tokens.end;
+        let mut low = n1.value;
+        let mut high = n1.value;
+        let mut percent = cx.percent_at(end);
+        if let Some(p) = percent {
+            end = p;
+        }
+        // Ranges.
+        let mut ranged = false;
+        let mut range_prefix: Option<usize> = None;
+        let first = i;
+        if n1.kind != NumberKind::Ordinal {
+            let between = first > 0 && cx.is_word(first - 1, "between");
+            if let Some((n2, after)) = cx.range_second(end, between, &n1) {
+                let mut lo = n1.value;
+                // "4-6 million": the scale of the second number applies to the first.
+                if let Some(p) = cx.trailing_scale(&n2) {
+                    if !cx.has_scale(&n1) && n1.form != NumberForm::Mixed {
+                        let scaled = lo * 10f64.powi(i32::from(p));
+                        if scaled <= n2.value {
+                            lo = scaled;
+                        }
+                    }
+                }
+                low = lo;
+                high = n2.value;
+                end = after;
+                ranged = true;
+                if let Some(p) = cx.percent_at(end) {
+                    percent = Some(p);
+                    end = p;
+                }
+                let from_to =
+                    first > 0 && cx.is_word(first - 1, "from") && cx.is_word(n1.tokens.end, "to");
+                if between || from_to {
+                    range_prefix = Some(first - 1);
+                }
+            }
+        }
+        // Money written after the amount: "5 million dollars".
+        let mut currency = currency;
+        if currency.is_none() && percent.is_none() {
+            if let Some(code) = cx
+                .word(end)
+                .and_then(suffix_currency)
+                .filter(|_| n1.kind == NumberKind::Cardinal)
+            {
+                currency = Some(code);
+                end += 1;
+            }
+        }
+        // Durations are the date extractor's.
+        if !self.config.durations && currency.is_none() && percent.is_none() && cx.time_unit_at(end)
+        {
+            return None;
+        }
+        // Prefix cue, else postfix cue ("500 or more", but not "10 and more than 40").
+        let mut approx = Approx::None;
+        let mut span_end_tok = end;
+        let cue_anchor = range_prefix.unwrap_or(first);
+        let mut start_tok = cue_anchor;
+        if let Some((len, a)) = cx.prefix_cue(cue_anchor) {
+            approx = a;
+            start_tok = cue_anchor - len;
+        } else {
+            for (words, a) in SUFFIX_CUES {
+                let n = words.len();
+                if words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| cx.is_word(end + k, w))
+                    && !cx.is_word(end + n, "than")
+                    && !cx.is_word(end + n, "to")
+                {
+                    approx = *a;
+                    span_end_tok = end + n;
+                    break;
+                }
+            }
+        }
+        let kind = if currency.is_some() {
+            QuantityKind::Money
+        } else if percent.is_some() {
+            QuantityKind::Percent
+        } else {
+            match n1.kind {
+                NumberKind::Cardinal => QuantityKind::Cardinal,
+                NumberKind::Ordinal => QuantityKind::Ordinal,
+                NumberKind::Fraction => QuantityKind::Fraction,
+            }
+        };
+        let (lo, hi) = bounds(low, high, approx, ranged);
+        let unit = if kind == QuantityKind::Money {
+            None
+        } else if let Some(u) = compound_unit(cx.text, cx.toks, span_end_tok) {
+            Some(u)
+        } else {
+            let mode = if kind == QuantityKind::Percent {
+                UnitMode::OfOnly
+            } else {
+                UnitMode::DirectOrOf
+            };
+            unit_after(cx.text, cx.toks, span_end_tok, mode)
+        };
+        let q = cx.quantity(
+            start_tok,
+            span_end_tok,
+            kind,
+            lo,
+            hi,
+            approx,
+            false,
+            unit,
+            currency,
+        )?;
+        Some((q, span_end_tok))
+    }
+
+    /// Vague amounts at `i`: "several thousand", "thousands", "a few", "dozens of".
+    /// `Some(None)` means "a vague word is here but it is not reported" (a duration, or the
+    /// setting is off), so the caller moves on.
+    fn vague_at(&self, cx: &Cx<'_>, i: usize) -> Option<Option<(Quantity, usize)>> {
+        let (lo, hi, end) = cx.vague(i)?;
+        if !self.config.vague {
+            return Some(None);
+        }
+        let unit_probe = if cx.is_word(end, "of") { end + 1 } else { end };
+        if !self.config.durations && (cx.time_unit_at(end) || cx.time_unit_at(unit_probe)) {
+            return Some(None);
+        }
+        let mut approx = Approx::None;
+        let mut start = i;
+        if let Some((len, a)) = cx.prefix_cue(i) {
+            approx = a;
+            start = i - len;
+        }
+        let (low, high) = match approx {
+            Approx::None | Approx::About | Approx::Nearly => (Some(lo), Some(hi)),
+            Approx::MoreThan | Approx::AtLeast | Approx::AsLowAs => (Some(lo), None),
+            _ => (None, Some(hi)),
+        };
+        let unit = unit_after(cx.text, cx.toks, end, UnitMode::DirectOrOf);
+        Some(
+            cx.quantity(
+                start,
+                end,
+                QuantityKind::Cardinal,
+                low,
+                high,
+                approx,
+                true,
+                unit,
+                None,
+            )
+            .map(|q| (q, end)),
+        )
+    }
+
+    /// Numbers that belong to dates, identifiers, footnotes, or are the pronoun "one".
+    fn excluded(&self, cx: &Cx<'_>, n: &NumberParse) -> bool {
+        let i = n.tokens.start;
+        let end = n.tokens.end;
+        let words: Vec<&str> = n.tokens.clone().map(|k| cx.txt(k)).collect();
+        let single = words.len() == 1;
+        let w0 = words.first().copied().unwrap_or("");
+        // Word ordinals "first" and "second".
+        if single
+            && n.kind == NumberKind::Ordinal
+            && (w0.eq_ignore_ascii_case("first") || w0.eq_ignore_ascii_case("second"))
+        {
+            return true;
+        }
+        // "one" as a pronoun.
+        if single && w0.eq_ignore_ascii_case("one") {
+            let next = cx.word(end).map(Lower::new);
+            if matches!(
+                next.as_ref().map(Lower::as_str),
+                Some("of" | "another" | "by" | "’s" | "'s" | "day")
+            ) {
+                return true;
+            }
+            if i > 0 && cx.word(i - 1).is_some_and(is_one_pronoun_before) {
+                return true;
+            }
+        }
+        if n.form == NumberForm::Digits || n.form == NumberForm::Mixed {
+            // Footnote markers "[1]".
+            if i > 0
+                && cx.txt(i - 1) == "["
+                && cx.joined(i - 1, i)
+                && cx.txt(end) == "]"
+                && cx.joined(end - 1, end)
+            {
+                return true;
+            }
+            // Glued to what precedes: "F-16", "mid-2020", "+1", "SCP-173", "2222/2222".
+            if i > 0 && cx.joined(i - 1, i) {
+                let p = cx.txt(i - 1);
+                if matches!(p, "+" | "/" | "#" | "@" | "№") {
+                    return true;
+                }
+                if cx.is_hyphen(i - 1)
+                    && i > 1
+                    && cx.joined(i - 2, i - 1)
+                    && cx
+                        .tok(i - 2)
+                        .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                {
+                    return true;
+                }
+            }
+            // Chains: "222-2222-2222", "2222/2222".
+            if cx.joined(end - 1, end)
+                && matches!(cx.txt(end), "-" | "/")
+                && cx.joined(end, end + 1)
+                && cx.tok(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
+                && cx.joined(end + 1, end + 2)
+                && matches!(cx.txt(end + 2), "-" | "/")
+            {
+                return true;
+            }
+            if cx.txt(end) == "/" && cx.joined(end - 1, end) {
+                return true;
+            }
+        }
+        // Identifiers: "Volume: 16", "Issue: 2", "No. 5".
+        if i > 0 {
+            let mut p = i - 1;
+            if matches!(cx.txt(p), ":" | "." | "#") && p > 0 {
+                p -= 1;
+            }
+            if cx.word(p).is_some_and(is_identifier_cue) && n.form != NumberForm::Words {
+                return true;
+            }
+        }
+        let value = n.value;
+        let integer = value.fract() == 0.0;
+        // Days next to a month: "December 17", "17 December", "9th of November".
+        if integer && (1.0..=31.0).contains(&value) && n.form != NumberForm::Words {
+            if i > 0 && cx.word(i - 1).is_some_and(is_month) {
+                return true;
+            }
+            if cx.word(end).is_some_and(is_month)
+                || cx.is_word(end, "of") && cx.word(end + 1).is_some_and(is_month)
+            {
+                return true;
+            }
+        }
+        // Years.
+        if cx.is_year(n) {
+            if i == 0 {
+                return true;
+            }
+            let prev = cx.txt(i - 1);
+            // "Q3 2021", "H1 2020", "FY 2019".
+            let period = matches!(prev.as_bytes(), [b'Q', b'1'..=b'4'] | [b'H', b'1' | b'2']);
+            if is_year_cue(prev) || is_month(prev) || period {
+                return true;
+            }
+            if matches!(prev, "," | "." | "(") && i > 1 {
+                let pp = cx.txt(i - 2);
+                if is_month(pp) || parse_digits(pp).is_ok_and(|v| v <= 31.0) {
+                    return true;
+                }
+            }
+            // "2009-2010", "2000 - 2021".
+            if (cx.is_hyphen(end) || cx.is_word(end, "to"))
+                && cx.number(end + 1).is_some_and(|m| cx.is_year(&m))
+            {
+                return true;
+            }
+            // A year-like number counting nothing is a year.
+            if unit_after(cx.text, cx.toks, end, UnitMode::DirectOrOf).is_none() {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Joins two complementary open bounds linked by "and", "but" or a comma into one range:
+/// "more than 10 and less than 20" → 10..20, "at most 100 and at least 20" → 20..100. The
+/// range keeps the first cue. Bounds that do not make a range ("more than 40 and less than
+/// 10") stay apart.
+fn merge_open_bounds(text: &str, qs: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
+    for q in qs {
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.span.end..q.span.start).unwrap_or("x");
+            let linked = matches!(gap.trim(), "and" | "but" | "," | "AND" | "But" | "And");
+            let low_then_high = prev.high.is_none() && q.low.is_none();
+            let high_then_low = prev.low.is_none() && q.high.is_none();
+            let (lo, hi) = if low_then_high {
+                (prev.low, q.high)
+            } else if high_then_low {
+                (q.low, prev.high)
+            } else {
+                (None, None)
+            };
+            let same_kind = prev.kind == q.kind && !prev.vague && !q.vague;
+            if let (true, true, Some(lo), Some(hi)) = (linked, same_kind, lo, hi) {
+                if lo < hi && prev.approx != Approx::None && q.approx != Approx::None {
+                    let span = prev.span.cover(q.span);
+                    if let Some(t) = span.slice(text) {
+                        prev.span = span;
+                        prev.text = t.to_string();
+                        prev.low = Some(lo);
+                        prev.high = Some(hi);
+                        prev.unit = q.unit.or(prev.unit.take());
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// Bounds from a value or range and its cue (see the table in the module docs).
+fn bounds(low: f64, high: f64, approx: Approx, ranged: bool) -> (Option<f64>, Option<f64>) {
+    if ranged {
+        return (Some(low), Some(high));
+    }
+    match approx {
+        Approx::None | Approx::About | Approx::Nearly => (Some(low), Some(high)),
+        Approx::MoreThan | Approx::AtLeast | Approx::AsLowAs => (Some(low), None),
+        Approx::LessThan | Approx::AtMost | Approx::UpTo | Approx::AsManyAs => (None, Some(high)),
+    }
+}
+
+/// The text and its tokens, with small helpers.
+struct Cx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl<'a> Cx<'a> {
+    fn tok(&self, j: usize) -> Option<&'a Token> {
+        self.toks.get(j)
+    }
+
+    fn txt(&self, j: usize) -> &'a str {
+        self.tok(j).map_or("", |t| t.text(self.text))
+    }
+
+    fn word(&self, j: usize) -> Option<&'a str> {
+        self.tok(j)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(self.text))
+    }
+
+    fn is_word(&self, j: usize, w: &str) -> bool {
+        self.word(j).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    /// The token at `j` is `w` (any kind: cues include "<" and "≥").
+    fn is_tok(&self, j: usize, w: &str) -> bool {
+        self.tok(j).is_some_and(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Symbol | TokenKind::Punct
+            ) && t.text(self.text).eq_ignore_ascii_case(w)
+        })
+    }
+
+    fn joined(&self, a: usize, b: usize) -> bool {
+        match (self.tok(a), self.tok(b)) {
+            (Some(x), Some(y)) => x.is_joined_to(y),
+            _ => false,
+        }
+    }
+
+    fn is_hyphen(&self, j: usize) -> bool {
+        self.tok(j).is_some_and(|t| t.kind == TokenKind::Punct)
+            && matches!(self.txt(j), "-" | "–" | "\u{2010}" | "\u{2011}")
+    }
+
+    fn number(&self, j: usize) -> Option<NumberParse> {
+        let t = self.tok(j)?;
+        if !matches!(
+            t.kind,
+            TokenKind::Number | TokenKind::Word | TokenKind::Punct
+        ) {
+            return None;
+        }
+        parse_number(self.text, self.toks, j)
+    }
+
+    /// A plain four-digit integer between 1900 and 2100.
+    fn is_year(&self, n: &NumberParse) -> bool {
+        n.form == NumberForm::Digits
+            && n.kind == NumberKind::Cardinal
+            && n.tokens.len() == 1
+            && self.txt(n.tokens.start).len() == 4
+            && self.txt(n.tokens.start).bytes().all(|b| b.is_ascii_digit())
+            && (1900.0..=2100.0).contains(&n.value)
+    }
+
+    /// The power of ten of the scale word ending `n` ("6 million" → 6).
+    fn trailing_scale(&self, n: &NumberParse) -> Option<u8> {
+        let last = n.tokens.end.checked_sub(1)?;
+        if n.tokens.len() < 2 {
+            return None;
+        }
+        self.word(last).and_then(scale_of).filter(|&p| p >= 3)
+    }
+
+    fn has_scale(&self, n: &NumberParse) -> bool {
+        n.tokens
+            .clone()
+            .any(|k| self.word(k).and_then(scale_of).is_some())
+            || n.tokens.clone().any(|k| {
+                self.tok(k).is_some_and(|t| t.kind == TokenKind::Number)
+                    && !self
+                        .txt(k)
+                        .bytes()
+                        .last()
+                        .is_some_and(|b| b.is_ascii_digit())
+            })
+    }
+
+    /// A percent marker at `k`: "%", "per cent", "percent", "percentage points", "pc".
+    /// Returns the token index after it.
+    fn percent_at(&self, k: usize) -> Option<usize> {
+        if self.txt(k) == "%" || self.txt(k) == "٪" {
+            return Some(k + 1);
+        }
+        if self.is_word(k, "per") && self.is_word(k + 1, "cent") {
+            return Some(k + 2);
+        }
+        if self.is_word(k, "percent") || self.is_word(k, "percents") || self.is_word(k, "pct") {
+            return Some(k + 1);
+        }
+        if self.is_word(k, "percentage")
+            && (self.is_word(k + 1, "points") || self.is_word(k + 1, "point"))
+        {
+            return Some(k + 2);
+        }
+        if self.is_word(k, "percentage") {
+            return Some(k + 1);
+        }
+        None
+    }
+
+    /// The second number of a range after the first ends at `k`: "-6,000", "to 10",
+    /// "and even 4,000" (after "between"), "or three". Returns it and the token after it.
+    fn range_second(
+        &self,
+        k: usize,
+        between: bool,
+        n1: &NumberParse,
+    ) -> Option<(NumberParse, usize)> {
+        let (at, word_range) = if self.is_hyphen(k) {
+            (k + 1, false)
+        } else if self.is_word(k, "to")
+            || self.is_word(k, "through")
+            || self.is_word(k, "thru")
+            || self.txt(k) == "~"
+        {
+            (k + 1, true)
+        } else if between && self.is_word(k, "and") {
+            if self.is_word(k + 1, "even") {
+                (k + 2, true)
+            } else {
+                (k + 1, true)
+            }
+        } else if self.is_word(k, "or") {
+            (k + 1, true)
+        } else {
+            return None;
+        };
+        let n2 = self.number(at)?;
+        if n2.kind == NumberKind::Ordinal || n2.tokens.start != at {
+            return None;
+        }
+        if n2.value.is_nan() || n1.value.is_nan() {
+            return None;
+        }
+        let or = self.is_word(k, "or");
+        if or && !(n2.value > n1.value && n1.form == n2.form) {
+            return None;
+        }
+        if word_range && n2.value < n1.value && self.trailing_scale(&n2).is_none() {
+            return None;
+        }
+        // "4,000-6,000": a hyphen range needs digits on both sides, or words on both.
+        if !word_range && n1.form != NumberForm::Words && n2.form == NumberForm::Words {
+            return None;
+        }
+        if !word_range && n1.kind != n2.kind {
+            return None;
+        }
+        let _ = self.is_year(n1);
+        Some((n2.clone(), n2.tokens.end))
+    }
+
+    /// A comparison cue ending right before token `k`: its length in tokens and meaning.
+    fn prefix_cue(&self, k: usize) -> Option<(usize, Approx)> {
+        let mut best: Option<(usize, Approx)> = None;
+        for (words, a) in PREFIX_CUES {
+            let len = words.len();
+            if len > k || best.is_some_and(|(l, _)| l >= len) {
+                continue;
+            }
+            let s = k - len;
+            // A symbol cue glued to another symbol ("<>30", "=>30") is not a cue.
+            let glued_symbol = s > 0
+                && self.joined(s - 1, s)
+                && self.tok(s - 1).is_some_and(|t| t.kind == TokenKind::Symbol);
+            if !glued_symbol && words.iter().enumerate().all(|(o, w)| self.is_tok(s + o, w)) {
+                best = Some((len, *a));
+            }
+        }
+        best
+    }
+
+    /// A currency before the amount at `i`: the code and how many tokens it uses.
+    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        let t = self.tok(i)?;
+        let s = t.text(self.text);
+        // Every currency written before an amount is a symbol or a word of at most three
+        // letters: skip the table for everything else.
+        if !(t.kind == TokenKind::Symbol || t.kind == TokenKind::Word && s.len() <= 3) {
+            return None;
+        }
+        // "US$" is "US" then "$".
+        if s == "US" && self.txt(i + 1) == "$" && self.joined(i, i + 1) {
+            return self.amount_after(i + 2).then_some(("USD", 2));
+        }
+        let code = prefix_currency(s)?;
+        // "Rs. 500": the period is its own token.
+        if self.txt(i + 1) == "." && self.joined(i, i + 1) {
+            return self.amount_after(i + 2).then_some((code, 2));
+        }
+        self.amount_after(i + 1).then_some((code, 1))
+    }
+
+    fn amount_after(&self, j: usize) -> bool {
+        self.tok(j).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// A cardinal made of the one token at `j` with the given value.
+    fn single_token_number(&self, j: usize, value: f64) -> Option<NumberParse> {
+        Some(NumberParse {
+            value,
+            kind: NumberKind::Cardinal,
+            tokens: j..j + 1,
+            span: self.tok(j)?.span,
+            form: NumberForm::Digits,
+            plural: false,
+        })
+    }
+
+    /// "5m" after a currency: 5 million.
+    fn money_m(&self, j: usize) -> Option<f64> {
+        let s = self.txt(j);
+        let body = s.strip_suffix('m')?;
+        let v = parse_digits(body).ok()? * 1e6;
+        (v <= crate::number::MAX_EXACT_INTEGER).then_some(v)
+    }
+
+    /// Whether the word at `k` (or the word after a glued hyphen: "12-year") is a unit of
+    /// time.
+    fn time_unit_at(&self, k: usize) -> bool {
+        // "half an hour", "a quarter of an hour".
+        if self.is_word(k, "an") || self.is_word(k, "a") {
+            return self.word(k + 1).is_some_and(is_time_unit);
+        }
+        // An age ("thirty years old", "a 35-year-old") is a quantity, not a duration.
+        if self.word(k).is_some_and(is_time_unit) {
+            return !self.is_word(k + 1, "old");
+        }
+        self.is_hyphen(k)
+            && self.joined(k, k + 1)
+            && self.word(k + 1).is_some_and(is_time_unit)
+            && !(self.is_hyphen(k + 2) && self.is_word(k + 3, "old"))
+    }
+
+    /// A vague amount at `i`: its conventional bounds and the token after it.
+    fn vague(&self, i: usize) -> Option<(f64, f64, usize)> {
+        let word = self.word(i)?;
+        // Vague amounts start with one of these letters; most words stop here.
+        if !matches!(
+            word.as_bytes().first().map(u8::to_ascii_lowercase),
+            Some(b'a' | b's' | b'd' | b't' | b'h' | b'm' | b'b')
+        ) {
+            return None;
+        }
+        let w = Lower::new(word);
+        let scale_after = |j: usize| {
+            self.word(j)
+                .and_then(scale_of)
+                .filter(|&p| (2..=12).contains(&p))
+        };
+        let plural_scale = |s: &str| -> Option<u8> {
+            match s {
+                "hundreds" => Some(2),
+                "thousands" => Some(3),
+                "millions" => Some(6),
+                "billions" => Some(9),
+                _ => None,
+            }
+        };
+        let pow = |p: u8| 10f64.powi(i32::from(p));
+        match w.as_str() {
+            "a" if self.is_word(i + 1, "few") => {
+                if let Some(p) = scale_after(i + 2) {
+                    return Some((2.0 * pow(p), 5.0 * pow(p), i + 3));
+                }
+                Some((2.0, 5.0, i + 2))
+            }
+            "a" if self.is_word(i + 1, "couple") => Some((2.0, 3.0, i + 2)),
+            "several" => {
+                if let Some(p) = scale_after(i + 1) {
+                    return Some((3.0 * pow(p), 9.0 * pow(p), i + 2));
+                }
+                Some((3.0, 9.0, i + 1))
+            }
+            "dozens" => Some((24.0, 99.0, i + 1)),
+            // "scores of people", "when scores were scrambling".
+            "scores"
+                if ["of", "were", "are", "have", "had", "died", "fled", "killed"]
+                    .iter()
+                    .any(|w| self.is_word(i + 1, w)) =>
+            {
+                Some((40.0, 99.0, i + 1))
+            }
+            "tens" if self.is_word(i + 1, "of") => {
+                let p = plural_scale(Lower::new(self.word(i + 2)?).as_str())?;
+                Some((2.0 * pow(p + 1), pow(p + 2) - 1.0, i + 3))
+            }
+            s => {
+                let p = plural_scale(s)?;
+                if i > 0 && self.tok(i - 1).is_some_and(|t| t.kind == TokenKind::Number) {
+                    return None;
+                }
+                if i > 0 && self.word(i - 1).is_some_and(crate::number::is_number_word) {
+                    return None;
+                }
+                // "hundreds of thousands".
+                if self.is_word(i + 1, "of") {
+                    if let Some(q) = self
+                        .word(i + 2)
+                        .and_then(|x| plural_scale(Lower::new(x).as_str()))
+                    {
+                        if q > p {
+                            return Some((2.0 * pow(p + q), pow(p + q + 1) - 1.0, i + 3));
+                        }
+                    }
+                }
+                Some((2.0 * pow(p), 10.0 * pow(p) - 1.0, i + 1))
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn quantity(
+        &self,
+        start_tok: usize,
+        end_tok: usize,
+        kind: QuantityKind,
+        low: Option<f64>,
+        high: Option<f64>,
+        approx: Approx,
+        vague: bool,
+        unit: Option<super::Unit>,
+        currency: Option<&str>,
+    ) -> Option<Quantity> {
+        let a = self.tok(start_tok)?.span.start;
+        let b = self.tok(end_tok.checked_sub(1)?)?.span.end;
+        let span = Span::new(a, b.max(a));
+        Some(Quantity {
+            span,
+            text: span.slice(self.text)?.to_string(),
+            kind,
+            low,
+            high,
+            approx,
+            vague,
+            unit,
+            currency: currency.map(str::to_string),
+        })
+    }
+}

@@ -1,0 +1,223 @@
+//! Quantities: "an estimated 4,000-6,000 fighters", "around 5-10 per cent of Talibs",
+//! "more than 170 people", "nearly a dozen female students", "several thousand".
+//!
+//! A [`Quantity`] is a number (or range, or vague amount) with its comparison cue, its
+//! percent or currency marker, and the noun phrase it counts. [`QuantityExtractor`] finds
+//! them in text.
+//!
+//! ```
+//! use khabar_numdate::quantity::{Approx, QuantityExtractor, QuantityKind};
+//!
+//! let text = "There are an estimated 4,000-6,000 fighters and one fourth of them are foreigners.";
+//! let qs = QuantityExtractor::new().extract(text);
+//! assert_eq!(qs.len(), 2);
+//! let q = &qs[0];
+//! assert_eq!(q.text, "an estimated 4,000-6,000");
+//! assert_eq!((q.low, q.high, q.approx), (Some(4000.0), Some(6000.0), Approx::About));
+//! assert_eq!(q.unit.as_ref().map(|u| u.text.as_str()), Some("fighters"));
+//! assert_eq!(qs[1].kind, QuantityKind::Fraction);
+//! assert_eq!(qs[1].low, Some(0.25));
+//! ```
+//!
+//! # The contract
+//!
+//! * `span`/`text` — the number with its comparison cue, range words and percent or
+//!   currency marker ("around 5-10 per cent", "between 2,200 and even 4,000", "$5 million"),
+//!   never the counted noun.
+//! * `kind` — [`QuantityKind`]: cardinal, ordinal, percent, fraction or money.
+//! * `low`/`high` — an exact number has `low == high`; a range has both ends; an open
+//!   bound is `None`. How cues set the bounds:
+//!
+//!   | approx | low | high |
+//!   |---|---|---|
+//!   | none, `about`, `nearly` | value | value |
+//!   | `more_than`, `at_least`, `as_low_as` | value | `None` |
+//!   | `less_than`, `at_most`, `up_to`, `as_many_as` | `None` | value |
+//!
+//!   With a range ("about 5-10", "between 2,200 and even 4,000") both ends are kept
+//!   whatever the cue. Percent values are in percent (`5-10 per cent` → 5 and 10); money
+//!   values are in units of the currency.
+//! * `approx` — [`Approx`]: the comparison cue, or [`Approx::None`].
+//! * `vague` — `true` for amounts given by words without a number. Their conventional
+//!   bounds (documented here once, used everywhere):
+//!
+//!   | words | low | high |
+//!   |---|---|---|
+//!   | a couple (of) | 2 | 3 |
+//!   | a few | 2 | 5 |
+//!   | several | 3 | 9 |
+//!   | dozens (of) | 24 | 99 |
+//!   | scores (of) | 40 | 99 |
+//!   | hundreds (of) | 200 | 999 |
+//!   | thousands, millions, … (of) | 2 × scale | 10 × scale − 1 |
+//!   | tens of thousands, hundreds of thousands, … | 20 000 / 200 000 … | 99 999 / 999 999 … |
+//!   | a few / several + scale ("several thousand") | 2 / 3 × scale | 5 / 9 × scale |
+//!
+//!   A cue narrows a vague amount the same way it narrows a number ("more than a few
+//!   thousand": low 2000, high `None`).
+//! * `unit` — the counted noun phrase and its span ("fighters", "civilian casualties", "US
+//!   service members"); for a percentage or fraction, the head of its "of" phrase ("5-10 per
+//!   cent of Talibs" → "Talibs"; "one fourth of them" → "them"). Found by a light
+//!   heuristic (up to four words, stopping at function words, punctuation, adverbs in -ly
+//!   and verbs in -ing/-ed); `None` when nothing noun-like follows.
+//! * `currency` — for money, an ISO 4217 code where the symbol is unambiguous ("$" and
+//!   "dollars" → `USD`, "€" → `EUR`, "£" → `GBP`, "PKR", "AFN", "INR"), and `RS` for "Rs"
+//!   and "rupees", which do not say whose rupees.
+//!
+//! # What is not a quantity
+//!
+//! The extractor itself leaves out numbers that clearly belong to a date or time, so that
+//! "dates win over quantities" holds even before the pipeline resolves overlaps:
+//!
+//! * years: a four-digit integer 1900–2100 after a date cue ("in", "since", "by", "mid-",
+//!   a month, a day …) or with no counted noun after it ("in 2017", "mid-2020",
+//!   "December 17, 2017", "2009-2010");
+//! * days next to a month name ("December 17", "17 December", "November 9th");
+//! * clock times and digit dates ("11:58", "26/1/2018": separate token kinds);
+//! * amounts of time ("six years ago", "12 years", "the past six months", "two months"):
+//!   durations are the date extractor's (switch on [`QuantityConfig::durations`] to keep
+//!   them);
+//! * footnote markers (`[1]`), numbers inside URLs, e-mail addresses and hashtags, model
+//!   and phone numbers ("F-16", "+1-222-2222"), and numbers after "Volume", "Issue", "No.",
+//!   "page" …;
+//! * "one" used as a pronoun ("one of the group's strongest franchises", "the one", "on the
+//!   one hand", "one another");
+//! * the word ordinals "first" and "second", which news uses far more often as adjectives
+//!   ("first name", "second-largest") than as counts; digit ordinals ("1st") and other
+//!   word ordinals ("third", "twenty-first") are kept.
+//!
+//! Where a date expression found by the date extractor still overlaps a quantity, the
+//! pipeline drops the quantity with [`remove_overlapping`].
+
+mod cues;
+mod extract;
+mod unit;
+
+pub use extract::{QuantityConfig, QuantityExtractor};
+
+use khabar_tokenize::Span;
+use serde::{Deserialize, Serialize};
+
+/// What a quantity measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    /// A count: "4,000 fighters", "a dozen", "thousands".
+    Cardinal,
+    /// A position: "21st", "the third attack".
+    Ordinal,
+    /// A percentage: "11 per cent", "5-10%".
+    Percent,
+    /// A part of a whole: "one fourth of them", "half of", "three quarters".
+    Fraction,
+    /// An amount of money: "$5 million", "Rs 500", "€3bn".
+    Money,
+}
+
+/// The comparison cue in front of (or after) a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    /// No cue: the number as stated.
+    #[default]
+    None,
+    /// "about", "around", "approximately", "roughly", "some", "an estimated", "or so".
+    About,
+    /// "nearly", "almost", "close to".
+    Nearly,
+    /// "more than", "over", "above", "in excess of", "upwards of".
+    MoreThan,
+    /// "at least", "no fewer than", "no less than", "or more".
+    AtLeast,
+    /// "less than", "fewer than", "under", "below".
+    LessThan,
+    /// "at most", "no more than", "or less", "or fewer".
+    AtMost,
+    /// "up to".
+    UpTo,
+    /// "as low as", "as few as".
+    AsLowAs,
+    /// "as many as", "as much as", "as high as".
+    AsManyAs,
+}
+
+impl Approx {
+    /// The cue's name as serialized: `"none"`, `"about"`, `"more_than"`, ….
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Approx::None => "none",
+            Approx::About => "about",
+            Approx::Nearly => "nearly",
+            Approx::MoreThan => "more_than",
+            Approx::AtLeast => "at_least",
+            Approx::LessThan => "less_than",
+            Approx::AtMost => "at_most",
+            Approx::UpTo => "up_to",
+            Approx::AsLowAs => "as_low_as",
+            Approx::AsManyAs => "as_many_as",
+        }
+    }
+}
+
+/// The noun phrase a quantity counts, with its span.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// The words, as written: "civilian casualties".
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+}
+
+/// One quantity found in text. See the [module docs](self) for the meaning of each field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The number with its cue, range words and percent or currency marker.
+    pub span: Span,
+    /// The text under `span`.
+    pub text: String,
+    /// Cardinal, ordinal, percent, fraction or money.
+    pub kind: QuantityKind,
+    /// Lower bound (`None`: open).
+    pub low: Option<f64>,
+    /// Upper bound (`None`: open).
+    pub high: Option<f64>,
+    /// The comparison cue.
+    pub approx: Approx,
+    /// A vague amount ("several thousand", "dozens"), with conventional bounds.
+    pub vague: bool,
+    /// The counted noun phrase, if any.
+    pub unit: Option<Unit>,
+    /// For money: the currency code.
+    pub currency: Option<String>,
+}
+
+/// Drops every quantity that overlaps one of `spans` — the rule "dates win over quantities".
+/// The pipeline calls it with the date extractor's spans. `spans` need not be sorted.
+/// Runs in O((n + m) log m).
+///
+/// ```
+/// use khabar_numdate::quantity::{remove_overlapping, QuantityExtractor};
+/// use khabar_numdate::Span;
+/// let text = "killed 30 people and 5 more";
+/// let mut qs = QuantityExtractor::new().extract(text);
+/// assert_eq!(qs.len(), 2);
+/// remove_overlapping(&mut qs, &[Span::new(21, 27)]);
+/// assert_eq!(qs.len(), 1);
+/// assert_eq!(qs[0].text, "30");
+/// ```
+pub fn remove_overlapping(quantities: &mut Vec<Quantity>, spans: &[Span]) {
+    let mut sorted: Vec<Span> = spans.iter().copied().filter(|s| !s.is_empty()).collect();
+    sorted.sort_unstable();
+    // Prefix maximum of ends, so one binary search answers "does any span overlap".
+    let mut max_end = Vec::with_capacity(sorted.len());
+    let mut m = 0;
+    for s in &sorted {
+        m = m.max(s.end);
+        max_end.push(m);
+    }
+    quantities.retain(|q| {
+        // Spans starting before q ends: indices < k.
+        let k = sorted.partition_point(|s| s.start < q.span.end);
+        k == 0 || max_end.get(k - 1).is_none_or(|&e| e <= q.span.start)
+    });
+}

@@ -1,0 +1,256 @@
+//! Conformance against Microsoft Recognizers-Text's English number specs (MIT), read from
+//! `../shared/conformance/recognizers-text/Number/` beside the repository when present.
+//!
+//! How each spec file maps onto khabar:
+//!
+//! | file | khabar API | compared |
+//! |---|---|---|
+//! | NumberModel | `find_numbers`, cardinals and fractions | span and value of every result |
+//! | OrdinalModel | `find_numbers`, ordinals | span and value |
+//! | PercentModel | `QuantityExtractor`, `kind == percent` | span and value (per cent) |
+//! | NumberRangeModel | `QuantityExtractor`, ranges and cued bounds | span, low and high |
+//!
+//! Interval brackets in NumberRangeModel ("[20,30)" versus "(20,30]") are not compared:
+//! khabar states inclusiveness through `approx` (more_than versus at_least), not through
+//! the bounds. Spans are compared in characters, with their inclusive `End` made exclusive.
+//!
+//! Every failing case must be listed in `tests/conformance/number_divergences.tsv` with the
+//! reason khabar differs; a listed case that starts passing fails the test too, so the table
+//! stays honest.
+
+use khabar_numdate::number::{NumberKind, find_numbers};
+use khabar_numdate::{Approx, QuantityExtractor, QuantityKind};
+use khabar_tokenize::tokenize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+const FILES: &[&str] = &[
+    "NumberModel",
+    "NumberRangeModel",
+    "OrdinalModel",
+    "PercentModel",
+];
+
+fn spec_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/conformance/recognizers-text/Number"
+    ))
+}
+
+/// One result, normalized for comparison: char span (exclusive end) and values as text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Item {
+    start: usize,
+    end: usize,
+    value: String,
+}
+
+fn fmt_num(v: f64) -> String {
+    // 12 significant digits: their values are rounded to 15, ours are exact.
+    let s = format!("{:.12e}", v);
+    let Ok(back) = s.parse::<f64>() else { return s };
+    if back == back.trunc() && back.abs() < 1e15 {
+        format!("{}", back as i64)
+    } else {
+        format!("{back}")
+    }
+}
+
+fn fmt_opt(v: Option<f64>) -> String {
+    v.map(fmt_num).unwrap_or_default()
+}
+
+fn char_pos(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+/// Their expectation for a case.
+fn expected(file: &str, case: &Value) -> Vec<Item> {
+    let mut out = Vec::new();
+    for r in case["Results"].as_array().into_iter().flatten() {
+        let start = r["Start"].as_u64().unwrap_or(0) as usize;
+        let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
+        let res = &r["Resolution"];
+        let value = match file {
+            "NumberRangeModel" => {
+                // "[20,30)", "(30,)", "(,100]".
+                let v = res["value"].as_str().unwrap_or("");
+                let inner = v.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'));
+                let (a, b) = inner.split_once(',').unwrap_or((inner, ""));
+                let p = |s: &str| s.trim().parse::<f64>().ok();
+                format!("{}..{}", fmt_opt(p(a)), fmt_opt(p(b)))
+            }
+            "PercentModel" => match res["value"].as_str() {
+                Some(v) => v
+                    .trim_end_matches('%')
+                    .parse::<f64>()
+                    .map(fmt_num)
+                    .unwrap_or_else(|_| v.to_string()),
+                None => "null".to_string(),
+            },
+            _ => match res["value"].as_str() {
+                Some(v) => v
+                    .parse::<f64>()
+                    .map(fmt_num)
+                    .unwrap_or_else(|_| v.to_string()),
+                None => "null".to_string(),
+            },
+        };
+        out.push(Item { start, end, value });
+    }
+    out.sort();
+    out
+}
+
+/// What khabar finds.
+fn ours(file: &str, input: &str) -> Vec<Item> {
+    let tokens = tokenize(input);
+    let mut out = Vec::new();
+    match file {
+        "NumberModel" | "OrdinalModel" => {
+            let want_ordinal = file == "OrdinalModel";
+            for n in find_numbers(input, &tokens) {
+                if (n.kind == NumberKind::Ordinal) != want_ordinal {
+                    continue;
+                }
+                out.push(Item {
+                    start: char_pos(input, n.span.start),
+                    end: char_pos(input, n.span.end),
+                    value: fmt_num(n.value),
+                });
+            }
+        }
+        "PercentModel" => {
+            for q in QuantityExtractor::new().extract_tokens(input, &tokens) {
+                if q.kind != QuantityKind::Percent {
+                    continue;
+                }
+                out.push(Item {
+                    start: char_pos(input, q.span.start),
+                    end: char_pos(input, q.span.end),
+                    value: fmt_opt(q.low.or(q.high)),
+                });
+            }
+        }
+        _ => {
+            for q in QuantityExtractor::new().extract_tokens(input, &tokens) {
+                let is_range = q.approx != Approx::None || q.low != q.high;
+                if !is_range {
+                    continue;
+                }
+                out.push(Item {
+                    start: char_pos(input, q.span.start),
+                    end: char_pos(input, q.span.end),
+                    value: format!("{}..{}", fmt_opt(q.low), fmt_opt(q.high)),
+                });
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn show(input: &str, items: &[Item]) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|it| {
+            let t: String = input
+                .chars()
+                .skip(it.start)
+                .take(it.end - it.start)
+                .collect();
+            format!("{t}={}", it.value)
+        })
+        .collect();
+    if parts.is_empty() {
+        "-".to_string()
+    } else {
+        parts.join(" | ")
+    }
+}
+
+fn clean(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+#[test]
+fn recognizers_text_number_specs() {
+    let dir = spec_dir();
+    if !dir.is_dir() {
+        println!(
+            "skipping: {} not found (the shared conformance data sits beside the repository, not in it)",
+            dir.display()
+        );
+        return;
+    }
+    let table_path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/conformance/number_divergences.tsv"
+    ));
+    let table_text = std::fs::read_to_string(&table_path).unwrap_or_default();
+    // (file, input) → reason
+    let mut table: BTreeMap<(String, String), String> = BTreeMap::new();
+    for line in table_text.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() >= 5 {
+            table.insert(
+                (cols[0].to_string(), cols[1].to_string()),
+                cols[4].to_string(),
+            );
+        }
+    }
+    let mut unlisted = Vec::new();
+    let mut stale = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for file in FILES {
+        let raw = std::fs::read_to_string(dir.join(format!("{file}.json"))).expect("spec file");
+        let raw = raw.trim_start_matches('\u{feff}');
+        let cases: Vec<Value> = serde_json::from_str(raw).expect("spec JSON");
+        let mut pass = 0usize;
+        let mut listed = 0usize;
+        for case in &cases {
+            let input = case["Input"].as_str().unwrap_or("");
+            let want = expected(file, case);
+            let got = ours(file, input);
+            let key = (file.to_string(), clean(input));
+            seen.insert(key.clone());
+            if want == got {
+                pass += 1;
+                if table.contains_key(&key) {
+                    stale.push(format!("{file}\t{}", clean(input)));
+                }
+            } else if table.contains_key(&key) {
+                listed += 1;
+            } else {
+                unlisted.push(format!(
+                    "{file}\t{}\t{}\t{}\tTODO",
+                    clean(input),
+                    clean(&show(input, &want)),
+                    clean(&show(input, &got))
+                ));
+            }
+        }
+        println!(
+            "{file}: {pass}/{} pass ({:.1}%), {listed} documented divergences",
+            cases.len(),
+            100.0 * pass as f64 / cases.len().max(1) as f64
+        );
+    }
+    for key in table.keys() {
+        if !seen.contains(key) {
+            stale.push(format!("{}\t{} (no such case)", key.0, key.1));
+        }
+    }
+    assert!(
+        unlisted.is_empty(),
+        "failures not in number_divergences.tsv:\n{}",
+        unlisted.join("\n")
+    );
+    assert!(
+        stale.is_empty(),
+        "listed divergences that now pass (remove them from the table):\n{}",
+        stale.join("\n")
+    );
+}

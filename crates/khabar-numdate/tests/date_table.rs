@@ -1,0 +1,1175 @@
+//! Table tests: every example of the dates issue, plus the conventions it asks for.
+
+use khabar_numdate::{
+    DateError, DateExtractor, DayOrder, Direction, Granularity, Temporal, TemporalMod, TemporalType,
+};
+
+fn ex(reference: &str) -> DateExtractor {
+    DateExtractor::new()
+        .with_reference_date(reference)
+        .expect("valid reference")
+}
+
+/// The single expression found in `text`.
+fn one(e: &DateExtractor, text: &str) -> Temporal {
+    let found = e.extract(text);
+    assert_eq!(found.len(), 1, "{text:?} → {found:#?}");
+    let t = found.into_iter().next().expect("one");
+    assert_eq!(text.get(t.span.start..t.span.end), Some(t.text.as_str()));
+    t
+}
+
+/// (text, expected span text, type, value, mod) against reference 2018-01-26.
+const NEWS_2018: &[(&str, &str, TemporalType, &str, Option<TemporalMod>)] = &[
+    (
+        "an attack on December 17 last year in Quetta",
+        "December 17 last year",
+        TemporalType::Date,
+        "2017-12-17",
+        None,
+    ),
+    (
+        "Alarmingly, in September last year, a flag",
+        "September last year",
+        TemporalType::Date,
+        "2017-09",
+        None,
+    ),
+    (
+        "he came to Afghanistan six years ago",
+        "six years ago",
+        TemporalType::Date,
+        "2012",
+        None,
+    ),
+    (
+        "officials told Congress last week.",
+        "last week",
+        TemporalType::Date,
+        "2018-W03",
+        None,
+    ),
+    (
+        "ISK-P came into existence in early 2015",
+        "early 2015",
+        TemporalType::Date,
+        "2015",
+        Some(TemporalMod::Start),
+    ),
+    (
+        "In mid-2020, ISIS-K elected",
+        "mid-2020",
+        TemporalType::Date,
+        "2020",
+        Some(TemporalMod::Mid),
+    ),
+    (
+        "in late 2019 the group",
+        "late 2019",
+        TemporalType::Date,
+        "2019",
+        Some(TemporalMod::End),
+    ),
+    (
+        "the caliphate in the summer of 2014.",
+        "the summer of 2014",
+        TemporalType::Date,
+        "2014-SU",
+        None,
+    ),
+    (
+        "In the first two months of 2021 alone",
+        "the first two months of 2021",
+        TemporalType::Date,
+        "2021-01/2021-02",
+        None,
+    ),
+    (
+        "(Express Tribune, September 24, 2017)",
+        "September 24, 2017",
+        TemporalType::Date,
+        "2017-09-24",
+        None,
+    ),
+    (
+        "(The News, March 18. 2017)",
+        "March 18. 2017",
+        TemporalType::Date,
+        "2017-03-18",
+        None,
+    ),
+    (
+        "appeared on 26/1/2018",
+        "26/1/2018",
+        TemporalType::Date,
+        "2018-01-26",
+        None,
+    ),
+    (
+        "Published November 9th, 2021 - 11:58 GMT",
+        "November 9th, 2021 - 11:58 GMT",
+        TemporalType::Time,
+        "2021-11-09T11:58",
+        None,
+    ),
+    (
+        "territory over the past six months, according",
+        "the past six months",
+        TemporalType::Duration,
+        "P6M",
+        None,
+    ),
+    (
+        "After 12 years of educating fighters",
+        "12 years",
+        TemporalType::Duration,
+        "P12Y",
+        None,
+    ),
+    (
+        "could rebuild within two years.",
+        "within two years",
+        TemporalType::Duration,
+        "P2Y",
+        Some(TemporalMod::EqualOrLess),
+    ),
+    (
+        "In just over six minutes of footage",
+        "just over six minutes",
+        TemporalType::Duration,
+        "PT6M",
+        Some(TemporalMod::MoreThan),
+    ),
+    (
+        "for several years in Afghanistan",
+        "several years",
+        TemporalType::Duration,
+        "PXY",
+        None,
+    ),
+    (
+        "boosted further in recent months by",
+        "recent months",
+        TemporalType::Duration,
+        "PXM",
+        None,
+    ),
+    (
+        "have recently joined its ranks",
+        "recently",
+        TemporalType::Date,
+        "PAST_REF",
+        None,
+    ),
+    (
+        "He now shares a house",
+        "now",
+        TemporalType::Date,
+        "PRESENT_REF",
+        None,
+    ),
+    (
+        "to fight in the future",
+        "the future",
+        TemporalType::Date,
+        "FUTURE_REF",
+        None,
+    ),
+    (
+        "the third quarter of 2020 was calm",
+        "the third quarter of 2020",
+        TemporalType::Date,
+        "2020-Q3",
+        None,
+    ),
+    (
+        "about six months of fighting",
+        "about six months",
+        TemporalType::Duration,
+        "P6M",
+        Some(TemporalMod::Approx),
+    ),
+    (
+        "over six years of war",
+        "over six years",
+        TemporalType::Duration,
+        "P6Y",
+        Some(TemporalMod::MoreThan),
+    ),
+    (
+        "the last six months or so, with",
+        "the last six months or so",
+        TemporalType::Duration,
+        "P6M",
+        Some(TemporalMod::Approx),
+    ),
+    (
+        "In July, ISK-P's image was boosted",
+        "July",
+        TemporalType::Date,
+        "2017-07",
+        None,
+    ),
+    (
+        "arrested on Friday",
+        "Friday",
+        TemporalType::Date,
+        "2018-01-26",
+        None,
+    ),
+    (
+        "attacked on Tuesday",
+        "Tuesday",
+        TemporalType::Date,
+        "2018-01-23",
+        None,
+    ),
+    (
+        "will meet next Friday",
+        "next Friday",
+        TemporalType::Date,
+        "2018-02-02",
+        None,
+    ),
+    (
+        "will attack in July",
+        "July",
+        TemporalType::Date,
+        "2018-07",
+        None,
+    ),
+    (
+        "Wednesday, December 4, 2024",
+        "Wednesday, December 4, 2024",
+        TemporalType::Date,
+        "2024-12-04",
+        None,
+    ),
+    (
+        "killed on December 28, an apparent attack",
+        "December 28",
+        TemporalType::Date,
+        "2017-12-28",
+        None,
+    ),
+    (
+        "the group has for decades propagated",
+        "decades",
+        TemporalType::Duration,
+        "PXDE",
+        None,
+    ),
+];
+
+#[test]
+fn issue_examples_with_reference() {
+    let e = ex("2018-01-26");
+    for &(text, span, kind, value, md) in NEWS_2018 {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str(), t.modifier),
+            (span, kind, value, md),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn iso_week_value() {
+    let t = one(&ex("2021-11-01"), "told Congress last week");
+    assert_eq!(t.value, "2021-W43");
+    let iv = t.interval.expect("interval");
+    assert_eq!(
+        (iv.start.to_string(), iv.end.to_string()),
+        ("2021-10-25".into(), "2021-10-31".into())
+    );
+    assert_eq!(iv.granularity, Granularity::Week);
+}
+
+#[test]
+fn intervals_are_inclusive_and_narrowed_by_modifiers() {
+    let e = ex("2021-11-09");
+    let cases = [
+        (
+            "in early 2015",
+            "2015-01-01",
+            "2015-04-30",
+            Granularity::Year,
+        ),
+        ("in mid-2020", "2020-05-01", "2020-08-31", Granularity::Year),
+        (
+            "in late 2019",
+            "2019-09-01",
+            "2019-12-31",
+            Granularity::Year,
+        ),
+        (
+            "in September 2017",
+            "2017-09-01",
+            "2017-09-30",
+            Granularity::Month,
+        ),
+        (
+            "the summer of 2014",
+            "2014-06-01",
+            "2014-08-31",
+            Granularity::Season,
+        ),
+        (
+            "on September 24, 2017",
+            "2017-09-24",
+            "2017-09-24",
+            Granularity::Day,
+        ),
+        (
+            "in 2009-2010",
+            "2009-01-01",
+            "2010-12-31",
+            Granularity::Year,
+        ),
+    ];
+    for (text, s, en, g) in cases {
+        let t = one(&e, text);
+        let iv = t.interval.unwrap_or_else(|| panic!("{text}: no interval"));
+        assert_eq!(
+            (iv.start.to_string(), iv.end.to_string(), iv.granularity),
+            (s.into(), en.into(), g),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn span_rule_leaves_out_leading_prepositions() {
+    let e = ex("2018-01-26");
+    for (text, span) in [
+        ("in early 2015", "early 2015"),
+        ("on October 5", "October 5"),
+        ("since 2015", "2015"),
+        ("By 2018, IS-K had become", "2018"),
+        ("since early 2021", "early 2021"),
+        ("in the past six months", "the past six months"),
+        ("on December 17 last year", "December 17 last year"),
+    ] {
+        assert_eq!(one(&e, text).text, span, "{text}");
+    }
+}
+
+#[test]
+fn without_reference_unknown_parts_stay_unknown() {
+    let e = DateExtractor::new();
+    let cases = [
+        ("on December 17 last year", "XXXX-12-17"),
+        ("in September last year", "XXXX-09"),
+        ("on December 17", "XXXX-12-17"),
+        ("in July", "XXXX-07"),
+        ("on Friday", "XXXX-WXX-5"),
+        ("last week", "XXXX-WXX"),
+        ("six years ago", "XXXX"),
+        ("in 2015", "2015"),
+    ];
+    for (text, value) in cases {
+        let t = one(&e, text);
+        assert_eq!(t.value, value, "{text}");
+        if value.contains('X') {
+            assert!(t.interval.is_none(), "{text}");
+        }
+    }
+}
+
+#[test]
+fn past_bias_is_configurable() {
+    let past = ex("2018-01-26");
+    let future = ex("2018-01-26").with_direction(Direction::Future);
+    assert_eq!(one(&past, "in July").value, "2017-07");
+    assert_eq!(one(&future, "in July").value, "2018-07");
+    assert_eq!(one(&past, "on Friday").value, "2018-01-26");
+    assert_eq!(one(&past, "on Monday").value, "2018-01-22");
+    assert_eq!(one(&future, "on Monday").value, "2018-01-29");
+    assert_eq!(one(&past, "on January 8").value, "2018-01-08");
+    assert_eq!(one(&past, "on March 3").value, "2017-03-03");
+    assert_eq!(one(&future, "on March 3").value, "2018-03-03");
+    // A future-tense cue overrides the default.
+    assert_eq!(
+        one(&past, "They will strike on March 3").value,
+        "2018-03-03"
+    );
+    // "next" overrides too.
+    assert_eq!(one(&past, "next month").value, "2018-02");
+}
+
+#[test]
+fn day_first_and_month_first() {
+    let e = DateExtractor::new();
+    assert_eq!(one(&e, "on 26/1/2018").value, "2018-01-26");
+    assert_eq!(one(&e, "on 1/26/2018").value, "2018-01-26");
+    assert_eq!(one(&e, "on 3/4/2018").value, "2018-04-03");
+    let us = DateExtractor::new().with_day_order(DayOrder::MonthFirst);
+    assert_eq!(one(&us, "on 3/4/2018").value, "2018-03-04");
+    assert_eq!(one(&us, "on 26/1/2018").value, "2018-01-26");
+    assert_eq!(one(&e, "on 2018-01-26").value, "2018-01-26");
+}
+
+#[test]
+fn reference_date_from_the_text() {
+    let e = DateExtractor::new();
+    let a = "Published November 9th, 2021 - 11:58 GMT\nIn mid-2020 …";
+    assert_eq!(
+        e.detect_reference_date(a).map(|d| d.to_string()).as_deref(),
+        Some("2021-11-09")
+    );
+    let b =
+        "… text …\nThe article appeared in Terrorism Monitor Volume: 16 Issue: 2 on 26/1/2018\n";
+    assert_eq!(
+        e.detect_reference_date(b).map(|d| d.to_string()).as_deref(),
+        Some("2018-01-26")
+    );
+    assert_eq!(
+        e.detect_reference_date("In July, nothing was published."),
+        None
+    );
+    let auto = DateExtractor::new().with_reference_detection(true);
+    let text = "Published November 9th, 2021\nISIS-K was destroyed last year.";
+    let found = auto.extract(text);
+    assert_eq!(found.last().map(|t| t.value.as_str()), Some("2020"));
+}
+
+#[test]
+fn ranges_carry_both_ends() {
+    let e = ex("2021-11-09");
+    let cases = [
+        (
+            "in 2009-2010",
+            "2009-2010",
+            "2009",
+            "2010",
+            "2009-01-01",
+            "2010-12-31",
+        ),
+        (
+            "from 2015 to 2019",
+            "from 2015 to 2019",
+            "2015",
+            "2019",
+            "2015-01-01",
+            "2019-12-31",
+        ),
+        (
+            "between March and May 2017",
+            "between March and May 2017",
+            "2017-03",
+            "2017-05",
+            "2017-03-01",
+            "2017-05-31",
+        ),
+        (
+            "© 2000 - 2021 Al Bawaba",
+            "2000 - 2021",
+            "2000",
+            "2021",
+            "2000-01-01",
+            "2021-12-31",
+        ),
+        (
+            "on November 19-20, 2016",
+            "November 19-20, 2016",
+            "2016-11-19",
+            "2016-11-20",
+            "2016-11-19",
+            "2016-11-20",
+        ),
+    ];
+    for (text, span, from, to, s, en) in cases {
+        let t = one(&e, text);
+        assert_eq!(t.text, span, "{text}");
+        assert_eq!(t.kind, TemporalType::Date);
+        let r = t
+            .range
+            .as_ref()
+            .unwrap_or_else(|| panic!("{text}: not a range"));
+        assert_eq!((r.from.as_str(), r.to.as_str()), (from, to), "{text}");
+        assert_eq!(t.value, format!("{from}/{to}"));
+        let iv = t.interval.expect("interval");
+        assert_eq!(
+            (iv.start.to_string(), iv.end.to_string()),
+            (s.into(), en.into()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn peers_mistakes_are_not_made() {
+    let e = ex("2021-11-09");
+    // Duckling: "mid-2020" is not -2020.
+    assert_eq!(one(&e, "mid-2020").value, "2020");
+    // dateparser: "may" and bare numbers are not dates.
+    for text in [
+        "they may join Daesh",
+        "around 5-10 per cent of Talibs",
+        "an estimated 4,000-6,000 fighters",
+        "killed 20 people",
+        "the 83-member coalition",
+        "Terrorism Monitor Volume: 16 Issue: 2",
+        "one fourth of them",
+        "(Pakistan Today, 8 people)",
+        "the face amount of its 6 1/4% notes",
+    ] {
+        assert_eq!(e.extract(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn bad_reference_date_names_the_value() {
+    for bad in ["2018-13-01", "2018-02-30", "26/1/2018", "", "yesterday"] {
+        let err = DateExtractor::new()
+            .with_reference_date(bad)
+            .expect_err("bad reference date");
+        assert_eq!(
+            err,
+            DateError::InvalidDate {
+                value: bad.to_string()
+            }
+        );
+        assert!(err.to_string().contains(&format!("{bad:?}")), "{err}");
+    }
+    assert!(
+        DateExtractor::new()
+            .with_reference_date("2018-01-26T10:00:00")
+            .is_ok()
+    );
+}
+
+#[test]
+fn anaphora_and_sets() {
+    let e = ex("2021-11-01");
+    let found =
+        e.extract("declared a caliphate in 2014. The group was acknowledged the next year.");
+    let v: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(v, ["2014", "2015"]);
+    let t = one(&e, "they meet every week");
+    assert_eq!((t.kind, t.value.as_str()), (TemporalType::Set, "P1W"));
+    let t = one(&e, "prayers every Friday");
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TemporalType::Set, "XXXX-WXX-5")
+    );
+}
+
+#[test]
+fn serializes_with_timeml_names() {
+    let t = one(&ex("2018-01-26"), "in early 2015");
+    let json = serde_json::to_value(&t).expect("json");
+    assert_eq!(json["type"], "DATE");
+    assert_eq!(json["value"], "2015");
+    assert_eq!(json["mod"], "START");
+    assert_eq!(json["interval"]["start"], "2015-01-01");
+    assert_eq!(json["interval"]["granularity"], "year");
+    let back: Temporal = serde_json::from_value(json).expect("round trip");
+    assert_eq!(back, t);
+}
+
+/// (text, expected span text, type, value, mod) for clock times and parts of the day,
+/// against reference 2016-11-07 (a Monday).
+const TIMES_2016: &[(&str, &str, TemporalType, &str, Option<TemporalMod>)] = {
+    use TemporalType::{Set, Time};
+    &[
+        // Clock times on their own are anchored on the reference day.
+        ("back at 8:00am", "8:00am", Time, "2016-11-07T08:00", None),
+        ("back at 9:00a.", "9:00a", Time, "2016-11-07T09:00", None),
+        ("back at 7p", "7p", Time, "2016-11-07T19:00", None),
+        (
+            "go back at 8.30pm",
+            "8.30pm",
+            Time,
+            "2016-11-07T20:30",
+            None,
+        ),
+        (
+            "the target time is 8.10 pm",
+            "8.10 pm",
+            Time,
+            "2016-11-07T20:10",
+            None,
+        ),
+        (
+            "dinner seven p . m .",
+            "seven p . m .",
+            Time,
+            "2016-11-07T19:00",
+            None,
+        ),
+        (
+            "back 1140 a.m.",
+            "1140 a.m.",
+            Time,
+            "2016-11-07T11:40",
+            None,
+        ),
+        (
+            "back 7:56:30 pm",
+            "7:56:30 pm",
+            Time,
+            "2016-11-07T19:56:30",
+            None,
+        ),
+        ("at 4 o'clock", "4 o'clock", Time, "2016-11-07T04:00", None),
+        (
+            "It's half past seven o'clock",
+            "half past seven o'clock",
+            Time,
+            "2016-11-07T07:30",
+            None,
+        ),
+        (
+            "at a quarter to nine",
+            "quarter to nine",
+            Time,
+            "2016-11-07T08:45",
+            None,
+        ),
+        (
+            "purchase at 10 past 9",
+            "10 past 9",
+            Time,
+            "2016-11-07T09:10",
+            None,
+        ),
+        (
+            "at ten past 9 in the evening",
+            "ten past 9 in the evening",
+            Time,
+            "2016-11-07T21:10",
+            None,
+        ),
+        (
+            "one in the morning",
+            "one in the morning",
+            Time,
+            "2016-11-07T01:00",
+            None,
+        ),
+        ("10 at night", "10 at night", Time, "2016-11-07T22:00", None),
+        ("12 noon", "12 noon", Time, "2016-11-07T12:00", None),
+        ("at mid night", "mid night", Time, "2016-11-07T00:00", None),
+        (
+            "sick around 1pm",
+            "around 1pm",
+            Time,
+            "2016-11-07T13:00",
+            Some(TemporalMod::Approx),
+        ),
+        (
+            "back 11ish",
+            "11ish",
+            Time,
+            "2016-11-07T11:00",
+            Some(TemporalMod::Approx),
+        ),
+        (
+            "back noonish",
+            "noonish",
+            Time,
+            "2016-11-07T12:00",
+            Some(TemporalMod::Approx),
+        ),
+        // A day with a time, in either order; a part of the day completes a bare hour.
+        (
+            "back tomorrow 8:00am",
+            "tomorrow 8:00am",
+            Time,
+            "2016-11-08T08:00",
+            None,
+        ),
+        (
+            "back today at 8.30pm",
+            "today at 8.30pm",
+            Time,
+            "2016-11-07T20:30",
+            None,
+        ),
+        (
+            "back 8.30pm today",
+            "8.30pm today",
+            Time,
+            "2016-11-07T20:30",
+            None,
+        ),
+        (
+            "the party on Sat at 5",
+            "Sat at 5",
+            Time,
+            "2016-11-05T05:00",
+            None,
+        ),
+        (
+            "home tonight around 7",
+            "tonight around 7",
+            Time,
+            "2016-11-07T19:00",
+            None,
+        ),
+        (
+            "it happened last night at 8.",
+            "last night at 8",
+            Time,
+            "2016-11-06T20:00",
+            None,
+        ),
+        (
+            "tomorrow evening at 6",
+            "tomorrow evening at 6",
+            Time,
+            "2016-11-08T18:00",
+            None,
+        ),
+        (
+            "8am this morning",
+            "8am this morning",
+            Time,
+            "2016-11-07T08:00",
+            None,
+        ),
+        (
+            "at five-thirty tomorrow evening",
+            "five-thirty tomorrow evening",
+            Time,
+            "2016-11-08T17:30",
+            None,
+        ),
+        (
+            "back Thursday before 5pm",
+            "Thursday before 5pm",
+            Time,
+            "2016-11-03T17:00",
+            Some(TemporalMod::Before),
+        ),
+        // Parts of the day.
+        (
+            "meet tuesday afternoon",
+            "tuesday afternoon",
+            Time,
+            "2016-11-01TAF",
+            None,
+        ),
+        (
+            "meet in the morning",
+            "the morning",
+            Time,
+            "2016-11-07TMO",
+            None,
+        ),
+        ("happened at night", "night", Time, "2016-11-07TNI", None),
+        (
+            "an early morning raid",
+            "early morning",
+            Time,
+            "2016-11-07TMO",
+            Some(TemporalMod::Start),
+        ),
+        (
+            "later this afternoon",
+            "later this afternoon",
+            Time,
+            "2016-11-07TAF",
+            Some(TemporalMod::End),
+        ),
+        ("see you tonite", "tonite", Time, "2016-11-07TNI", None),
+        (
+            "open from today pm",
+            "today pm",
+            Time,
+            "2016-11-07TAF",
+            None,
+        ),
+        ("next evening", "next evening", Time, "2016-11-08TEV", None),
+        // Sets with a time.
+        (
+            "every Tuesday at 9am",
+            "every Tuesday at 9am",
+            Set,
+            "XXXX-WXX-2T09:00",
+            None,
+        ),
+        (
+            "meetings Tuesdays at 9am",
+            "Tuesdays at 9am",
+            Set,
+            "XXXX-WXX-2T09:00",
+            None,
+        ),
+        (
+            "every evening at 7:13",
+            "every evening at 7:13",
+            Set,
+            "T19:13",
+            None,
+        ),
+        ("leave 3pm each day", "3pm each day", Set, "T15:00", None),
+    ]
+};
+
+#[test]
+fn clock_times_and_parts_of_the_day() {
+    let e = ex("2016-11-07");
+    for &(text, span, kind, value, md) in TIMES_2016 {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str(), t.modifier),
+            (span, kind, value, md),
+            "{text:?}"
+        );
+    }
+}
+
+/// (text, span of the range, from, to) against reference 2016-11-07.
+const TIME_RANGES_2016: &[(&str, &str, &str, &str)] = &[
+    (
+        "away tonight from 7 to 7:30",
+        "tonight from 7 to 7:30",
+        "2016-11-07T19:00",
+        "2016-11-07T19:30",
+    ),
+    (
+        "out between 7 and 9 last night",
+        "between 7 and 9 last night",
+        "2016-11-06T19:00",
+        "2016-11-06T21:00",
+    ),
+    (
+        "out 5 to 6pm",
+        "5 to 6pm",
+        "2016-11-07T17:00",
+        "2016-11-07T18:00",
+    ),
+    (
+        "from 10:30 to 3 on 1/1/2015",
+        "from 10:30 to 3 on 1/1/2015",
+        "2015-01-01T10:30",
+        "2015-01-01T15:00",
+    ),
+    (
+        "time on Monday 11-4.",
+        "Monday 11-4",
+        "2016-11-07T11:00",
+        "2016-11-07T16:00",
+    ),
+    (
+        "Tuesday at 2:00 - 2:30 pm",
+        "Tuesday at 2:00 - 2:30 pm",
+        "2016-11-01T14:00",
+        "2016-11-01T14:30",
+    ),
+    (
+        "from 2:30 to 2:15 pm",
+        "from 2:30 to 2:15 pm",
+        "2016-11-07T02:30",
+        "2016-11-07T14:15",
+    ),
+];
+
+#[test]
+fn clock_time_ranges() {
+    let e = ex("2016-11-07");
+    for &(text, span, from, to) in TIME_RANGES_2016 {
+        let t = one(&e, text);
+        let r = t.range.clone().expect("a range");
+        assert_eq!(
+            (t.text.as_str(), t.kind, r.from.as_str(), r.to.as_str()),
+            (span, TemporalType::Time, from, to),
+            "{text:?}"
+        );
+        assert_eq!(t.value, format!("{from}/{to}"));
+    }
+}
+
+#[test]
+fn bare_numbers_are_not_times() {
+    let e = ex("2016-11-07");
+    for text in [
+        "The toll rose from 3 to 5 percent.",
+        "the death toll stood at 7.",
+        "inflation at 6.45 percent",
+        "On Monday 21 people were killed.",
+        "a 7p stamp",
+        "between 2010 and 2015",
+        "rose from 7 to 9 people",
+    ] {
+        let found = e.extract(text);
+        assert!(
+            found.iter().all(|t| t.kind != TemporalType::Time),
+            "{text:?} → {found:#?}"
+        );
+    }
+    // A bare number followed by an ordinary word counts something.
+    let t = one(&e, "On Monday at 10 Downing Street");
+    assert_eq!((t.text.as_str(), t.kind), ("Monday", TemporalType::Date));
+    let t = one(&e, "tonight around 7 people gathered");
+    assert_eq!(t.text, "tonight");
+    // "Monday 21 people": the weekday alone.
+    let t = one(&e, "On Monday 21 people were killed.");
+    assert_eq!(t.text, "Monday");
+}
+
+/// (text, span, value) against reference 2019-02-25 (a Monday).
+const HOLIDAYS_AND_WEEKDAY_DAYS: &[(&str, &str, &str)] = &[
+    ("on Christmas", "Christmas", "2018-12-25"),
+    ("on christmas eve", "christmas eve", "2018-12-24"),
+    ("since New Year's Day", "New Year's Day", "2019-01-01"),
+    ("on Halloween 2010", "Halloween 2010", "2010-10-31"),
+    ("on easter 2018", "easter 2018", "2018-04-01"),
+    ("the last easter", "last easter", "2018-04-01"),
+    ("the next easter", "next easter", "2019-04-21"),
+    ("on Good Friday 2016", "Good Friday 2016", "2016-03-25"),
+    ("arrangement on Friday 31!", "Friday 31", "2018-08-31"),
+    ("back Fri 14th", "Fri 14th", "2018-12-14"),
+    ("born on 15 April of 87", "15 April of 87", "1987-04-15"),
+    ("on 28 june in 2020.", "28 june in 2020", "2020-06-28"),
+    ("How about 2019-aug-1", "2019-aug-1", "2019-08-01"),
+];
+
+#[test]
+fn holidays_weekday_days_and_years() {
+    let e = ex("2019-02-25");
+    for &(text, span, value) in HOLIDAYS_AND_WEEKDAY_DAYS {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            (span, value),
+            "{text:?}"
+        );
+    }
+    // Independence Day depends on the country; it is not read.
+    assert!(e.extract("before independence day").is_empty());
+    // Without a reference date a holiday keeps its month and day.
+    let t = one(&DateExtractor::new(), "on Christmas");
+    assert_eq!(t.value, "XXXX-12-25");
+}
+
+/// (text, span, type, value) for day forms added with the time grammar, against reference
+/// 2020-07-20.
+const MORE_DAY_FORMS: &[(&str, &str, TemporalType, &str)] = {
+    use TemporalType::{Date, Set};
+    &[
+        ("sold on Dec31 , 1994", "Dec31 , 1994", Date, "1994-12-31"),
+        ("back april22", "april22", Date, "2020-04-22"),
+        ("back 22april", "22april", Date, "2020-04-22"),
+        ("report 20161016.", "20161016", Date, "2016-10-16"),
+        (
+            "on the 15th day of next month",
+            "the 15th day of next month",
+            Date,
+            "2020-08-15",
+        ),
+        (
+            "the 9th month of next year",
+            "the 9th month of next year",
+            Date,
+            "2021-09",
+        ),
+        (
+            "leave the third month of 2021",
+            "the third month of 2021",
+            Date,
+            "2021-03",
+        ),
+        ("sales in week 31", "week 31", Date, "2020-W31"),
+        (
+            "week 27 of last year",
+            "week 27 of last year",
+            Date,
+            "2019-W27",
+        ),
+        ("Let's go right now", "right now", Date, "PRESENT_REF"),
+        ("closed at the moment", "the moment", Date, "PRESENT_REF"),
+        (
+            "at the present time",
+            "the present time",
+            Date,
+            "PRESENT_REF",
+        ),
+        ("we meet once a week", "once a week", Set, "P1W"),
+    ]
+};
+
+#[test]
+fn glued_compact_ordinal_and_present_forms() {
+    let e = ex("2020-07-20");
+    for &(text, span, kind, value) in MORE_DAY_FORMS {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str()),
+            (span, kind, value),
+            "{text:?}"
+        );
+    }
+    // "the moment" is the present only after "at".
+    assert!(e.extract("the moment the bomb exploded").is_empty());
+}
+
+#[test]
+fn month_and_ordinal_ranges() {
+    let e = ex("2016-11-07");
+    for (text, span, value) in [
+        (
+            "held in Korea Nov-Feb 2017",
+            "Nov-Feb 2017",
+            "2016-11/2017-02",
+        ),
+        (
+            "held in Korea Jan-Feb 2017",
+            "Jan-Feb 2017",
+            "2017-01/2017-02",
+        ),
+        (
+            "off april 9th through seventeenth",
+            "april 9th through seventeenth",
+            "2016-04-09/2016-04-17",
+        ),
+        (
+            "off between ninth and seventeenth of april",
+            "between ninth and seventeenth of april",
+            "2016-04-09/2016-04-17",
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            (span, value),
+            "{text:?}"
+        );
+        assert!(t.range.is_some());
+    }
+    // A spelled ordinal without "from"/"between" does not open a range.
+    assert!(e.extract("the first to arrive").is_empty());
+}
+
+#[test]
+fn codes_ordinals_and_modals_are_not_dates() {
+    let e = ex("2018-05-22");
+    for text in [
+        "Tel: +86 138-2010-2015",
+        "Call me at (206) 555-1212",
+        "The code of this object is 133-03-03-2020",
+        "The ssn is 123-12-1234",
+        "the dawn of a second wave of attacks",
+        "This may take longer than expected.",
+    ] {
+        let found = e.extract(text);
+        assert!(found.is_empty(), "{text:?} → {found:#?}");
+    }
+    // Still dates and durations where they are.
+    assert_eq!(one(&e, "fighting in 2010-2015").value, "2010/2015");
+    assert_eq!(one(&e, "it took a second").value, "PT1S");
+}
+
+#[test]
+fn periods_named_by_a_unit() {
+    let e = ex("2018-05-22");
+    for (text, span, value, md) in [
+        (
+            "renewed the end of the week",
+            "the end of the week",
+            "2018-W21",
+            TemporalMod::End,
+        ),
+        (
+            "a party end of month",
+            "end of month",
+            "2018-05",
+            TemporalMod::End,
+        ),
+        (
+            "meet later in the year",
+            "later in the year",
+            "2018",
+            TemporalMod::End,
+        ),
+        (
+            "earlier in the week",
+            "earlier in the week",
+            "2018-W21",
+            TemporalMod::Start,
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str(), t.modifier),
+            (span, value, Some(md)),
+            "{text:?}"
+        );
+    }
+    let t = one(&e, "where were you between 0730-0930?");
+    let r = t.range.expect("range");
+    assert_eq!(
+        (r.from.as_str(), r.to.as_str()),
+        ("2018-05-22T07:30", "2018-05-22T09:30")
+    );
+}
+
+#[test]
+fn short_and_spelled_decades_are_the_most_recent_begun() {
+    let e = ex("2016-11-07");
+    for (text, span, value) in [
+        ("music of the 70s", "the 70s", "197"),
+        ("In the '40s", "the '40s", "194"),
+        ("In the 70's", "the 70's", "197"),
+        ("in the nineties", "the nineties", "199"),
+        ("in the noughties", "the noughties", "200"),
+        ("the 10s", "the 10s", "201"),
+        ("the 20s", "the 20s", "192"),
+        ("In the nineteen seventies", "the nineteen seventies", "197"),
+        ("In the twenty-tens", "the twenty-tens", "201"),
+        ("presidents in 1990 s.", "1990 s", "199"),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            (span, value),
+            "{text:?}"
+        );
+    }
+    // An age is not a decade; without a reference the century stays unknown.
+    assert!(e.extract("a man in his 70s").is_empty());
+    assert_eq!(one(&DateExtractor::new(), "the 70s").value, "XX7");
+}
+
+#[test]
+fn weeks_by_number_and_ranges_by_length() {
+    let e = ex("2016-11-07");
+    for (text, span, value) in [
+        (
+            "How about last week of 2016",
+            "last week of 2016",
+            "2016-W52",
+        ),
+        ("How about 3rd week of 2018", "3rd week of 2018", "2018-W03"),
+        (
+            "on the 17 between 2 and 4pm",
+            "the 17 between 2 and 4pm",
+            "2016-10-17T14:00/2016-10-17T16:00",
+        ),
+        (
+            "starts from 2pm for 2 hours",
+            "from 2pm for 2 hours",
+            "2016-11-07T14:00/2016-11-07T16:00",
+        ),
+        (
+            "will last for 3 hours 30 minutes from 10 am",
+            "3 hours 30 minutes from 10 am",
+            "2016-11-07T10:00/2016-11-07T13:30",
+        ),
+        (
+            "on 14th Feb for 7 hours from 9:30am",
+            "14th Feb for 7 hours from 9:30am",
+            "2016-02-14T09:30/2016-02-14T16:30",
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            (span, value),
+            "{text:?}"
+        );
+    }
+}
