@@ -1,9 +1,20 @@
 //! The `khabar` command line, as a library so that the Rust binary and the Python console
 //! script run the same code: [`run`] takes the arguments and returns the exit status.
+//!
+//! ```text
+//! khabar extract PATH...   [--format table|jsonl|csv] [--out DIR] [pipeline options]
+//! khabar facts PATH...     [--format table|jsonl|csv] [pipeline options]
+//! khabar gazetteer check FILE...
+//! khabar gazetteer build FILE... -o OUT
+//! khabar tokenize PATH...  |  khabar sentences PATH...
+//! ```
 
+pub mod extract;
+pub mod gazetteer;
 pub mod input;
+mod words;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use khabar_tokenize::{Tokenizer, sentences};
 use serde::Serialize;
 use std::io::Write;
@@ -21,29 +32,33 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Extract entities, quantities and dates from documents.
+    Extract(extract::ExtractArgs),
+    /// One row per quantity with who, where and when from its sentence.
+    Facts(extract::FactsArgs),
+    /// Check or compile gazetteers.
+    #[command(subcommand)]
+    Gazetteer(gazetteer::GazetteerCommand),
     /// Tokenize documents and summarise them (or write every token as JSON Lines).
-    Tokenize {
-        /// Files, directories (recursive) or `-` for stdin.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
+    Tokenize(TextArgs),
     /// Split documents into sentences, one per line (or JSON Lines).
-    Sentences {
-        /// Files, directories (recursive) or `-` for stdin.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
+    Sentences(TextArgs),
 }
 
-/// Output formats.
+/// Arguments of `tokenize` and `sentences`.
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// Files, directories (recursive) or `-` for stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextFormat::Table)]
+    pub format: TextFormat,
+}
+
+/// Output formats of `tokenize` and `sentences`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum TextFormat {
     /// A readable summary for people.
     Table,
     /// One JSON object per document.
@@ -52,34 +67,35 @@ pub enum Format {
 
 /// Exit status: every document processed.
 pub const EXIT_OK: i32 = 0;
-/// Exit status: some inputs failed (reported on stderr), the rest were processed.
+/// Exit status: some inputs failed (reported on stderr), the rest were processed; or a
+/// gazetteer check found errors.
 pub const EXIT_SOME_FAILED: i32 = 1;
-/// Exit status: bad usage.
+/// Exit status: bad usage (unknown option, unreadable gazetteer, bad reference date).
 pub const EXIT_USAGE: i32 = 2;
 
-#[derive(Serialize)]
-struct TokenRecord<'a> {
-    start: usize,
-    end: usize,
-    kind: &'static str,
-    text: &'a str,
+/// Whether the standard streams are terminals: decides the default format and the progress
+/// bar. The binary asks the OS; tests pass what they need.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminal {
+    /// Standard output is a terminal.
+    pub stdout: bool,
+    /// Standard error is a terminal.
+    pub stderr: bool,
 }
 
-#[derive(Serialize)]
-struct TokenDoc<'a> {
-    path: &'a str,
-    tokens: Vec<TokenRecord<'a>>,
-}
-
-#[derive(Serialize)]
-struct SentenceDoc<'a> {
-    path: &'a str,
-    sentences: Vec<TokenRecord<'a>>,
+/// Runs the command line with `args` (including the program name) as if neither stream were
+/// a terminal. See [`run_with`].
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    run_with(args, out, err, Terminal::default())
 }
 
 /// Runs the command line with `args` (including the program name), writing results to
 /// `out` and diagnostics to `err`. Returns the process exit status.
-pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+pub fn run_with<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write, terminal: Terminal) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
@@ -96,36 +112,58 @@ where
             return code;
         }
     };
-    match execute(&cli, out, err) {
+    let result = match &cli.command {
+        Command::Extract(a) => extract::extract(a, out, err, terminal),
+        Command::Facts(a) => extract::facts(a, out, err, terminal),
+        Command::Gazetteer(c) => gazetteer::run(c, out, err),
+        Command::Tokenize(a) => text_command(a, true, out, err),
+        Command::Sentences(a) => text_command(a, false, out, err),
+    };
+    match result {
         Ok(code) => code,
+        // Output closed early (e.g. piped into `head`): not an error of the run.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            // Output closed early (e.g. piped into `head`): not an error of the run.
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return EXIT_OK;
-            }
             let _ = writeln!(err, "khabar: {e}");
             EXIT_SOME_FAILED
         }
     }
 }
 
-fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
-    let (paths, format, what) = match &cli.command {
-        Command::Tokenize { paths, format } => (paths, *format, "tokenize"),
-        Command::Sentences { paths, format } => (paths, *format, "sentences"),
-    };
+#[derive(Serialize)]
+struct SpanRecord<'a> {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct TextDoc<'a> {
+    path: &'a str,
+    tokens: Option<Vec<SpanRecord<'a>>>,
+    sentences: Option<Vec<SpanRecord<'a>>>,
+}
+
+fn text_command(
+    args: &TextArgs,
+    tokenize: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
     let mut failed = 0usize;
     let mut done = 0usize;
     let tokenizer = Tokenizer::new();
     let mut totals = (0usize, 0usize, 0usize);
-    if format == Format::Table && what == "tokenize" {
+    let table = args.format == TextFormat::Table;
+    if table && tokenize {
         writeln!(
             out,
             "{:<40} {:>9} {:>8} {:>9}  first sentence",
             "document", "bytes", "tokens", "sentences"
         )?;
     }
-    for source in input::expand(paths) {
+    for source in input::expand(&args.paths) {
         let doc = match source.and_then(|p| input::read(&p)) {
             Ok(doc) => doc,
             Err(e) => {
@@ -143,8 +181,8 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             totals.1 + tokens.len(),
             totals.2 + sents.len(),
         );
-        match (what, format) {
-            ("tokenize", Format::Table) => {
+        match (tokenize, table) {
+            (true, true) => {
                 let first: String = sents
                     .first()
                     .map(|s| s.text(text))
@@ -155,30 +193,14 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
                 writeln!(
                     out,
                     "{:<40} {:>9} {:>8} {:>9}  {}",
-                    short(&doc.path, 40),
+                    extract::short(&doc.path, 40),
                     text.len(),
                     tokens.len(),
                     sents.len(),
-                    first
+                    first.replace(['\n', '\r'], " ")
                 )?;
             }
-            ("tokenize", Format::Jsonl) => {
-                let rec = TokenDoc {
-                    path: &doc.path,
-                    tokens: tokens
-                        .iter()
-                        .map(|t| TokenRecord {
-                            start: t.span.start,
-                            end: t.span.end,
-                            kind: t.kind.as_str(),
-                            text: t.text(text),
-                        })
-                        .collect(),
-                };
-                serde_json::to_writer(&mut *out, &rec)?;
-                writeln!(out)?;
-            }
-            (_, Format::Table) => {
+            (false, true) => {
                 for (i, s) in sents.iter().enumerate() {
                     writeln!(
                         out,
@@ -189,25 +211,46 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
                     )?;
                 }
             }
-            (_, Format::Jsonl) => {
-                let rec = SentenceDoc {
-                    path: &doc.path,
-                    sentences: sents
-                        .iter()
-                        .map(|s| TokenRecord {
-                            start: s.span.start,
-                            end: s.span.end,
-                            kind: "sentence",
-                            text: s.text(text),
-                        })
-                        .collect(),
+            (_, false) => {
+                let rec = if tokenize {
+                    TextDoc {
+                        path: &doc.path,
+                        tokens: Some(
+                            tokens
+                                .iter()
+                                .map(|t| SpanRecord {
+                                    start: t.span.start,
+                                    end: t.span.end,
+                                    kind: t.kind.as_str(),
+                                    text: t.text(text),
+                                })
+                                .collect(),
+                        ),
+                        sentences: None,
+                    }
+                } else {
+                    TextDoc {
+                        path: &doc.path,
+                        tokens: None,
+                        sentences: Some(
+                            sents
+                                .iter()
+                                .map(|s| SpanRecord {
+                                    start: s.span.start,
+                                    end: s.span.end,
+                                    kind: "sentence",
+                                    text: s.text(text),
+                                })
+                                .collect(),
+                        ),
+                    }
                 };
                 serde_json::to_writer(&mut *out, &rec)?;
                 writeln!(out)?;
             }
         }
     }
-    if format == Format::Table && what == "tokenize" {
+    if table && tokenize {
         writeln!(
             out,
             "{:<40} {:>9} {:>8} {:>9}",
@@ -222,14 +265,4 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
         return Ok(EXIT_SOME_FAILED);
     }
     Ok(EXIT_OK)
-}
-
-/// Shortens a path for a table column, keeping its end.
-fn short(path: &str, width: usize) -> String {
-    let n = path.chars().count();
-    if n <= width {
-        return path.to_owned();
-    }
-    let tail: String = path.chars().skip(n - (width - 1)).collect();
-    format!("…{tail}")
 }

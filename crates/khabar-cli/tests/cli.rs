@@ -1,13 +1,17 @@
 //! The command line end to end, through `khabar_cli::run` (same code as the binary).
 
-use khabar_cli::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run};
+use khabar_cli::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Terminal, run, run_with};
 use std::fs;
 
 fn khabar(args: &[&str]) -> (i32, String, String) {
+    khabar_on(args, Terminal::default())
+}
+
+fn khabar_on(args: &[&str], terminal: Terminal) -> (i32, String, String) {
     let mut out = Vec::new();
     let mut err = Vec::new();
     let argv = std::iter::once("khabar").chain(args.iter().copied());
-    let code = run(argv, &mut out, &mut err);
+    let code = run_with(argv, &mut out, &mut err, terminal);
     (
         code,
         String::from_utf8(out).unwrap_or_default(),
@@ -20,25 +24,245 @@ fn seeds() -> String {
 }
 
 #[test]
-fn tokenize_table_summarises_the_seeds() {
-    let (code, out, err) = khabar(&["tokenize", &seeds()]);
+fn extract_table_is_the_default_on_a_terminal() {
+    let (code, out, err) = khabar_on(
+        &["extract", &seeds()],
+        Terminal {
+            stdout: true,
+            stderr: false,
+        },
+    );
     assert_eq!(code, EXIT_OK, "{err}");
-    assert!(out.contains("total: 5 documents"), "{out}");
-    assert_eq!(out.lines().count(), 7);
+    assert_eq!(out.matches("  entities ").count(), 5, "{out}");
+    assert!(out.contains("Islamic State Khorasan Province ×"), "{out}");
+    assert!(
+        out.contains("an estimated 4,000-6,000 fighters [4000–6000]"),
+        "{out}"
+    );
+    assert!(err.contains("5 documents (0 failed)"), "{err}");
 }
 
 #[test]
-fn tokenize_jsonl_is_one_valid_object_per_document() {
-    let (code, out, _) = khabar(&["tokenize", "--format", "jsonl", &seeds()]);
+fn extract_jsonl_is_the_document_schema_and_the_default_in_a_pipe() {
+    let (code, out, _) = khabar(&["extract", &seeds(), "--reference-date", "2019-08-01"]);
     assert_eq!(code, EXIT_OK);
     let docs: Vec<serde_json::Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).expect("valid JSON"))
         .collect();
     assert_eq!(docs.len(), 5);
-    let first = &docs[0]["tokens"][0];
-    assert_eq!(first["text"], "The");
-    assert_eq!(first["kind"], "word");
+    assert_eq!(docs[0]["schema"], "khabar.document/1");
+    assert_eq!(docs[0]["reference_date"], "2019-08-01");
+    assert!(
+        docs[0]["id"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("000_676ffc0febd1901e.txt"))
+    );
+    assert!(docs[0].get("text").is_none() && docs[0].get("tokens").is_none());
+    let q = docs[0]["quantities"]
+        .as_array()
+        .expect("quantities")
+        .iter()
+        .find(|q| q["text"] == "an estimated 4,000-6,000")
+        .expect("range");
+    assert_eq!(
+        (q["low"].as_f64(), q["high"].as_f64()),
+        (Some(4000.0), Some(6000.0))
+    );
+    let (_, out, _) = khabar(&[
+        "extract",
+        "--text",
+        &format!("{}/000_676ffc0febd1901e.txt", seeds()),
+    ]);
+    let doc = khabar::Document::from_json(out.trim()).expect("reads back with --text");
+    assert!(doc.text.starts_with("The Islamic State Khorasan"));
+}
+
+#[test]
+fn extract_csv_writes_one_file_per_record_kind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_dir = dir.path().join("out");
+    let (code, out, err) = khabar(&[
+        "extract",
+        &seeds(),
+        "--format",
+        "csv",
+        "--out",
+        out_dir.to_str().expect("path"),
+    ]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("entities.csv"));
+    let mut rdr = csv::Reader::from_path(out_dir.join("quantities.csv")).expect("quantities.csv");
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    assert!(
+        rows.iter()
+            .any(|r| &r[3] == "an estimated 4,000-6,000" && &r[5] == "4000" && &r[6] == "6000")
+    );
+    let docs = fs::read_to_string(out_dir.join("documents.csv")).expect("documents.csv");
+    assert_eq!(docs.lines().count(), 6);
+    for f in ["entities.csv", "dates.csv"] {
+        assert!(
+            fs::read_to_string(out_dir.join(f))
+                .expect("file")
+                .lines()
+                .count()
+                > 10,
+            "{f}"
+        );
+    }
+    let (code, _, err) = khabar(&["extract", &seeds(), "--format", "csv"]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("--out DIR"));
+}
+
+#[test]
+fn facts_rows_answer_how_many_who_where_when() {
+    let (code, out, err) = khabar(&["facts", &seeds(), "--format", "jsonl"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let facts: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let find = |low: f64, high: Option<f64>| {
+        facts
+            .iter()
+            .find(|f| f["low"].as_f64() == Some(low) && f["high"].as_f64() == high)
+            .expect("fact row")
+    };
+    let strength = find(4000.0, Some(6000.0));
+    assert_eq!(strength["unit"], "fighters");
+    assert_eq!(strength["subject"], "Islamic State Khorasan Province");
+    assert_eq!(strength["when"], "2019");
+    let killed = find(170.0, None);
+    assert_eq!(
+        (killed["unit"].as_str(), killed["place"].as_str()),
+        (Some("people"), Some("Kabul"))
+    );
+    assert_eq!(find(2200.0, Some(4000.0))["unit"], "ISIS fighters");
+    let (_, table, _) = khabar_on(
+        &["facts", &seeds()],
+        Terminal {
+            stdout: true,
+            stderr: false,
+        },
+    );
+    assert!(table.starts_with("how many"), "{table}");
+    let (_, csv_out, _) = khabar(&["facts", &seeds()]);
+    assert!(
+        csv_out.starts_with("doc,reference_date,quantity,"),
+        "{csv_out}"
+    );
+}
+
+#[test]
+fn user_gazetteers_merge_or_replace_the_default() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gz = dir.path().join("mine.csv");
+    fs::write(
+        &gz,
+        "id,name,label,aliases\nX:SHURA,Nangarhar Shura,ORG,NS\n",
+    )
+    .expect("write");
+    let doc = dir.path().join("doc.txt");
+    fs::write(&doc, "The Nangarhar Shura met IS-K.").expect("write");
+    let ids = |out: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+        v["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .map(|e| e["id"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    let (_, out, _) = khabar(&[
+        "extract",
+        "--gazetteer",
+        gz.to_str().expect("p"),
+        doc.to_str().expect("p"),
+    ]);
+    assert_eq!(ids(&out), ["X:SHURA", "ISKP"]);
+    let (_, out, _) = khabar(&[
+        "extract",
+        "--no-default-gazetteer",
+        "--gazetteer",
+        gz.to_str().expect("p"),
+        doc.to_str().expect("p"),
+    ]);
+    assert_eq!(ids(&out), ["X:SHURA"]);
+    let compiled = dir.path().join("mine.khg");
+    let (code, out, err) = khabar(&[
+        "gazetteer",
+        "build",
+        gz.to_str().expect("p"),
+        "-o",
+        compiled.to_str().expect("p"),
+    ]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("1 entries"), "{out}");
+    let (_, out, _) = khabar(&[
+        "extract",
+        "--no-default-gazetteer",
+        "--gazetteer",
+        compiled.to_str().expect("p"),
+        doc.to_str().expect("p"),
+    ]);
+    assert_eq!(ids(&out), ["X:SHURA"]);
+    let (code, _, err) = khabar(&[
+        "extract",
+        "--gazetteer",
+        "/nonexistent.csv",
+        doc.to_str().expect("p"),
+    ]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("/nonexistent.csv"), "{err}");
+    let (code, _, err) = khabar(&[
+        "extract",
+        "--reference-date",
+        "2018-02-30",
+        doc.to_str().expect("p"),
+    ]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("2018-02-30"), "{err}");
+}
+
+#[test]
+fn gazetteer_check_reports_errors_shared_aliases_and_common_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = dir.path().join("good.csv");
+    fs::write(&good, "id,name,label,aliases,case_sensitive\nDAWN,Dawn,ORG,Dawn|Dawn News,\nNATION,The Nation,ORG,The Nation|Nation,\nA,Kabul,GPE,Kabul,\nB,Kabul City,GPE,Kabul,\nIS,Islamic State,ORG,IS,IS\n").expect("write");
+    let (code, out, _) = khabar(&["gazetteer", "check", good.to_str().expect("p")]);
+    assert_eq!(code, EXIT_SOME_FAILED, "{out}");
+    assert!(out.contains("5 entries"), "{out}");
+    assert!(out.contains("\"kabul\": A, B"), "{out}");
+    assert!(
+        out.contains("\"Dawn\" in DAWN") && out.contains("\"Nation\" in NATION"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("\"IS\" in IS"),
+        "case-sensitive aliases do not collide: {out}"
+    );
+    let bad = dir.path().join("bad.csv");
+    fs::write(
+        &bad,
+        "id,name,label,priority\nA,Alpha,ORG,1\nB,Beta,ORG,high\n",
+    )
+    .expect("write");
+    let (code, _, err) = khabar(&["gazetteer", "check", bad.to_str().expect("p")]);
+    assert_eq!(code, EXIT_SOME_FAILED);
+    assert!(err.contains("bad.csv:3"), "{err}");
+}
+
+#[test]
+fn tokenize_and_sentences_commands() {
+    let (code, out, _) = khabar(&["tokenize", &seeds()]);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("total: 5 documents"), "{out}");
+    let (code, out, _) = khabar(&["tokenize", "--format", "jsonl", &seeds()]);
+    assert_eq!(code, EXIT_OK);
+    let first: serde_json::Value =
+        serde_json::from_str(out.lines().next().expect("line")).expect("JSON");
+    assert_eq!(first["tokens"][0]["text"], "The");
 }
 
 #[test]
@@ -47,33 +271,38 @@ fn bad_files_are_reported_counted_and_skipped() {
     fs::write(dir.path().join("a_good.txt"), "Kabul is a city.").expect("write");
     fs::write(dir.path().join("b_latin1.txt"), b"Caf\xe9 in Kabul").expect("write");
     fs::write(dir.path().join("c_empty.txt"), "  \n").expect("write");
+    fs::write(dir.path().join("d_good.txt"), "IS-K in Kunar.").expect("write");
     fs::write(dir.path().join(".hidden"), "ignored").expect("write");
     let missing = dir.path().join("nope.txt");
     let (code, out, err) = khabar(&[
-        "sentences",
-        dir.path().to_str().expect("utf-8 path"),
-        missing.to_str().expect("utf-8 path"),
+        "extract",
+        dir.path().to_str().expect("p"),
+        missing.to_str().expect("p"),
     ]);
     assert_eq!(code, EXIT_SOME_FAILED);
-    assert!(out.contains("a_good.txt:1\tKabul is a city."), "{out}");
+    assert_eq!(out.lines().count(), 2, "both good documents written: {out}");
     assert!(
         err.contains("b_latin1.txt: not UTF-8 (invalid byte at offset 3)"),
         "{err}"
     );
     assert!(err.contains("c_empty.txt: empty"), "{err}");
     assert!(err.contains("nope.txt: cannot read"), "{err}");
-    assert!(err.contains("1 documents processed, 3 failed"), "{err}");
-    assert!(!out.contains("ignored") && !err.contains("hidden"));
+    assert!(err.contains("2 documents (3 failed)"), "{err}");
+    let (code, out, err) = khabar(&["sentences", dir.path().to_str().expect("p")]);
+    assert_eq!(code, EXIT_SOME_FAILED);
+    assert!(out.contains("a_good.txt:1\tKabul is a city."), "{out}");
+    assert!(err.contains("2 documents processed, 2 failed"), "{err}");
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let (code, _, err) = khabar(&["tokenize"]);
+    let (code, _, err) = khabar(&["extract"]);
     assert_eq!(code, EXIT_USAGE);
     assert!(err.contains("PATHS"), "{err}");
     let (code, _, _) = khabar(&["frobnicate"]);
     assert_eq!(code, EXIT_USAGE);
-    let (code, out, _) = khabar(&["--version"]);
+    let mut out = Vec::new();
+    let code = run(["khabar", "--version"], &mut out, &mut Vec::new());
     assert_eq!(code, EXIT_OK);
-    assert!(out.starts_with("khabar "));
+    assert!(String::from_utf8_lossy(&out).starts_with("khabar "));
 }

@@ -1,9 +1,16 @@
 //! The `khabar._khabar` Python extension module.
 //!
-//! A thin layer: it checks arguments, releases the GIL around the Rust work, converts byte
-//! offsets to `str` indices once per document and builds the Python result objects. All
-//! text processing lives in the library crates.
+//! A thin layer, one module per concept: it checks arguments, releases the GIL around the
+//! Rust work, converts byte offsets to `str` indices once per document, maps Rust errors to
+//! Python exceptions and builds the result objects. All text processing lives in the
+//! library crates.
 
+mod cli;
+mod document;
+mod errors;
+mod gazetteer;
+mod pipeline;
+mod results;
 mod text;
 mod tokenize;
 
@@ -13,9 +20,20 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
     m.add_class::<tokenize::Token>()?;
     m.add_class::<tokenize::Sentence>()?;
+    m.add_class::<results::Entity>()?;
+    m.add_class::<results::Quantity>()?;
+    m.add_class::<results::Temporal>()?;
+    m.add_class::<document::Document>()?;
+    m.add_class::<gazetteer::Gazetteer>()?;
+    m.add_class::<pipeline::Pipeline>()?;
     m.add_function(wrap_pyfunction!(tokenize::tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize::sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(pipeline::extract, m)?)?;
+    m.add_function(wrap_pyfunction!(results::_restore, m)?)?;
+    m.add_function(wrap_pyfunction!(pipeline::_restore_pipeline, m)?)?;
+    m.add_function(wrap_pyfunction!(cli::_cli_main, m)?)?;
     Ok(())
 }

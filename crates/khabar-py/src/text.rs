@@ -1,10 +1,10 @@
-//! Python `str` arguments: type checking, UTF-8 access, and byte → `str` index conversion.
+//! Python `str` arguments: type checking, UTF-8 access, and result texts that always equal
+//! the slice of the original string.
 
 use khabar_tokenize::{CharOffsets, Span};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PySlice, PyString};
-use std::borrow::Cow;
 
 /// A Python `str` argument seen as Rust text.
 ///
@@ -14,27 +14,32 @@ use std::borrow::Cow;
 /// `text[r.start:r.end] == r.text` holds for every input.
 pub(crate) struct PyText<'py> {
     pub(crate) py_str: Bound<'py, PyString>,
-    pub(crate) text: Cow<'py, str>,
+    pub(crate) text: String,
     /// True when `text` differs from the Python string (it had lone surrogates).
     pub(crate) lossy: bool,
+}
+
+/// The type name of a Python object, for error messages.
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_owned())
 }
 
 impl<'py> PyText<'py> {
     /// Accepts only `str` (and its subclasses); anything else is a `TypeError` naming the type.
     pub(crate) fn extract(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Self> {
-        let py_str = obj.cast::<PyString>().map_err(|_| {
-            let ty = obj
-                .get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_else(|_| "?".to_owned());
-            PyTypeError::new_err(format!("{what} must be str, not {ty}"))
-        })?;
-        let py_str = py_str.clone();
+        let py_str = obj
+            .cast::<PyString>()
+            .map_err(|_| {
+                PyTypeError::new_err(format!("{what} must be str, not {}", type_name(obj)))
+            })?
+            .clone();
         // `to_cow` fails only on lone surrogates.
         let (text, lossy) = match py_str.to_cow() {
-            Ok(s) => (Cow::Owned(s.into_owned()), false),
-            Err(_) => (Cow::Owned(py_str.to_string_lossy().into_owned()), true),
+            Ok(s) => (s.into_owned(), false),
+            Err(_) => (py_str.to_string_lossy().into_owned(), true),
         };
         Ok(PyText {
             py_str,
@@ -43,6 +48,25 @@ impl<'py> PyText<'py> {
         })
     }
 
+    /// A view for making result texts.
+    pub(crate) fn view(&self) -> TextView<'_, 'py> {
+        TextView {
+            rust: &self.text,
+            py_str: &self.py_str,
+            lossy: self.lossy,
+        }
+    }
+}
+
+/// The Rust text of a Python string and the string itself.
+#[derive(Clone, Copy)]
+pub(crate) struct TextView<'a, 'py> {
+    pub(crate) rust: &'a str,
+    pub(crate) py_str: &'a Bound<'py, PyString>,
+    pub(crate) lossy: bool,
+}
+
+impl<'py> TextView<'_, 'py> {
     /// The text of a result as a Python `str`: made from the Rust text, or sliced from the
     /// Python string (by `str` indices) when the two differ.
     pub(crate) fn slice(
@@ -60,7 +84,7 @@ impl<'py> PyText<'py> {
                 .get_item(slice)?
                 .cast_into::<PyString>()?);
         }
-        Ok(PyString::new(py, byte_span.slice(&self.text).unwrap_or("")))
+        Ok(PyString::new(py, byte_span.slice(self.rust).unwrap_or("")))
     }
 }
 

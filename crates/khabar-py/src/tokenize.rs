@@ -1,6 +1,7 @@
 //! `khabar.tokenize`, `khabar.sentences` and their result classes.
 
-use crate::text::{PyText, char_spans};
+use crate::errors::guard;
+use crate::text::{PyText, TextView, char_spans};
 use khabar_tokenize::{Sentence as RsSentence, Token as RsToken, Tokenizer};
 use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
@@ -204,6 +205,43 @@ impl Sentence {
     }
 }
 
+/// Python tokens for Rust tokens of one text.
+pub(crate) fn py_tokens(view: TextView<'_, '_>, tokens: &[RsToken]) -> PyResult<Vec<Token>> {
+    let spans = char_spans(view.rust, tokens.iter().map(|k| k.span));
+    tokens
+        .iter()
+        .zip(spans)
+        .map(|(tok, (start, end))| {
+            Ok(Token {
+                start,
+                end,
+                text: view.slice(tok.span, start, end)?.unbind(),
+                kind: tok.kind.as_str(),
+                norm: tok.norm(view.rust).into_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Python sentences for Rust sentences of one text.
+pub(crate) fn py_sentences(
+    view: TextView<'_, '_>,
+    sents: &[RsSentence],
+) -> PyResult<Vec<Sentence>> {
+    let spans = char_spans(view.rust, sents.iter().map(|s| s.span));
+    sents
+        .iter()
+        .zip(spans)
+        .map(|(s, (start, end))| {
+            Ok(Sentence {
+                start,
+                end,
+                text: view.slice(s.span, start, end)?.unbind(),
+            })
+        })
+        .collect()
+}
+
 /// Split ``text`` into word tokens with exact ``str`` offsets.
 ///
 /// Hyphens and dashes are separate tokens and possessives are split off, so names, ranges
@@ -218,27 +256,8 @@ impl Sentence {
 pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
     let arg = PyText::extract(text, "text")?;
     let t: &str = &arg.text;
-    let (tokens, spans, norms): (Vec<RsToken>, Vec<(usize, usize)>, Vec<String>) =
-        py.detach(|| {
-            let tokens = Tokenizer::new().tokenize(t);
-            let spans = char_spans(t, tokens.iter().map(|k| k.span));
-            let norms = tokens.iter().map(|k| k.norm(t).into_owned()).collect();
-            (tokens, spans, norms)
-        });
-    tokens
-        .iter()
-        .zip(spans)
-        .zip(norms)
-        .map(|((tok, (start, end)), norm)| {
-            Ok(Token {
-                start,
-                end,
-                text: arg.slice(tok.span, start, end)?.unbind(),
-                kind: tok.kind.as_str(),
-                norm,
-            })
-        })
-        .collect()
+    let tokens = py.detach(|| guard(|| Tokenizer::new().tokenize(t)))?;
+    py_tokens(arg.view(), &tokens)
 }
 
 /// Split ``text`` into sentences with exact ``str`` offsets.
@@ -252,20 +271,6 @@ pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>>
 pub fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Sentence>> {
     let arg = PyText::extract(text, "text")?;
     let t: &str = &arg.text;
-    let (sents, spans): (Vec<RsSentence>, Vec<(usize, usize)>) = py.detach(|| {
-        let sents = khabar_tokenize::sentences(t);
-        let spans = char_spans(t, sents.iter().map(|s| s.span));
-        (sents, spans)
-    });
-    sents
-        .iter()
-        .zip(spans)
-        .map(|(s, (start, end))| {
-            Ok(Sentence {
-                start,
-                end,
-                text: arg.slice(s.span, start, end)?.unbind(),
-            })
-        })
-        .collect()
+    let sents = py.detach(|| guard(|| khabar_tokenize::sentences(t)))?;
+    py_sentences(arg.view(), &sents)
 }

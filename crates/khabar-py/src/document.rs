@@ -1,0 +1,281 @@
+//! `khabar.Document`: everything found in one text, with Python objects made on first use.
+
+use crate::errors::khabar_err;
+use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
+use crate::text::TextView;
+use crate::tokenize::{py_sentences, py_tokens};
+use khabar::tokenize::CharOffsets;
+use khabar::{EntityRecord, JsonOptions, QuantityRecord, TemporalRecord};
+use pyo3::basic::CompareOp;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDate, PyList, PyString, PyTuple};
+use std::sync::Arc;
+
+/// Everything khabar found in one text.
+///
+/// The lists (``entities``, ``quantities``, ``dates``, ``tokens``, ``sentences``) are made
+/// on first access and then kept. Every item satisfies ``doc.text[x.start:x.end] == x.text``.
+/// In a notebook, a document shows itself with its facts highlighted.
+///
+/// >>> import khabar
+/// >>> doc = khabar.extract("More than 170 people were killed in Kabul on August 26, 2021.")
+/// >>> [(e.text, e.label) for e in doc.entities]
+/// [('Kabul', 'GPE')]
+/// >>> [(q.text, q.low, q.unit) for q in doc.quantities]
+/// [('More than 170', 170.0, 'people')]
+/// >>> [(d.text, d.value) for d in doc.dates]
+/// [('August 26, 2021', '2021-08-26')]
+#[pyclass(frozen, module = "khabar", name = "Document")]
+pub struct Document {
+    pub(crate) doc: Arc<khabar::Document>,
+    /// The original Python string (differs from `doc.text` only if it held lone surrogates).
+    text: Py<PyString>,
+    lossy: bool,
+    entities: PyOnceLock<Py<PyList>>,
+    quantities: PyOnceLock<Py<PyList>>,
+    dates: PyOnceLock<Py<PyList>>,
+    tokens: PyOnceLock<Py<PyList>>,
+    sentences: PyOnceLock<Py<PyList>>,
+}
+
+impl Document {
+    pub(crate) fn new(
+        py: Python<'_>,
+        doc: khabar::Document,
+        original: Option<(Py<PyString>, bool)>,
+    ) -> Document {
+        let (text, lossy) =
+            original.unwrap_or_else(|| (PyString::new(py, &doc.text).unbind(), false));
+        Document {
+            doc: Arc::new(doc),
+            text,
+            lossy,
+            entities: PyOnceLock::new(),
+            quantities: PyOnceLock::new(),
+            dates: PyOnceLock::new(),
+            tokens: PyOnceLock::new(),
+            sentences: PyOnceLock::new(),
+        }
+    }
+
+    pub(crate) fn from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
+        let doc = khabar::Document::from_json(json).map_err(|e| khabar_err(py, e))?;
+        Ok(Document::new(py, doc, None))
+    }
+
+    fn list<'py>(
+        &self,
+        py: Python<'py>,
+        cell: &PyOnceLock<Py<PyList>>,
+        make: impl FnOnce(&CharOffsets<'_>) -> PyResult<Vec<Py<PyAny>>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let list = cell.get_or_try_init(py, || -> PyResult<Py<PyList>> {
+            let conv = CharOffsets::new(&self.doc.text);
+            Ok(PyList::new(py, make(&conv)?)?.unbind())
+        })?;
+        // A copy, so that a caller changing the list does not change the document.
+        PyList::new(py, list.bind(py).iter())
+    }
+
+    fn json(&self, text: bool, tokens: bool) -> PyResult<String> {
+        self.doc
+            .to_json_with(JsonOptions { text, tokens })
+            .map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+}
+
+#[pymethods]
+impl Document {
+    /// The text.
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.clone_ref(py)
+    }
+    /// The identifier given with the text (e.g. a path), or ``None``.
+    #[getter]
+    fn id(&self) -> Option<&str> {
+        self.doc.id.as_deref()
+    }
+    /// The date relative expressions were resolved against (``datetime.date``), or ``None``.
+    #[getter]
+    fn reference_date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
+        py_date(py, self.doc.reference_date)
+    }
+    /// Where the reference date came from: ``'given'``, ``'detected'`` or ``'none'``.
+    #[getter]
+    fn reference_source(&self) -> &'static str {
+        match self.doc.reference_source {
+            khabar::ReferenceSource::Given => "given",
+            khabar::ReferenceSource::Detected => "detected",
+            khabar::ReferenceSource::None => "none",
+        }
+    }
+    /// Gazetteer entities (``list[Entity]``), in text order.
+    #[getter]
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.list(py, &self.entities, |conv| {
+            self.doc
+                .entities
+                .iter()
+                .map(|e| {
+                    Ok(Entity {
+                        rec: EntityRecord::new(conv, e),
+                    }
+                    .into_pyobject(py)?
+                    .into_any()
+                    .unbind())
+                })
+                .collect()
+        })
+    }
+    /// Quantities (``list[Quantity]``), in text order.
+    #[getter]
+    fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.list(py, &self.quantities, |conv| {
+            self.doc
+                .quantities
+                .iter()
+                .map(|q| {
+                    Ok(Quantity {
+                        rec: QuantityRecord::new(conv, q),
+                    }
+                    .into_pyobject(py)?
+                    .into_any()
+                    .unbind())
+                })
+                .collect()
+        })
+    }
+    /// Temporal expressions (``list[Temporal]``), in text order.
+    #[getter]
+    fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.list(py, &self.dates, |conv| {
+            self.doc
+                .dates
+                .iter()
+                .map(|t| {
+                    Ok(Temporal {
+                        rec: TemporalRecord::new(conv, t),
+                    }
+                    .into_pyobject(py)?
+                    .into_any()
+                    .unbind())
+                })
+                .collect()
+        })
+    }
+    /// Word tokens (``list[Token]``).
+    #[getter]
+    fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let text = self.text.bind(py);
+        let view = TextView {
+            rust: &self.doc.text,
+            py_str: text,
+            lossy: self.lossy,
+        };
+        self.list(py, &self.tokens, |_| {
+            py_tokens(view, &self.doc.tokens)?
+                .into_iter()
+                .map(|t| Ok(t.into_pyobject(py)?.into_any().unbind()))
+                .collect()
+        })
+    }
+    /// Sentences (``list[Sentence]``).
+    #[getter]
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let text = self.text.bind(py);
+        let view = TextView {
+            rust: &self.doc.text,
+            py_str: text,
+            lossy: self.lossy,
+        };
+        self.list(py, &self.sentences, |_| {
+            py_sentences(view, &self.doc.sentences)?
+                .into_iter()
+                .map(|s| Ok(s.into_pyobject(py)?.into_any().unbind()))
+                .collect()
+        })
+    }
+    /// The document as a dict of khabar's document schema (``khabar.document/1``), the
+    /// same one ``khabar extract --format jsonl`` writes.
+    #[pyo3(signature = (*, text = true, tokens = false))]
+    fn to_dict<'py>(
+        &self,
+        py: Python<'py>,
+        text: bool,
+        tokens: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.json(text, tokens)?)
+    }
+    /// The document as one line of JSON (schema ``khabar.document/1``).
+    #[pyo3(signature = (*, text = true, tokens = false))]
+    fn to_json(&self, text: bool, tokens: bool) -> PyResult<String> {
+        self.json(text, tokens)
+    }
+    /// Reads a document back from ``to_json()`` output (which must include the text).
+    #[staticmethod]
+    #[pyo3(name = "from_json")]
+    fn py_from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
+        Document::from_json(py, json)
+    }
+    /// The facts table of this document: one dict per quantity with its unit, subject
+    /// (armed group), place, when (with its source), the entities and dates of its sentence,
+    /// and the sentence itself. See ``khabar.facts`` for a DataFrame of many documents.
+    fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::results::to_py(py, &self.doc.facts())
+    }
+    /// HTML with the facts highlighted (what a notebook shows).
+    fn _repr_html_(&self) -> String {
+        self.doc.to_html()
+    }
+    /// HTML with the facts highlighted, at most ``max_chars`` bytes of text shown.
+    #[pyo3(signature = (*, max_chars = 100_000))]
+    fn to_html(&self, max_chars: usize) -> String {
+        self.doc.to_html_with(khabar::HtmlOptions {
+            max_bytes: max_chars,
+        })
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Document(id={}, chars={}, entities={}, quantities={}, dates={}, reference_date={})",
+            self.doc
+                .id
+                .as_deref()
+                .map_or_else(|| "None".to_owned(), |i| format!("{i:?}")),
+            self.doc.text.chars().count(),
+            self.doc.entities.len(),
+            self.doc.quantities.len(),
+            self.doc.dates.len(),
+            self.doc
+                .reference_date
+                .map_or_else(|| "None".to_owned(), |d| format!("'{d}'"))
+        )
+    }
+    fn __richcmp__(
+        &self,
+        other: &Bound<'_, PyAny>,
+        op: CompareOp,
+        py: Python<'_>,
+    ) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<Document>() else {
+            return Ok(py.NotImplemented());
+        };
+        let same = *self.doc == *other.get().doc;
+        match op {
+            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
+            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let json = slf.get().json(true, true)?;
+        let restore = py.import("khabar._khabar")?.getattr("_restore")?;
+        PyTuple::new(
+            py,
+            [restore, ("Document", json).into_pyobject(py)?.into_any()],
+        )
+    }
+}

@@ -1,0 +1,431 @@
+//! The [`Pipeline`]: configured once, run over one text or a batch.
+
+use crate::document::{Candidate, Document, Entity, ReferenceSource};
+use crate::error::{Error, Result};
+use khabar_gazetteer::{EntryRef, Gazetteer, GazetteerBuilder, Match};
+use khabar_numdate::quantity::remove_overlapping;
+use khabar_numdate::{CivilDate, DateExtractor, DayOrder, Direction, QuantityExtractor};
+use khabar_tokenize::{Span, Tokenizer, sentences};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// How a document's reference date is chosen when the caller gives none for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReferenceDate {
+    /// No reference date: relative dates keep their unknown parts ("XXXX-12-17").
+    #[default]
+    None,
+    /// The same date for every document.
+    Fixed(CivilDate),
+    /// Look for it in the text itself ("Published November 9th, 2021"); none if not found.
+    Auto,
+}
+
+impl ReferenceDate {
+    /// Parses `"auto"`, `"none"` or a `YYYY-MM-DD` date.
+    ///
+    /// ```
+    /// use khabar::ReferenceDate;
+    /// assert_eq!("auto".parse::<ReferenceDate>().unwrap(), ReferenceDate::Auto);
+    /// assert!("2018-01-26".parse::<ReferenceDate>().is_ok());
+    /// let err = "26 Jan".parse::<ReferenceDate>().unwrap_err();
+    /// assert!(err.to_string().contains("26 Jan"));
+    /// ```
+    pub fn parse(s: &str) -> Result<ReferenceDate> {
+        match s.trim() {
+            "auto" => Ok(ReferenceDate::Auto),
+            "none" | "" => Ok(ReferenceDate::None),
+            d => Ok(ReferenceDate::Fixed(d.parse::<CivilDate>()?)),
+        }
+    }
+}
+
+impl std::str::FromStr for ReferenceDate {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<ReferenceDate> {
+        ReferenceDate::parse(s)
+    }
+}
+
+/// One text to process, with what is known about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Input<'a> {
+    /// An identifier carried into the [`Document`] (a path, a URL, a row number).
+    pub id: Option<String>,
+    /// The text.
+    pub text: &'a str,
+    /// Its reference date; when `None` the pipeline's [`ReferenceDate`] policy decides.
+    pub reference_date: Option<CivilDate>,
+}
+
+impl<'a> Input<'a> {
+    /// A text without id or reference date.
+    pub fn new(text: &'a str) -> Input<'a> {
+        Input {
+            id: None,
+            text,
+            reference_date: None,
+        }
+    }
+}
+
+/// The gazetteer a pipeline matches with: the shared default one, or one it owns.
+#[derive(Clone, Debug)]
+enum GazetteerHandle {
+    Static(&'static Gazetteer),
+    Owned(Arc<Gazetteer>),
+}
+
+impl GazetteerHandle {
+    fn get(&self) -> &Gazetteer {
+        match self {
+            GazetteerHandle::Static(g) => g,
+            GazetteerHandle::Owned(g) => g,
+        }
+    }
+}
+
+/// Configures a [`Pipeline`].
+///
+/// ```
+/// use khabar::{Pipeline, ReferenceDate};
+/// use khabar_gazetteer::{Entry, Gazetteer};
+/// let mine = Gazetteer::from_entries([Entry::new("X:SHURA", "Nangarhar Shura", "ORG")])?;
+/// let nlp = Pipeline::builder()
+///     .default_gazetteer(true)
+///     .gazetteer(mine)
+///     .reference_date(ReferenceDate::parse("2018-01-26")?)
+///     .build()?;
+/// // The longest match wins: "Nangarhar Shura" rather than the province "Nangarhar".
+/// let doc = nlp.process("The Nangarhar Shura met IS-K envoys last week.");
+/// let ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+/// assert_eq!(ids, ["X:SHURA", "ISKP"]);
+/// assert_eq!(doc.dates[0].text, "last week");
+/// # Ok::<(), khabar::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct PipelineBuilder {
+    default_gazetteer: bool,
+    gazetteers: Vec<Gazetteer>,
+    entities: bool,
+    quantities: bool,
+    dates: bool,
+    reference: ReferenceDate,
+    day_order: DayOrder,
+    direction: Direction,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> Self {
+        PipelineBuilder {
+            default_gazetteer: cfg!(feature = "default-gazetteer"),
+            gazetteers: Vec::new(),
+            entities: true,
+            quantities: true,
+            dates: true,
+            reference: ReferenceDate::None,
+            day_order: DayOrder::DayFirst,
+            direction: Direction::Past,
+        }
+    }
+}
+
+impl PipelineBuilder {
+    /// Whether to match with the embedded default gazetteer (on by default when the
+    /// `default-gazetteer` feature is enabled).
+    pub fn default_gazetteer(mut self, yes: bool) -> Self {
+        self.default_gazetteer = yes;
+        self
+    }
+
+    /// Adds a gazetteer; several are merged (with the default one when that is on). Where
+    /// an alias is shared at equal priority, entries of gazetteers added here are preferred
+    /// over the default gazetteer's, and earlier ones over later ones.
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.gazetteers.push(gazetteer);
+        self
+    }
+
+    /// Turns entity matching on or off.
+    pub fn entities(mut self, yes: bool) -> Self {
+        self.entities = yes;
+        self
+    }
+
+    /// Turns quantity extraction on or off.
+    pub fn quantities(mut self, yes: bool) -> Self {
+        self.quantities = yes;
+        self
+    }
+
+    /// Turns date extraction on or off.
+    pub fn dates(mut self, yes: bool) -> Self {
+        self.dates = yes;
+        self
+    }
+
+    /// How reference dates are chosen for documents that come without one.
+    pub fn reference_date(mut self, policy: ReferenceDate) -> Self {
+        self.reference = policy;
+        self
+    }
+
+    /// How ambiguous all-digit dates ("3/4/2018") are read (default: day first).
+    pub fn day_order(mut self, order: DayOrder) -> Self {
+        self.day_order = order;
+        self
+    }
+
+    /// Which way dates with unknown parts resolve (default: the past, as news does).
+    pub fn direction(mut self, direction: Direction) -> Self {
+        self.direction = direction;
+        self
+    }
+
+    /// Builds the pipeline. The default gazetteer is compiled once per process and shared.
+    pub fn build(self) -> Result<Pipeline> {
+        let gazetteer = if !self.entities {
+            None
+        } else {
+            match (self.default_gazetteer, self.gazetteers.len()) {
+                (false, 0) => None,
+                (true, 0) => Some(GazetteerHandle::Static(default_gazetteer()?)),
+                (false, 1) => self
+                    .gazetteers
+                    .into_iter()
+                    .next()
+                    .map(|g| GazetteerHandle::Owned(Arc::new(g))),
+                (with_default, _) => {
+                    // The caller's gazetteers go first: where an alias is shared with equal
+                    // priority, the first-added entry is preferred, so theirs win over the
+                    // default gazetteer's.
+                    let mut b = GazetteerBuilder::new();
+                    for g in &self.gazetteers {
+                        b.add_gazetteer(g)?;
+                    }
+                    if with_default {
+                        let d = default_gazetteer()?;
+                        b.strip_diacritics(d.strips_diacritics());
+                        b.add_gazetteer(d)?;
+                    }
+                    Some(GazetteerHandle::Owned(Arc::new(b.build()?)))
+                }
+            }
+        };
+        Ok(Pipeline {
+            tokenizer: Tokenizer::new(),
+            gazetteer,
+            quantities: self.quantities.then(QuantityExtractor::new),
+            dates: self.dates.then(|| {
+                DateExtractor::new()
+                    .with_day_order(self.day_order)
+                    .with_direction(self.direction)
+            }),
+            reference: self.reference,
+        })
+    }
+}
+
+#[cfg(feature = "default-gazetteer")]
+fn default_gazetteer() -> Result<&'static Gazetteer> {
+    Gazetteer::default_gazetteer().map_err(|e| Error::Invalid(format!("default gazetteer: {e}")))
+}
+
+#[cfg(not(feature = "default-gazetteer"))]
+fn default_gazetteer() -> Result<&'static Gazetteer> {
+    Err(Error::NoDefaultGazetteer)
+}
+
+/// Tokenizer, gazetteer, quantity and date extractors, configured once and run over one
+/// text or a batch. `Send + Sync` and cheap to clone (the gazetteer is shared).
+///
+/// ```
+/// use khabar::Pipeline;
+/// let nlp = Pipeline::new()?;
+/// let doc = nlp.process("More than 170 people were killed in Kabul.");
+/// assert_eq!(doc.entities[0].canonical, "Kabul");
+/// let q = &doc.quantities[0];
+/// assert_eq!((q.text.as_str(), q.low), ("More than 170", Some(170.0)));
+/// assert_eq!(q.unit.as_ref().map(|u| u.text.as_str()), Some("people"));
+/// # Ok::<(), khabar::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    tokenizer: Tokenizer,
+    gazetteer: Option<GazetteerHandle>,
+    quantities: Option<QuantityExtractor>,
+    dates: Option<DateExtractor>,
+    reference: ReferenceDate,
+}
+
+impl Pipeline {
+    /// The default pipeline: every extractor, the default gazetteer, no reference date.
+    pub fn new() -> Result<Pipeline> {
+        PipelineBuilder::default().build()
+    }
+
+    /// Starts configuring a pipeline.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The gazetteer entities are matched with, if entity matching is on.
+    pub fn gazetteer(&self) -> Option<&Gazetteer> {
+        self.gazetteer.as_ref().map(GazetteerHandle::get)
+    }
+
+    /// The reference-date policy.
+    pub fn reference_policy(&self) -> ReferenceDate {
+        self.reference
+    }
+
+    /// Processes one text under the pipeline's reference-date policy.
+    pub fn process(&self, text: &str) -> Document {
+        self.process_input(Input::new(text))
+    }
+
+    /// Processes one text with its id and reference date.
+    pub fn process_input(&self, input: Input<'_>) -> Document {
+        let text = input.text;
+        let (reference_date, reference_source) = self.reference_for(&input);
+        let tokens = self.tokenizer.tokenize(text);
+        let sentences = sentences(text);
+        let entities = self
+            .gazetteer()
+            .map(|g| find_entities(g, text))
+            .unwrap_or_default();
+        let dates = match &self.dates {
+            Some(ex) => ex
+                .clone()
+                .with_reference(reference_date)
+                .extract_tokens(text, &tokens),
+            None => Vec::new(),
+        };
+        let quantities = match &self.quantities {
+            Some(ex) => {
+                let mut qs = ex.extract_tokens(text, &tokens);
+                // The one place overlaps between extractors are resolved: dates win.
+                let spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+                remove_overlapping(&mut qs, &spans);
+                qs
+            }
+            None => Vec::new(),
+        };
+        Document {
+            id: input.id,
+            text: text.to_owned(),
+            reference_date,
+            reference_source,
+            tokens,
+            sentences,
+            entities,
+            quantities,
+            dates,
+        }
+    }
+
+    fn reference_for(&self, input: &Input<'_>) -> (Option<CivilDate>, ReferenceSource) {
+        if let Some(d) = input.reference_date {
+            return (Some(d), ReferenceSource::Given);
+        }
+        match self.reference {
+            ReferenceDate::None => (None, ReferenceSource::None),
+            ReferenceDate::Fixed(d) => (Some(d), ReferenceSource::Given),
+            ReferenceDate::Auto => match DateExtractor::new().detect_reference_date(input.text) {
+                Some(d) => (Some(d), ReferenceSource::Detected),
+                None => (None, ReferenceSource::None),
+            },
+        }
+    }
+
+    /// Processes a batch in parallel on rayon's global pool. The output order is the input
+    /// order.
+    pub fn process_batch(&self, inputs: Vec<Input<'_>>) -> Vec<Document> {
+        inputs
+            .into_par_iter()
+            .map(|i| self.process_input(i))
+            .collect()
+    }
+
+    /// Like [`Pipeline::process_batch`] on a pool of `threads` threads (`0`: all cores).
+    pub fn process_batch_threads(&self, inputs: Vec<Input<'_>>, threads: usize) -> Vec<Document> {
+        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool.install(|| self.process_batch(inputs)),
+            // A pool that cannot be built (out of threads) is not worth failing the batch.
+            Err(_) => inputs.into_iter().map(|i| self.process_input(i)).collect(),
+        }
+    }
+}
+
+fn candidate(e: &EntryRef<'_>) -> Candidate {
+    Candidate {
+        id: e.id().to_owned(),
+        name: e.name().to_owned(),
+        label: e.label().to_owned(),
+        priority: e.priority(),
+    }
+}
+
+/// The attributes an [`Entity`] carries for its best entry.
+fn attributes(e: &EntryRef<'_>) -> BTreeMap<String, serde_json::Value> {
+    use serde_json::Value;
+    let mut attrs = BTreeMap::new();
+    if let Some(c) = e.country() {
+        attrs.insert("country".to_owned(), Value::from(c));
+    }
+    if let Some(p) = e.parent_id() {
+        attrs.insert("parent".to_owned(), Value::from(p));
+        if let Some(pe) = e.parent() {
+            attrs.insert("parent_name".to_owned(), Value::from(pe.name()));
+        }
+    }
+    if let Some(lat) = e.lat() {
+        attrs.insert("lat".to_owned(), Value::from(lat));
+    }
+    if let Some(lon) = e.lon() {
+        attrs.insert("lon".to_owned(), Value::from(lon));
+    }
+    if let Some(w) = e.wikidata() {
+        attrs.insert("wikidata".to_owned(), Value::from(w));
+    }
+    for (k, v) in e.attrs() {
+        attrs.insert(k.to_owned(), Value::from(v));
+    }
+    attrs
+}
+
+fn entity(text: &str, m: &Match<'_>) -> Entity {
+    let best = m.entry();
+    Entity {
+        span: m.span(),
+        text: m.as_str(text).to_owned(),
+        alias: m.alias().to_owned(),
+        id: best.id().to_owned(),
+        canonical: best.name().to_owned(),
+        label: best.label().to_owned(),
+        candidates: m.entries().map(|e| candidate(&e)).collect(),
+        attrs: attributes(&best),
+    }
+}
+
+/// Matches `gazetteer` over `text` and resolves each match to an [`Entity`] — what the
+/// pipeline does for its entities, available on its own.
+///
+/// ```
+/// use khabar_gazetteer::{Entry, Gazetteer};
+/// let gz = Gazetteer::from_entries([
+///     Entry::new("AF-JOW", "Jowzjan", "GPE").with_alias("Jawzjan").with_country("AF"),
+/// ])?;
+/// let found = khabar::find_entities(&gz, "in northern Jawzjan province");
+/// assert_eq!(found[0].canonical, "Jowzjan");
+/// assert_eq!(found[0].attrs["country"], "AF");
+/// # Ok::<(), khabar_gazetteer::Error>(())
+/// ```
+pub fn find_entities(gazetteer: &Gazetteer, text: &str) -> Vec<Entity> {
+    gazetteer
+        .find(text)
+        .iter()
+        .map(|m| entity(text, m))
+        .collect()
+}

@@ -1,0 +1,154 @@
+"""Tidy pandas frames from documents (pandas is an optional dependency: ``khabar[pandas]``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from ._khabar import Document
+
+
+class Frames(NamedTuple):
+    """The facts of many documents as tidy frames, one row per fact, keyed by ``doc``.
+
+    ``doc`` is the document's ``id`` when it has one, else its position in the input.
+
+    >>> import khabar
+    >>> frames = khabar.to_pandas(khabar.extract("IS-K fighters in Kunar"))
+    >>> frames.entities["canonical"].tolist()
+    ['Islamic State Khorasan Province', 'Kunar']
+    """
+
+    documents: "pd.DataFrame"
+    entities: "pd.DataFrame"
+    quantities: "pd.DataFrame"
+    dates: "pd.DataFrame"
+
+
+_ENTITY_COLUMNS = ["doc", "start", "end", "text", "label", "id", "canonical", "alias",
+                   "ambiguous", "country", "parent", "parent_name", "lat", "lon"]
+_QUANTITY_COLUMNS = ["doc", "start", "end", "text", "kind", "low", "high", "approx", "vague",
+                     "unit", "unit_start", "unit_end", "currency"]
+_DATE_COLUMNS = ["doc", "start", "end", "text", "type", "value", "mod", "start_date",
+                 "end_date", "granularity", "range_from", "range_to"]
+_DOC_COLUMNS = ["doc", "id", "reference_date", "reference_source", "chars", "sentences",
+                "entities", "quantities", "dates"]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError as e:  # pragma: no cover - exercised only without pandas
+        raise ImportError("khabar.to_pandas needs pandas: pip install 'khabar[pandas]'") from e
+    return pd
+
+
+def to_pandas(docs: "Document | Iterable[Document]") -> Frames:
+    """Turn documents into tidy frames: ``documents``, ``entities``, ``quantities``, ``dates``.
+
+    >>> import khabar
+    >>> docs = khabar.Pipeline(reference_date="2021-11-09").pipe(
+    ...     ["IS-K has several thousand fighters.", "ISIS-K claimed 47 attacks in early 2021."],
+    ...     ids=["a", "b"])
+    >>> frames = khabar.to_pandas(docs)
+    >>> frames.entities[["doc", "text", "canonical"]].values.tolist()
+    [['a', 'IS-K', 'Islamic State Khorasan Province'], ['b', 'ISIS-K', 'Islamic State Khorasan Province']]
+    >>> frames.quantities[["doc", "low", "high", "unit"]].values.tolist()
+    [['a', 2000.0, 9000.0, 'fighters'], ['b', 47.0, 47.0, 'attacks']]
+    """
+    pd = _pandas()
+    from ._khabar import Document
+
+    if isinstance(docs, Document):
+        docs = [docs]
+    doc_rows: list[dict[str, Any]] = []
+    ent_rows: list[dict[str, Any]] = []
+    qty_rows: list[dict[str, Any]] = []
+    date_rows: list[dict[str, Any]] = []
+    for i, doc in enumerate(docs):
+        key = doc.id if doc.id is not None else i
+        d = doc.to_dict(text=False)
+        doc_rows.append({
+            "doc": key, "id": doc.id, "reference_date": doc.reference_date,
+            "reference_source": doc.reference_source, "chars": len(doc.text),
+            "sentences": len(d["sentences"]), "entities": len(d["entities"]),
+            "quantities": len(d["quantities"]), "dates": len(d["dates"]),
+        })
+        for e in d["entities"]:
+            attrs = e["attrs"]
+            ent_rows.append({
+                "doc": key, "start": e["start"], "end": e["end"], "text": e["text"],
+                "label": e["label"], "id": e["id"], "canonical": e["canonical"],
+                "alias": e["alias"], "ambiguous": len(e["candidates"]) > 1,
+                "country": attrs.get("country"), "parent": attrs.get("parent"),
+                "parent_name": attrs.get("parent_name"), "lat": attrs.get("lat"),
+                "lon": attrs.get("lon"),
+            })
+        for q in d["quantities"]:
+            unit = q["unit"] or {}
+            qty_rows.append({
+                "doc": key, "start": q["start"], "end": q["end"], "text": q["text"],
+                "kind": q["kind"], "low": q["low"], "high": q["high"],
+                "approx": None if q["approx"] == "none" else q["approx"], "vague": q["vague"],
+                "unit": unit.get("text"), "unit_start": unit.get("start"),
+                "unit_end": unit.get("end"), "currency": q["currency"],
+            })
+        for t in d["dates"]:
+            rng = t["range"] or {}
+            date_rows.append({
+                "doc": key, "start": t["start"], "end": t["end"], "text": t["text"],
+                "type": t["type"], "value": t["value"], "mod": t["mod"],
+                "start_date": t["start_date"], "end_date": t["end_date"],
+                "granularity": t["granularity"], "range_from": rng.get("from"),
+                "range_to": rng.get("to"),
+            })
+    dates = pd.DataFrame(date_rows, columns=_DATE_COLUMNS)
+    for col in ("start_date", "end_date"):
+        dates[col] = pd.to_datetime(dates[col], errors="coerce")
+    documents = pd.DataFrame(doc_rows, columns=_DOC_COLUMNS)
+    documents["reference_date"] = pd.to_datetime(documents["reference_date"], errors="coerce")
+    return Frames(
+        documents=documents,
+        entities=pd.DataFrame(ent_rows, columns=_ENTITY_COLUMNS),
+        quantities=pd.DataFrame(qty_rows, columns=_QUANTITY_COLUMNS),
+        dates=dates,
+    )
+
+
+_FACT_COLUMNS = ["doc", "reference_date", "quantity", "kind", "low", "high", "approx", "vague",
+                 "unit", "subject", "subject_id", "place", "when", "when_start", "when_end",
+                 "when_source", "entities", "dates", "sentence"]
+
+
+def facts(docs: "Document | Iterable[Document]") -> "pd.DataFrame":
+    """The facts table: one row per quantity with who, where and when from its context.
+
+    ``subject`` is the armed group the number is about (from its sentence, else the group the
+    document mentions most), ``place`` the most specific place of the sentence, ``when`` a
+    resolved date of the sentence, else the reference date, else the latest date of the
+    document (``when_source`` says which).
+
+    >>> import khabar
+    >>> doc = khabar.extract("IS-K grew in Kunar. There are an estimated 4,000-6,000 fighters.",
+    ...                      reference_date="2019-08-01")
+    >>> row = khabar.facts(doc).iloc[0]
+    >>> (row["low"], row["high"], row["unit"], row["subject"], row["when"])
+    (4000.0, 6000.0, 'fighters', 'Islamic State Khorasan Province', '2019-08-01')
+    """
+    pd = _pandas()
+    from ._khabar import Document
+
+    if isinstance(docs, Document):
+        docs = [docs]
+    rows: list[dict[str, Any]] = []
+    for i, doc in enumerate(docs):
+        for f in doc.facts():
+            if f["doc"] is None:
+                f["doc"] = i
+            rows.append(f)
+    frame = pd.DataFrame(rows, columns=_FACT_COLUMNS)
+    for col in ("reference_date", "when_start", "when_end"):
+        frame[col] = pd.to_datetime(frame[col], errors="coerce")
+    return frame
