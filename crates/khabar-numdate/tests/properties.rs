@@ -1,7 +1,10 @@
 //! Property tests: each fast path against a slow, obviously-correct reference, and the
 //! extractor's span guarantees on arbitrary Unicode.
 
-use khabar_numdate::number::{NumberKind, find_numbers, parse_digits, parse_number};
+use khabar_numdate::number::{
+    MAX_EXACT_INTEGER, NumberKind, NumberParse, find_number_expressions, find_numbers,
+    find_relative_ordinals, parse_digits, parse_number,
+};
 use khabar_numdate::{Quantity, QuantityExtractor, Span, remove_overlapping};
 use khabar_tokenize::tokenize;
 use proptest::prelude::*;
@@ -196,5 +199,121 @@ proptest! {
             .filter(|q| !spans.iter().any(|s| !s.is_empty() && s.overlaps(q.span)))
             .collect();
         prop_assert_eq!(fast, slow);
+    }
+}
+
+/// Reference for scientific notation: the mantissa as an integer `m` with `scale` fractional
+/// digits, times 10^exp. With |exp − scale| ≤ 22 both factors are exact in `f64`, and one
+/// IEEE multiplication or division is correctly rounded — the same value as reading the
+/// decimal text.
+fn notation_reference(m: u64, scale: i32, exp: i32) -> Option<f64> {
+    let k = exp - scale;
+    let p = 10f64.powi(k.abs());
+    let v = if k >= 0 { m as f64 * p } else { m as f64 / p };
+    (v <= MAX_EXACT_INTEGER).then_some(v)
+}
+
+fn only_number(text: &str) -> Option<NumberParse> {
+    let found = find_number_expressions(text, &tokenize(text));
+    match found.as_slice() {
+        [n] if n.span.start == 0 && n.span.end == text.len() => Some(n.clone()),
+        _ => None,
+    }
+}
+
+proptest! {
+    /// "1.5e6" and "1.5x10^6" agree with the reference above, and overflow is rejected.
+    #[test]
+    fn scientific_notation_matches_reference(
+        int in 1u64..100_000,
+        frac in "[0-9]{0,4}",
+        exp in -12i32..18,
+        times_ten: bool,
+    ) {
+        let mantissa = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+        let text = if times_ten {
+            format!("{mantissa}x10^{exp}")
+        } else {
+            format!("{mantissa}e{exp}")
+        };
+        let digits: u64 = format!("{int}{frac}").parse().unwrap_or(0);
+        let want = notation_reference(digits, frac.len() as i32, exp);
+        let got = only_number(&text).map(|n| n.value);
+        prop_assert_eq!(got, want, "{}", text);
+    }
+
+    /// "b^e" agrees with repeated multiplication (or division for negative exponents).
+    #[test]
+    fn powers_match_repeated_multiplication(base in 1u32..30, exp in -6i32..12) {
+        let text = format!("{base}^{exp}");
+        let mut want = 1f64;
+        for _ in 0..exp.abs() {
+            want *= f64::from(base);
+        }
+        if exp < 0 {
+            want = 1.0 / want;
+        }
+        let got = only_number(&text).map(|n| n.value);
+        if want > MAX_EXACT_INTEGER {
+            // Beyond the exact range: rejected, not rounded.
+            prop_assert!(got.is_none(), "{} = {:?}", text, got);
+        } else {
+            let got = got.unwrap_or(f64::NAN);
+            prop_assert!((got - want).abs() <= want.abs() * 1e-12, "{} = {} not {}", text, got, want);
+        }
+    }
+
+    /// "a out of b" and "a over b", in digits or words, is a / b when a ≤ b, and two
+    /// numbers otherwise.
+    #[test]
+    fn ratios_are_quotients(a in 1u64..2000, b in 1u64..2000, words: bool, over: bool) {
+        let show = |n: u64| if words { spell(n, true, true) } else { n.to_string() };
+        let link = if over { "over" } else { "out of" };
+        let text = format!("{} {link} {}", show(a), show(b));
+        let found = find_number_expressions(&text, &tokenize(&text));
+        if a <= b {
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            prop_assert_eq!(found[0].value, a as f64 / b as f64);
+            prop_assert_eq!(found[0].kind, NumberKind::Fraction);
+        } else {
+            let values: Vec<f64> = found.iter().map(|n| n.value).collect();
+            prop_assert_eq!(values, vec![a as f64, b as f64], "{}", text);
+        }
+    }
+
+    /// On any text the opt-in readers never panic and report sorted, non-overlapping spans
+    /// on character boundaries; where no expression word or sign occurs, the expression
+    /// reader is exactly `find_numbers` (its reference).
+    #[test]
+    fn opt_in_readers_on_number_soup(words in prop::collection::vec(prop::sample::select(vec![
+        "one", "two", "twenty", "-", "hundred", "and", "a", "fifth", "fifths", "firsts", "half",
+        "of", "over", "out", "in", "to", "the", "power", "^", "e", "x10", "1.5", "3", "10",
+        "2018", "1e6", "last", "next", "previous", "current", "penultimate", "second", "but",
+        "before", "first", "é", "%", ",",
+    ]), 0..40), sep in prop::sample::select(vec![" ", ""])) {
+        let text = words.join(sep);
+        let tokens = tokenize(&text);
+        let exprs = find_number_expressions(&text, &tokens);
+        let rel = find_relative_ordinals(&text, &tokens);
+        let spans: Vec<Span> = exprs.iter().map(|n| n.span).collect();
+        let rel_spans: Vec<Span> = rel.iter().map(|r| r.span).collect();
+        for list in [&spans, &rel_spans] {
+            for s in list.iter() {
+                prop_assert!(s.slice(&text).is_some());
+            }
+            for w in list.windows(2) {
+                prop_assert!(w[0].end <= w[1].start);
+            }
+        }
+        // Tokens an expression needs: a ratio or power word, "^", a glued exponent, or an
+        // ordinal that could be a compound denominator.
+        let has_expression = tokens.iter().any(|t| {
+            let w = t.text(&text);
+            matches!(w, "over" | "out" | "in" | "power" | "^" | "a" | "fifth" | "fifths" | "first" | "firsts")
+                || (t.kind == khabar_tokenize::TokenKind::Number && w.contains(['e', 'x']))
+        });
+        if !has_expression {
+            prop_assert_eq!(exprs, find_numbers(&text, &tokens));
+        }
     }
 }

@@ -79,6 +79,22 @@ const TABLE: &[Row] = &[
     ("a 35-year-old shopkeeper", "35", K::Cardinal, Some(35.0), Some(35.0), A::None, false, Some("year-old"), None),
     ("Nadir, 35, a former trainer", "35", K::Cardinal, Some(35.0), Some(35.0), A::None, false, None, None),
     ("he is thirty years old", "thirty", K::Cardinal, Some(30.0), Some(30.0), A::None, false, Some("years old"), None),
+    // Explicit equality and "or equal (to)" tails.
+    ("a toll equal to 170 people", "equal to 170", K::Cardinal, Some(170.0), Some(170.0), A::Exactly, false, Some("people"), None),
+    ("the score equals 20.", "equals 20", K::Cardinal, Some(20.0), Some(20.0), A::Exactly, false, None, None),
+    ("exactly 100 fighters", "exactly 100", K::Cardinal, Some(100.0), Some(100.0), A::Exactly, false, Some("fighters"), None),
+    ("is equal to 5000 or less", "equal to 5000 or less", K::Cardinal, N, Some(5000.0), A::AtMost, false, None, None),
+    ("is equal to 5000 or more than", "equal to 5000 or more than", K::Cardinal, Some(5000.0), N, A::AtLeast, false, None, None),
+    ("more than or equal to 5 men", "more than or equal to 5", K::Cardinal, Some(5.0), N, A::AtLeast, false, Some("men"), None),
+    ("is more than 5000 or equal to it", "more than 5000 or equal to", K::Cardinal, Some(5000.0), N, A::AtLeast, false, None, None),
+    ("is less than 5000 or equal", "less than 5000 or equal", K::Cardinal, N, Some(5000.0), A::AtMost, false, None, None),
+    ("His score is 200 or greater than", "200 or greater than", K::Cardinal, Some(200.0), N, A::AtLeast, false, None, None),
+    // Ordinal ranges and bounds with articles.
+    ("ranks between the tenth and the fifteenth.", "between the tenth and the fifteenth", K::Ordinal, Some(10.0), Some(15.0), A::None, false, None, None),
+    ("higher than the tenth but lower than the fifteenth", "higher than the tenth but lower than the fifteenth", K::Ordinal, Some(10.0), Some(15.0), A::MoreThan, false, None, None),
+    // "percent of N" opening a clause: the value comes after.
+    ("per cent of 210", "per cent of 210", K::Percent, Some(210.0), Some(210.0), A::None, false, None, None),
+    ("Percents of twenty", "Percents of twenty", K::Percent, Some(20.0), Some(20.0), A::None, false, None, None),
 ];
 
 fn check(row: &Row) -> Result<(), String> {
@@ -174,4 +190,37 @@ fn complementary_bounds_merge() {
     assert_eq!((qs[0].low, qs[0].high), (Some(10.0), Some(20.0)));
     let qs = QuantityExtractor::new().extract("more than 40 and less than 10");
     assert_eq!(qs.len(), 2);
+}
+
+/// The opt-in number readers leave the extractor alone: in running text a ratio is two
+/// counts, a relative ordinal is no quantity, a percent word with no number is nothing, and
+/// "percent of" inside a clause introduces the whole.
+#[test]
+fn expression_forms_stay_out_of_quantities() {
+    let texts = |t: &str| -> Vec<String> {
+        QuantityExtractor::new()
+            .extract(t)
+            .into_iter()
+            .map(|q| q.text)
+            .collect()
+    };
+    assert_eq!(texts("3 out of 5 Afghans"), ["3", "5"]);
+    // "over" is a comparison cue here, as in "over 300 people".
+    assert_eq!(texts("one over three"), ["one", "over three"]);
+    assert!(texts("the last attack and the next raid").is_empty());
+    assert!(texts("the penultimate round").is_empty());
+    assert!(texts("Only a small percent attain the top ranks").is_empty());
+    let qs = QuantityExtractor::new().extract("a small percent of 500 voters");
+    assert_eq!(qs.len(), 1);
+    assert_eq!((qs[0].kind, qs[0].text.as_str()), (K::Cardinal, "500"));
+    // "more than 5000 or equal to 6000": the tail belongs to the next number.
+    let qs = QuantityExtractor::new().extract("more than 5000 or equal to 6000");
+    let got: Vec<(&str, Approx)> = qs.iter().map(|q| (q.text.as_str(), q.approx)).collect();
+    assert_eq!(
+        got,
+        [
+            ("more than 5000", A::MoreThan),
+            ("equal to 6000", A::Exactly)
+        ]
+    );
 }

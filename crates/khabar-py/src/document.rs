@@ -3,6 +3,7 @@
 use crate::errors::khabar_err;
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
 use crate::text::TextView;
+use crate::text::equality;
 use crate::tokenize::{py_sentences, py_tokens};
 use khabar::tokenize::CharOffsets;
 use khabar::{EntityRecord, JsonOptions, QuantityRecord, TemporalRecord};
@@ -263,11 +264,7 @@ impl Document {
             return Ok(py.NotImplemented());
         };
         let same = *self.doc == *other.get().doc;
-        match op {
-            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
-            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
-            _ => Ok(py.NotImplemented()),
-        }
+        equality(py, op, same)
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();

@@ -226,7 +226,7 @@ impl Quantity {
         self.rec.high
     }
     /// The comparison cue: ``'about'``, ``'nearly'``, ``'more_than'``, ``'at_least'``,
-    /// ``'less_than'``, ``'at_most'``, ``'up_to'``, ``'as_low_as'``, ``'as_many_as'`` — or ``None``.
+    /// ``'less_than'``, ``'at_most'``, ``'up_to'``, ``'as_low_as'``, ``'as_many_as'``, ``'exactly'`` — or ``None``.
     #[getter]
     fn approx(&self) -> Option<&'static str> {
         let a = self.rec.approx.as_str();

@@ -2,6 +2,7 @@
 //! the slice of the original string.
 
 use khabar_tokenize::{CharOffsets, Span};
+use pyo3::basic::CompareOp;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PySlice, PyString};
@@ -97,4 +98,15 @@ fn to_isize(i: usize) -> isize {
 pub(crate) fn char_spans(text: &str, spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
     let conv = CharOffsets::new(text);
     spans.map(|s| conv.char_span(s).unwrap_or((0, 0))).collect()
+}
+
+/// The result of `__eq__`/`__ne__` for two objects of one class that are `same` or not;
+/// other comparisons are not implemented.
+pub(crate) fn equality(py: Python<'_>, op: CompareOp, same: bool) -> PyResult<Py<PyAny>> {
+    let answer = match op {
+        CompareOp::Eq => same,
+        CompareOp::Ne => !same,
+        _ => return Ok(py.NotImplemented()),
+    };
+    Ok(answer.into_pyobject(py)?.to_owned().into_any().unbind())
 }

@@ -1,6 +1,7 @@
 //! `khabar.tokenize`, `khabar.sentences` and their result classes.
 
 use crate::errors::guard;
+use crate::text::equality;
 use crate::text::{PyText, TextView, char_spans};
 use khabar_tokenize::{Sentence as RsSentence, Token as RsToken, Tokenizer};
 use pyo3::basic::CompareOp;
@@ -88,11 +89,7 @@ impl Token {
             && self.kind == o.kind
             && self.norm == o.norm
             && PyAnyMethods::eq(self.text.bind(py).as_any(), o.text.bind(py))?;
-        match op {
-            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
-            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
-            _ => Ok(py.NotImplemented()),
-        }
+        equality(py, op, same)
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
@@ -171,11 +168,7 @@ impl Sentence {
         let same = self.start == o.start
             && self.end == o.end
             && PyAnyMethods::eq(self.text.bind(py).as_any(), o.text.bind(py))?;
-        match op {
-            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
-            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
-            _ => Ok(py.NotImplemented()),
-        }
+        equality(py, op, same)
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {

@@ -157,6 +157,12 @@ pub(crate) fn is_ascii_symbol(c: char) -> bool {
 
 /// Classifies a final token's text. `text` is never empty.
 pub(crate) fn classify(text: &str) -> TokenKind {
+    // ASCII letters and digits decide at once.
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() || *b == b'_' => return TokenKind::Word,
+        Some(b) if b.is_ascii_digit() => return TokenKind::Number,
+        _ => {}
+    }
     let mut chars = text.chars();
     let first = match chars.next() {
         Some(c) => c,

@@ -64,10 +64,18 @@ impl Tokenizer {
                 continue;
             }
             let start = i;
-            // The fast path takes ASCII plus the typographic punctuation of news text.
+            // The fast path takes ASCII plus the typographic punctuation of news text. The
+            // same pass notes whether the chunk could hold a URL or an e-mail address.
             let mut ascii = true;
-            while i < n && !is_ascii_ws(bytes[i]) {
-                if bytes[i] < 0x80 {
+            let mut urlish = false;
+            while i < n {
+                let b = bytes[i];
+                let class = CLASS[b as usize];
+                if class == WS {
+                    break;
+                }
+                if b < 0x80 {
+                    urlish |= class == URLISH;
                     i += 1;
                 } else if typographic_at(bytes, i) {
                     i += 3;
@@ -76,7 +84,11 @@ impl Tokenizer {
                     i += 1;
                 }
             }
-            self.chunk(text, Span::new(start, i), ascii, &mut segs, out);
+            if urlish && i - start > 4 {
+                self.chunk(text, Span::new(start, i), ascii, &mut segs, out);
+            } else {
+                self.chunk_plain(text, Span::new(start, i), ascii, &mut segs, out);
+            }
         }
     }
 
@@ -92,7 +104,7 @@ impl Tokenizer {
         let s = &text[chunk.range()];
         let b = s.as_bytes();
         // URLs and e-mail addresses are found before word segmentation cuts them up.
-        if b.len() > 4 && (memchr3(b'/', b'@', b'.', b)) {
+        if b.len() > 4 {
             if let Some((sp, kind)) = find_url_or_email(s) {
                 let abs = Span::new(chunk.start + sp.start, chunk.start + sp.end);
                 if sp.start > 0 {
@@ -161,21 +173,40 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     Tokenizer::new().tokenize(text)
 }
 
-#[inline]
-fn memchr3(a: u8, b: u8, c: u8, hay: &[u8]) -> bool {
-    hay.iter().any(|&x| x == a || x == b || x == c)
-}
+/// Byte classes for the fast scans: ASCII whitespace (Unicode White_Space, so U+000B too),
+/// word bytes (`[A-Za-z0-9_]`), bytes that may start a URL or e-mail (`/ @ .`).
+const WS: u8 = 1;
+const WORD: u8 = 2;
+const URLISH: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            WS
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else if matches!(c, b'/' | b'@' | b'.') {
+            URLISH
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// ASCII characters with the Unicode White_Space property (unlike `u8::is_ascii_whitespace`,
 /// this includes U+000B).
 #[inline]
 fn is_ascii_ws(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+    CLASS[b as usize] == WS
 }
 
 #[inline]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    CLASS[b as usize] == WORD
 }
 
 /// Whether `bytes[i..]` starts with one of the typographic characters the fast path
@@ -310,6 +341,13 @@ fn is_dotted_date(s: &str) -> bool {
 /// Length of a clitic at the end of a word ("’s", "n’t", "'ll"), or 0.
 fn clitic_len(word: &str) -> usize {
     let b = word.as_bytes();
+    // A clitic puts an apostrophe (' or the last byte 0x99 of ’) two or three bytes from
+    // the end ("'s", "'d", "n't"; "'re", "'ll"): most words are rejected without a scan.
+    let n = b.len();
+    let near_end = |k: usize| n >= k && matches!(b[n - k], b'\'' | 0x99);
+    if !(near_end(2) || near_end(3)) {
+        return 0;
+    }
     // Find the last apostrophe (ASCII ' or U+2019, which is 3 bytes).
     let (apos_at, apos_len) = match word.rfind(['\'', '’']) {
         Some(p) => (p, if b[p] == b'\'' { 1 } else { 3 }),
@@ -463,7 +501,14 @@ fn tailor(text: &str, segs: &[Span], out: &mut Vec<Token>) {
 /// Top-level domains common in news text; a dotted word ending in one is a bare domain
 /// ("thenational.ae").
 fn looks_like_domain(word: &str) -> bool {
-    let Some(dot) = word.rfind('.') else {
+    // The listed top-level domains have two to four letters: the dot is 3 to 5 bytes from
+    // the end, so most words are rejected without a scan.
+    let b = word.as_bytes();
+    let n = b.len();
+    if !(3..=5).any(|k| n > k && b[n - k] == b'.') {
+        return false;
+    }
+    let Some(dot) = b.iter().rposition(|&x| x == b'.') else {
         return false;
     };
     if dot == 0
@@ -519,7 +564,8 @@ fn is_url_char(c: char) -> bool {
 /// are left outside.
 fn find_url_or_email(s: &str) -> Option<(Span, TokenKind)> {
     let b = s.as_bytes();
-    let (start, kind) = if let Some(p) = s.find("://") {
+    let find = |needle: &[u8]| b.windows(needle.len()).position(|w| w == needle);
+    let (start, kind) = if let Some(p) = find(b"://") {
         // Scheme: letters (and + . -) before "://".
         let mut st = p;
         while st > 0
@@ -531,7 +577,7 @@ fn find_url_or_email(s: &str) -> Option<(Span, TokenKind)> {
             return None;
         }
         (st, TokenKind::Url)
-    } else if let Some(p) = s.find("www.") {
+    } else if let Some(p) = find(b"www.") {
         if p > 0 && (b[p - 1].is_ascii_alphanumeric()) {
             return None;
         }
@@ -539,7 +585,7 @@ fn find_url_or_email(s: &str) -> Option<(Span, TokenKind)> {
             return None;
         }
         (p, TokenKind::Url)
-    } else if let Some(at) = s.find('@') {
+    } else if let Some(at) = b.iter().position(|&x| x == b'@') {
         let mut st = at;
         while st > 0
             && (b[st - 1].is_ascii_alphanumeric()

@@ -35,7 +35,7 @@
 //! | `tokens` | `[{span, kind}]` | word tokens (omitted when asked) |
 //! | `sentences` | `[{span}]` | sentences |
 //! | `entities` | `[{span, text, label, id, canonical, alias, candidates: [{id, name, label, priority}], attrs}]` | gazetteer matches; `attrs` holds `country`, `parent`, `parent_name`, `lat`, `lon`, `wikidata` and free columns |
-//! | `quantities` | `[{span, text, kind, low, high, approx, vague, unit: {span, text} or null, currency}]` | `kind`: cardinal, ordinal, percent, fraction, money; `approx`: none, about, nearly, more_than, at_least, less_than, at_most, up_to, as_low_as, as_many_as |
+//! | `quantities` | `[{span, text, kind, low, high, approx, vague, unit: {span, text} or null, currency}]` | `kind`: cardinal, ordinal, percent, fraction, money; `approx`: none, about, nearly, exactly, more_than, at_least, less_than, at_most, up_to, as_low_as, as_many_as |
 //! | `dates` | `[{span, text, type, value, mod, start_date, end_date, granularity, range}]` | TIMEX3 `type` and `value`; `start_date`/`end_date` inclusive when the value is a calendar value |
 //!
 //! Overlaps between extractors are resolved in one place, the pipeline: a quantity that

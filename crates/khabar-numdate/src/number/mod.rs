@@ -51,11 +51,21 @@
 //! digits with unknown suffixes (`180ml`, `1990s`, and the single letters `G`/`b`, which
 //! news uses for units), bare scale words (`thousands` — the quantity extractor reads those
 //! as vague amounts), a dash separated from the digits by a space (`- 10`: punctuation),
-//! scientific notation and powers (`1e10`, `1.1^23`), and anything too large (below).
+//! scientific notation and powers (`1e10`, `1.1^23`: see [`find_number_expressions`]), and
+//! anything too large (below).
 //! Ratios ("one out of three", "1 over 3", "2 in 5") are read as two numbers: news states
 //! both counts, and the quotient would lose them. Relative ordinals ("last", "next",
-//! "previous") are not numbers. The word "one" is always read here; deciding that it is a
-//! pronoun ("one of the group's …") is the quantity extractor's job.
+//! "previous") are not numbers. Both have their own opt-in readers, which the quantity and
+//! date extractors do not use:
+//!
+//! * [`find_number_expressions`] — like [`find_numbers`], but also reads scientific
+//!   notation ("1.3e6", "6.23x10^-4"), powers ("1.1^23", "2 to the power of 3") and ratios
+//!   as one quotient ("one over three" → 1/3, "3 out of 5" → 0.6, kind fraction).
+//! * [`find_relative_ordinals`] — "last" (end + 0), "penultimate" and "the second to last"
+//!   (end − 1), "next" (current + 1), "previous one" (current − 1).
+//!
+//! The word "one" is always read here; deciding that it is a pronoun ("one of the group's
+//! …") is the quantity extractor's job ([`crate::quantity::is_pronoun_one`]).
 //!
 //! A number never spans a `Date` or `Time` token ("26/1/2018", "11:58"): those are the date
 //! extractor's.
@@ -70,8 +80,12 @@
 //! the scale word that would overflow). Nothing is ever silently rounded to infinity.
 
 mod digits;
+mod expr;
 mod grammar;
 mod lexicon;
+mod relative;
+
+pub use relative::{OrdinalAnchor, RelativeOrdinal};
 
 use khabar_tokenize::{Span, Token};
 use serde::{Deserialize, Serialize};
@@ -174,6 +188,49 @@ pub fn find_numbers(text: &str, tokens: &[Token]) -> Vec<NumberParse> {
         }
     }
     out
+}
+
+/// Every number in `tokens` like [`find_numbers`], except that scientific notation, powers
+/// and ratios are each read as one number: "1.3e6" → 1300000, "6.23x10^-4" → 0.000623,
+/// "2.5^-1" → 0.4, "2 to the power of 3" → 8, "one over three" → 1/3, "3 out of 5" → 0.6,
+/// "1 in twenty-one" → 1/21 (ratios have kind [`NumberKind::Fraction`]). A ratio is a part
+/// of a whole: when the first number is larger ("12 out of 10", "$2000 over 3 years") the
+/// two are read as counts, and a ratio by "in" never takes a four-digit year as its
+/// denominator ("5 in 2018"). Values outside the exact
+/// range ([`MAX_EXACT_INTEGER`]) are rejected like everywhere else.
+///
+/// ```
+/// use khabar_numdate::number::{find_number_expressions, NumberKind};
+/// use khabar_tokenize::tokenize;
+/// let text = "3 out of 5 had 1.3e6 and 2 to the power of 3";
+/// let found: Vec<(f64, NumberKind)> = find_number_expressions(text, &tokenize(text))
+///     .iter()
+///     .map(|n| (n.value, n.kind))
+///     .collect();
+/// assert_eq!(
+///     found,
+///     [(0.6, NumberKind::Fraction), (1_300_000.0, NumberKind::Cardinal), (8.0, NumberKind::Cardinal)]
+/// );
+/// ```
+pub fn find_number_expressions(text: &str, tokens: &[Token]) -> Vec<NumberParse> {
+    expr::find(text, tokens)
+}
+
+/// Every relative ordinal in `tokens` ("last", "next one", "penultimate", "the one before
+/// the last"), left to right and non-overlapping. These are positions by reference, not
+/// numbers: [`find_numbers`] and the quantity extractor never report them. Where a
+/// relative ordinal contains a numeric one ("the second to last"), it supersedes it.
+///
+/// ```
+/// use khabar_numdate::number::find_relative_ordinals;
+/// use khabar_tokenize::tokenize;
+/// let text = "Turn to the previous page, not the last.";
+/// let found: Vec<String> =
+///     find_relative_ordinals(text, &tokenize(text)).iter().map(|r| r.to_string()).collect();
+/// assert_eq!(found, ["current-1", "end+0"]);
+/// ```
+pub fn find_relative_ordinals(text: &str, tokens: &[Token]) -> Vec<RelativeOrdinal> {
+    relative::find(text, tokens)
 }
 
 /// The value of one digit string as the tokenizer produces it: separators ("4,000",

@@ -78,10 +78,23 @@ pub(crate) const PREFIX_CUES: &[(&[&str], Approx)] = &[
     (&["some"], Approx::About),
     (&["estimated"], Approx::About),
     (&["circa"], Approx::About),
+    (&["equal", "to"], Approx::Exactly),
+    (&["equals", "to"], Approx::Exactly),
+    (&["equaling", "to"], Approx::Exactly),
+    (&["equalling", "to"], Approx::Exactly),
+    (&["equals"], Approx::Exactly),
+    (&["exactly"], Approx::Exactly),
 ];
 
-/// Cues after a number: "500 or more", "20 or so".
+/// Cues after a number: "500 or more", "20 or so". The three-word ones ("200 or greater
+/// than") count only when no number follows, which would make them a cue of their own.
 pub(crate) const SUFFIX_CUES: &[(&[&str], Approx)] = &[
+    (&["or", "more", "than"], Approx::AtLeast),
+    (&["or", "greater", "than"], Approx::AtLeast),
+    (&["or", "higher", "than"], Approx::AtLeast),
+    (&["or", "less", "than"], Approx::AtMost),
+    (&["or", "fewer", "than"], Approx::AtMost),
+    (&["or", "lower", "than"], Approx::AtMost),
     (&["or", "more"], Approx::AtLeast),
     (&["and", "more"], Approx::AtLeast),
     (&["or", "greater"], Approx::AtLeast),

@@ -98,6 +98,9 @@ impl QuantityExtractor {
         if let Some(r) = self.vague_at(cx, i) {
             return r;
         }
+        if let Some(r) = self.percent_first(cx, i) {
+            return Some(r);
+        }
         // Money written before the amount: "$5 million", "US$ 1MM", "Rs. 500".
         let (currency, num_at) = match cx.currency_prefix(i) {
             Some((code, n)) => (Some(code), i + n),
@@ -152,6 +155,13 @@ impl QuantityExtractor {
                     range_prefix = Some(first - 1);
                 }
             }
+        } else if let Some((n2, prefix)) = cx.ordinal_range_second(first, end, &n1) {
+            // "between the tenth and the fifteenth".
+            low = n1.value;
+            high = n2.value;
+            end = n2.tokens.end;
+            ranged = true;
+            range_prefix = Some(prefix);
         }
         // Money written after the amount: "5 million dollars".
         let mut currency = currency;
@@ -173,25 +183,40 @@ impl QuantityExtractor {
         // Prefix cue, else postfix cue ("500 or more", but not "10 and more than 40").
         let mut approx = Approx::None;
         let mut span_end_tok = end;
-        let cue_anchor = range_prefix.unwrap_or(first);
+        // An ordinal's cue may stand before its article: "higher than the tenth".
+        let the_ordinal = n1.kind == NumberKind::Ordinal
+            && first > 0
+            && cx.is_word(first - 1, "the")
+            && cx.prefix_cue(first - 1).is_some();
+        let cue_anchor = range_prefix.unwrap_or(if the_ordinal { first - 1 } else { first });
         let mut start_tok = cue_anchor;
         if let Some((len, a)) = cx.prefix_cue(cue_anchor) {
             approx = a;
             start_tok = cue_anchor - len;
-        } else {
-            for (words, a) in SUFFIX_CUES {
-                let n = words.len();
-                if words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| cx.is_word(end + k, w))
-                    && !cx.is_word(end + n, "than")
-                    && !cx.is_word(end + n, "to")
-                {
-                    approx = *a;
-                    span_end_tok = end + n;
-                    break;
+            // "more than 5000 or equal (to)": the bound includes its value.
+            let strict = matches!(approx, Approx::MoreThan | Approx::LessThan);
+            if strict && cx.is_word(end, "or") && cx.is_word(end + 1, "equal") {
+                let tail = if cx.is_word(end + 2, "to") {
+                    end + 3
+                } else {
+                    end + 2
+                };
+                if cx.number(tail).is_none() {
+                    approx = if approx == Approx::MoreThan {
+                        Approx::AtLeast
+                    } else {
+                        Approx::AtMost
+                    };
+                    span_end_tok = tail;
                 }
+            }
+        }
+        // A cue after the number, when none came before or the one before was a plain
+        // equality ("equal to 5000 or less"); not "10 and more than 40".
+        if matches!(approx, Approx::None | Approx::Exactly) {
+            if let Some((n, a)) = cx.suffix_cue(end) {
+                approx = a;
+                span_end_tok = end + n;
             }
         }
         let kind = if currency.is_some() {
@@ -232,6 +257,41 @@ impl QuantityExtractor {
         Some((q, span_end_tok))
     }
 
+    /// "per cent of 210", "percents of twenty": a percent word that opens a clause, with the
+    /// value after it. Only at the start of the text or after punctuation: inside a clause
+    /// ("a small percent of 500 voters") "percent of" introduces the whole, not the value.
+    fn percent_first(&self, cx: &Cx<'_>, i: usize) -> Option<(Quantity, usize)> {
+        let opens_clause = i == 0 || cx.tok(i - 1).is_some_and(|t| t.kind == TokenKind::Punct);
+        let word = cx.is_word(i, "percent")
+            || cx.is_word(i, "percents")
+            || cx.is_word(i, "per") && cx.is_word(i + 1, "cent");
+        if !opens_clause || !word {
+            return None;
+        }
+        let of = cx.percent_at(i)?;
+        if !cx.is_word(of, "of") {
+            return None;
+        }
+        let n = cx.number(of + 1)?;
+        if n.kind != NumberKind::Cardinal || n.tokens.start != of + 1 || self.excluded(cx, &n) {
+            return None;
+        }
+        let end = n.tokens.end;
+        let unit = unit_after(cx.text, cx.toks, end, UnitMode::DirectOrOf);
+        let q = cx.quantity(
+            i,
+            end,
+            QuantityKind::Percent,
+            Some(n.value),
+            Some(n.value),
+            Approx::None,
+            false,
+            unit,
+            None,
+        )?;
+        Some((q, end))
+    }
+
     /// Vague amounts at `i`: "several thousand", "thousands", "a few", "dozens of".
     /// `Some(None)` means "a vague word is here but it is not reported" (a duration, or the
     /// setting is off), so the caller moves on.
@@ -251,7 +311,7 @@ impl QuantityExtractor {
             start = i - len;
         }
         let (low, high) = match approx {
-            Approx::None | Approx::About | Approx::Nearly => (Some(lo), Some(hi)),
+            Approx::None | Approx::About | Approx::Nearly | Approx::Exactly => (Some(lo), Some(hi)),
             Approx::MoreThan | Approx::AtLeast | Approx::AsLowAs => (Some(lo), None),
             _ => (None, Some(hi)),
         };
@@ -287,17 +347,8 @@ impl QuantityExtractor {
             return true;
         }
         // "one" as a pronoun.
-        if single && w0.eq_ignore_ascii_case("one") {
-            let next = cx.word(end).map(Lower::new);
-            if matches!(
-                next.as_ref().map(Lower::as_str),
-                Some("of" | "another" | "by" | "’s" | "'s" | "day")
-            ) {
-                return true;
-            }
-            if i > 0 && cx.word(i - 1).is_some_and(is_one_pronoun_before) {
-                return true;
-            }
+        if one_is_pronoun(cx.text, cx.toks, n) {
+            return true;
         }
         if n.form == NumberForm::Digits || n.form == NumberForm::Mixed {
             // Footnote markers "[1]".
@@ -394,6 +445,25 @@ impl QuantityExtractor {
     }
 }
 
+/// Whether `n` is the word "one" used as a pronoun or bound to a determiner: "one of
+/// them", "one another", "the one", "which one" (see [`super::is_pronoun_one`]).
+pub(crate) fn one_is_pronoun(text: &str, tokens: &[Token], n: &NumberParse) -> bool {
+    let cx = Cx { text, toks: tokens };
+    let i = n.tokens.start;
+    let end = n.tokens.end;
+    if end != i + 1 || !cx.txt(i).eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let next = cx.word(end).map(Lower::new);
+    if matches!(
+        next.as_ref().map(Lower::as_str),
+        Some("of" | "another" | "by" | "’s" | "'s" | "day")
+    ) {
+        return true;
+    }
+    i > 0 && cx.word(i - 1).is_some_and(is_one_pronoun_before)
+}
+
 /// Joins two complementary open bounds linked by "and", "but" or a comma into one range:
 /// "more than 10 and less than 20" → 10..20, "at most 100 and at least 20" → 20..100. The
 /// range keeps the first cue. Bounds that do not make a range ("more than 40 and less than
@@ -439,7 +509,7 @@ fn bounds(low: f64, high: f64, approx: Approx, ranged: bool) -> (Option<f64>, Op
         return (Some(low), Some(high));
     }
     match approx {
-        Approx::None | Approx::About | Approx::Nearly => (Some(low), Some(high)),
+        Approx::None | Approx::About | Approx::Nearly | Approx::Exactly => (Some(low), Some(high)),
         Approx::MoreThan | Approx::AtLeast | Approx::AsLowAs => (Some(low), None),
         Approx::LessThan | Approx::AtMost | Approx::UpTo | Approx::AsManyAs => (None, Some(high)),
     }
@@ -609,6 +679,51 @@ impl<'a> Cx<'a> {
         }
         let _ = self.is_year(n1);
         Some((n2.clone(), n2.tokens.end))
+    }
+
+    /// The second ordinal of "between the tenth and the fifteenth", when the first ends at
+    /// `k` and starts at `first`: the second number and the token of "between". The second
+    /// must be the larger.
+    fn ordinal_range_second(
+        &self,
+        first: usize,
+        k: usize,
+        n1: &NumberParse,
+    ) -> Option<(NumberParse, usize)> {
+        let between = first.checked_sub(2)?;
+        if !(self.is_word(first - 1, "the")
+            && self.is_word(between, "between")
+            && self.is_word(k, "and"))
+        {
+            return None;
+        }
+        let at = if self.is_word(k + 1, "the") {
+            k + 2
+        } else {
+            k + 1
+        };
+        let n2 = self.number(at)?;
+        let ok = n2.kind == NumberKind::Ordinal && n2.tokens.start == at && n2.value > n1.value;
+        ok.then_some((n2, between))
+    }
+
+    /// A comparison cue starting at token `k`, after a number: its length and meaning.
+    fn suffix_cue(&self, k: usize) -> Option<(usize, Approx)> {
+        SUFFIX_CUES.iter().find_map(|(words, a)| {
+            let n = words.len();
+            let here = words
+                .iter()
+                .enumerate()
+                .all(|(o, w)| self.is_word(k + o, w));
+            // "or more" before "than"/"to" is the start of another cue; a three-word cue
+            // ending in "than" before a number is that number's cue.
+            let blocked = if words.last() == Some(&"than") {
+                self.number(k + n).is_some()
+            } else {
+                self.is_word(k + n, "than") || self.is_word(k + n, "to")
+            };
+            (here && !blocked).then_some((n, *a))
+        })
     }
 
     /// A comparison cue ending right before token `k`: its length in tokens and meaning.

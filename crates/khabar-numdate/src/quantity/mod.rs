@@ -24,20 +24,33 @@
 //! * `span`/`text` — the number with its comparison cue, range words and percent or
 //!   currency marker ("around 5-10 per cent", "between 2,200 and even 4,000", "$5 million"),
 //!   never the counted noun.
-//! * `kind` — [`QuantityKind`]: cardinal, ordinal, percent, fraction or money.
+//! * `kind` — [`QuantityKind`]: cardinal, ordinal, percent, fraction or money. Ordinals
+//!   make ranges and bounds through their article too ("between the tenth and the
+//!   fifteenth", "higher than the tenth but lower than the fifteenth": 10–15). A percent
+//!   word that opens a clause takes the number after "of" as its value ("per cent of 210"
+//!   → 210); inside a clause "a small percent of 500 voters" is the count 500, because
+//!   there "percent of" introduces the whole. A percent word with no number is nothing.
+//!   Ratios stay two counts ("3 out of 5 Afghans": news states both) and relative ordinals
+//!   ("the last attack") are not quantities; [`crate::number`] has opt-in readers for both.
 //! * `low`/`high` — an exact number has `low == high`; a range has both ends; an open
 //!   bound is `None`. How cues set the bounds:
 //!
 //!   | approx | low | high |
 //!   |---|---|---|
-//!   | none, `about`, `nearly` | value | value |
+//!   | none, `about`, `nearly`, `exactly` | value | value |
 //!   | `more_than`, `at_least`, `as_low_as` | value | `None` |
 //!   | `less_than`, `at_most`, `up_to`, `as_many_as` | `None` | value |
 //!
 //!   With a range ("about 5-10", "between 2,200 and even 4,000") both ends are kept
 //!   whatever the cue. Percent values are in percent (`5-10 per cent` → 5 and 10); money
 //!   values are in units of the currency.
-//! * `approx` — [`Approx`]: the comparison cue, or [`Approx::None`].
+//! * `approx` — [`Approx`]: the comparison cue, or [`Approx::None`]. Besides the cues the
+//!   contract lists, khabar reports an explicit equality ("equal to 170", "equals 20",
+//!   "exactly 100") as [`Approx::Exactly`]: the value is the same as with no cue, but the
+//!   text stated it as a comparison. A later cue after an equality wins ("equal to 5000 or
+//!   less" is at_most), and a bound followed by "or equal (to)" includes its value
+//!   ("more than 5000 or equal to" is at_least). A dangling "or more than" after a number
+//!   ("200 or greater than") is read as "or more".
 //! * `vague` — `true` for amounts given by words without a number. Their conventional
 //!   bounds (documented here once, used everywhere):
 //!
@@ -95,7 +108,28 @@ mod unit;
 
 pub use extract::{QuantityConfig, QuantityExtractor};
 
-use khabar_tokenize::Span;
+use crate::number::NumberParse;
+use khabar_tokenize::{Span, Token};
+
+/// Whether the number `n` (read from `tokens` of `text`) is the word "one" used as a
+/// pronoun — "one of the group's strongest franchises", "one another", "the one", "which
+/// one" — by the same rule the extractor uses to leave it out. The number layer reads
+/// "one" literally; this lets a caller of [`crate::number::find_numbers`] apply the
+/// extractor's judgement.
+///
+/// ```
+/// use khabar_numdate::number::find_numbers;
+/// use khabar_numdate::quantity::is_pronoun_one;
+/// use khabar_tokenize::tokenize;
+/// let text = "Which one do you prefer? one of them, or one car?";
+/// let tokens = tokenize(text);
+/// let flags: Vec<bool> =
+///     find_numbers(text, &tokens).iter().map(|n| is_pronoun_one(text, &tokens, n)).collect();
+/// assert_eq!(flags, [true, true, false]);
+/// ```
+pub fn is_pronoun_one(text: &str, tokens: &[Token], n: &NumberParse) -> bool {
+    extract::one_is_pronoun(text, tokens, n)
+}
 use serde::{Deserialize, Serialize};
 
 /// What a quantity measures.
@@ -139,6 +173,8 @@ pub enum Approx {
     AsLowAs,
     /// "as many as", "as much as", "as high as".
     AsManyAs,
+    /// "exactly", "equal to", "equals": an explicit equality. Bounds as with no cue.
+    Exactly,
 }
 
 impl Approx {
@@ -155,6 +191,7 @@ impl Approx {
             Approx::UpTo => "up_to",
             Approx::AsLowAs => "as_low_as",
             Approx::AsManyAs => "as_many_as",
+            Approx::Exactly => "exactly",
         }
     }
 }
