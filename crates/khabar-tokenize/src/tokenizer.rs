@@ -68,12 +68,15 @@ impl Tokenizer {
             // same pass notes whether the chunk could hold a URL or an e-mail address.
             let mut ascii = true;
             let mut urlish = false;
+            // Letters, digits and `_` only: one UAX #29 segment that no tailoring touches.
+            let mut plain = true;
             while i < n {
                 let b = bytes[i];
                 let class = CLASS[b as usize];
                 if class == WS {
                     break;
                 }
+                plain &= class == WORD;
                 if b < 0x80 {
                     urlish |= class == URLISH;
                     i += 1;
@@ -83,6 +86,18 @@ impl Tokenizer {
                     ascii = false;
                     i += 1;
                 }
+            }
+            if plain && self.ascii_fast_path {
+                let kind = if bytes[start].is_ascii_digit() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                out.push(Token {
+                    span: Span::new(start, i),
+                    kind,
+                });
+                continue;
             }
             if urlish && i - start > 4 {
                 self.chunk(text, Span::new(start, i), ascii, &mut segs, out);
