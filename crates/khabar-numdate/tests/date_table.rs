@@ -1173,3 +1173,101 @@ fn weeks_by_number_and_ranges_by_length() {
         );
     }
 }
+
+#[test]
+fn weekends_as_sets_and_lengths() {
+    let e = ex("2016-11-07");
+    for (text, span, kind, value) in [
+        (
+            "dinner with mom all weekends.",
+            "all weekends",
+            TemporalType::Set,
+            "P1WE",
+        ),
+        (
+            "the shops close on weekends",
+            "weekends",
+            TemporalType::Set,
+            "P1WE",
+        ),
+        (
+            "do you do that every weekend?",
+            "every weekend",
+            TemporalType::Set,
+            "P1WE",
+        ),
+        (
+            "the course lasts three weekends",
+            "three weekends",
+            TemporalType::Duration,
+            "P3WE",
+        ),
+        // "last" after a modal is the verb, not "the last N weekends".
+        (
+            "the course will last three weekends",
+            "three weekends",
+            TemporalType::Duration,
+            "P3WE",
+        ),
+        (
+            "the truce is expected to last two weeks",
+            "two weeks",
+            TemporalType::Duration,
+            "P2W",
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str()),
+            (span, kind, value),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn fiscal_school_and_calendar_years() {
+    let e = ex("2019-06-18");
+    for (text, span, value) in [
+        ("gains in last fiscal year.", "last fiscal year", "FY2018"),
+        ("sales in fiscal year", "fiscal year", "FYXXXX"),
+        (
+            "sales in the fiscal year 2008",
+            "fiscal year 2008",
+            "FY2008",
+        ),
+        ("results for FY2018 were weak", "FY2018", "FY2018"),
+        ("results for FY 2017 were weak", "FY 2017", "FY2017"),
+        ("gains in this school year.", "this school year", "SY2019"),
+        (
+            "sales in the school year 2008",
+            "school year 2008",
+            "SY2008",
+        ),
+        ("sales in the sy18", "sy18", "SY2018"),
+        ("gains in this calendar year.", "this calendar year", "2019"),
+        (
+            "sales in the calendar year 2008",
+            "calendar year 2008",
+            "2008",
+        ),
+        ("sales in the cy 2008", "cy 2008", "2008"),
+        ("sales in the cy18", "cy18", "2018"),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str()),
+            (span, TemporalType::Date, value),
+            "{text:?}"
+        );
+    }
+    // A fiscal year's months depend on the country: no interval. A calendar year has one.
+    assert_eq!(one(&e, "in last fiscal year").interval, None);
+    assert!(one(&e, "in this calendar year").interval.is_some());
+    // Without a reference date a relative fiscal year stays unknown.
+    let t = one(&DateExtractor::new(), "gains in last fiscal year.");
+    assert_eq!(t.value, "FYXXXX");
+    // "any weekend" is the set of weekends.
+    let t = one(&e, "dinner with mom any weekend.");
+    assert_eq!((t.text.as_str(), t.value.as_str()), ("any weekend", "P1WE"));
+}

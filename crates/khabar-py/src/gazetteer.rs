@@ -69,18 +69,17 @@ pub(crate) fn find_in(
 ) -> PyResult<Vec<Entity>> {
     let arg = PyText::extract(text, "text")?;
     let t = arg.text.as_str();
-    let found = py.detach(|| {
-        guard(std::panic::AssertUnwindSafe(|| {
-            khabar::find_entities(gz, t)
-        }))
-    })?;
-    let conv = CharOffsets::new(t);
-    Ok(found
-        .iter()
-        .map(|e| Entity {
-            rec: EntityRecord::new(&conv, e),
-        })
-        .collect())
+    let records = py.detach(|| guard(std::panic::AssertUnwindSafe(|| records(gz, t))))?;
+    Ok(records.into_iter().map(|rec| Entity { rec }).collect())
+}
+
+/// The schema records of the entities in `text`, `str` offsets included (no GIL needed).
+fn records(gz: &RsGazetteer, text: &str) -> Vec<EntityRecord> {
+    let conv = CharOffsets::new(text);
+    khabar::find_entities(gz, text)
+        .into_iter()
+        .map(|e| EntityRecord::from_entity(&conv, e))
+        .collect()
 }
 
 #[pymethods]
@@ -216,11 +215,7 @@ impl Gazetteer {
             .collect::<PyResult<_>>()?;
         let strs: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
         let gz = self.handle.get();
-        let run = || {
-            strs.par_iter()
-                .map(|t| khabar::find_entities(gz, t))
-                .collect::<Vec<_>>()
-        };
+        let run = || strs.par_iter().map(|t| records(gz, t)).collect::<Vec<_>>();
         let found = py.detach(|| {
             guard(std::panic::AssertUnwindSafe(|| match n_threads {
                 Some(n) => rayon::ThreadPoolBuilder::new()
@@ -231,16 +226,8 @@ impl Gazetteer {
             }))
         })?;
         Ok(found
-            .iter()
-            .zip(&strs)
-            .map(|(es, t)| {
-                let conv = CharOffsets::new(t);
-                es.iter()
-                    .map(|e| Entity {
-                        rec: EntityRecord::new(&conv, e),
-                    })
-                    .collect()
-            })
+            .into_iter()
+            .map(|recs| recs.into_iter().map(|rec| Entity { rec }).collect())
             .collect())
     }
 

@@ -239,15 +239,20 @@ pub struct EntityRecord {
 impl EntityRecord {
     /// The record of `e`, a result for the text `conv` was made for.
     pub fn new(conv: &CharOffsets<'_>, e: &Entity) -> EntityRecord {
+        EntityRecord::from_entity(conv, e.clone())
+    }
+
+    /// Like [`EntityRecord::new`], taking the entity (no copies).
+    pub fn from_entity(conv: &CharOffsets<'_>, e: Entity) -> EntityRecord {
         EntityRecord {
             span: Offsets::new(conv, e.span),
-            text: e.text.clone(),
-            label: e.label.clone(),
-            id: e.id.clone(),
-            canonical: e.canonical.clone(),
-            alias: e.alias.clone(),
-            candidates: e.candidates.clone(),
-            attrs: e.attrs.clone(),
+            text: e.text,
+            label: e.label,
+            id: e.id,
+            canonical: e.canonical,
+            alias: e.alias,
+            candidates: e.candidates,
+            attrs: e.attrs,
         }
     }
 }

@@ -238,6 +238,8 @@ fn scan(g: &Grammar<'_>) -> Vec<Match> {
                         || crate::date::grammar::is_decade_word(w)
                         || crate::date::grammar::glued_month_day(w).is_some()
                         || w.eq_ignore_ascii_case("right")
+                        || w.eq_ignore_ascii_case("any")
+                        || named_year_word(w).is_some()
                 })
                 || !matches!(
                     t.kind,
@@ -363,6 +365,16 @@ fn best_at(g: &Grammar<'_>, i: usize) -> Option<Match> {
 
 fn g_is(g: &Grammar<'_>, i: usize, w: W) -> bool {
     g.t.get(i).and_then(|t| t.w) == Some(w)
+}
+
+/// A modal or auxiliary before a verb: "will last", "to last", "could last".
+fn after_modal(g: &Grammar<'_>, i: usize) -> bool {
+    [
+        "will", "would", "to", "can", "could", "may", "might", "must", "shall", "should", "did",
+        "does", "do", "'ll",
+    ]
+    .iter()
+    .any(|w| g_word(g, i, w))
 }
 
 fn g_word(g: &Grammar<'_>, i: usize, s: &str) -> bool {
@@ -1593,14 +1605,18 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
                 best = longest(best, m(i, e2, Sem::Ref("PAST_REF"), None));
             }
             _ => {
-                if !matches!(u, Unit::Weekend) {
+                // "three weekends" is a length (P3WE); a bare "weekends" is read as a set
+                // below, and "several weekends" is left alone.
+                if !matches!(u, Unit::Weekend) || amt.is_some() {
                     best = longest(best, m(i, e, Sem::Dur(amt, u), cmp));
                 }
             }
         }
     }
     // "the past six months", "the last few years", "the next two weeks", "the past year"
-    if let Some(W::The | W::Last | W::Next) = w {
+    // "the course will last three weekends": "last" after a modal is the verb.
+    let verb_last = w == Some(W::Last) && i > 0 && after_modal(g, i - 1);
+    if let (Some(W::The | W::Last | W::Next), false) = (w, verb_last) {
         let k = if w == Some(W::The) { i + 1 } else { i };
         if let Some(W::Last | W::Next) = g.t.get(k).and_then(|t| t.w) {
             if let Some((e, amt, u)) = amount_unit(g, k + 1) {
@@ -1659,11 +1675,35 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
         Some(W::Periodic(u)) => {
             best = longest(best, m(i, i + 1, Sem::SetUnit(Some(1.0), u), None));
         }
+        // "all weekends", "any weekend": weekends as a set (TIMEX P1WE).
+        Some(W::All) if g_is(g, i + 1, W::Unit(Unit::Weekend, true)) => {
+            best = longest(
+                best,
+                m(i, i + 2, Sem::SetUnit(Some(1.0), Unit::Weekend), None),
+            );
+        }
+        _ if g_word(g, i, "any") && g_is(g, i + 1, W::Unit(Unit::Weekend, false)) => {
+            best = longest(
+                best,
+                m(i, i + 2, Sem::SetUnit(Some(1.0), Unit::Weekend), None),
+            );
+        }
+        // A bare "weekends" ("dinner with mom weekends", "closed on weekends").
+        Some(W::Unit(Unit::Weekend, true)) => {
+            best = longest(
+                best,
+                m(i, i + 1, Sem::SetUnit(Some(1.0), Unit::Weekend), None),
+            );
+        }
         _ => {}
     }
     // Sets with a time: "every Tuesday at 9am", "Tuesdays at 9am", "every day at 7:13
     // p.m.", "every evening at 7:13 p.m.", "everyday 6am", "3pm each day".
     if let Some(mt) = set_time(g, i) {
+        best = longest(best, Some(mt));
+    }
+    // "last fiscal year", "the school year 2008", "cy18"
+    if let Some(mt) = named_year(g, i) {
         best = longest(best, Some(mt));
     }
     // "around 2015", "about a week ago" (approximate dates)
@@ -1681,6 +1721,94 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
         }
     }
     best
+}
+
+/// Which kind of year a word names: `b'F'` fiscal, `b'S'` school, `b'C'` calendar, with a
+/// glued year ("cy18", "FY2018") when there is one.
+fn named_year_word(w: &str) -> Option<(u8, Option<i32>)> {
+    let low = w.to_ascii_lowercase();
+    match low.as_str() {
+        "fiscal" => return Some((b'F', None)),
+        "school" | "academic" => return Some((b'S', None)),
+        "calendar" => return Some((b'C', None)),
+        _ => {}
+    }
+    let kind = match low.get(..2)? {
+        "fy" => b'F',
+        "sy" => b'S',
+        "cy" => b'C',
+        _ => return None,
+    };
+    let digits = low.get(2..)?;
+    if digits.is_empty() {
+        return Some((kind, None));
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = digits.parse().ok()?;
+    match digits.len() {
+        2 => Some((kind, Some(if y < 50 { 2000 + y } else { 1900 + y }))),
+        4 if (1000..=2999).contains(&y) => Some((kind, Some(y))),
+        _ => None,
+    }
+}
+
+/// Fiscal, school and calendar years: "last fiscal year", "the school year 2008", "fiscal
+/// year", "FY 2018", "cy18", "this calendar year". A calendar year is the year itself; a
+/// fiscal or school year is `FY2018`/`SY2018` (TIMEX2's prefixes) without an interval.
+fn named_year(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let (k, shift) = match g.t.get(i).and_then(|t| t.w) {
+        Some(W::This) => (i + 1, Some(0)),
+        Some(W::Last) => (i + 1, Some(-1)),
+        Some(W::Next) => (i + 1, Some(1)),
+        _ => (i, None),
+    };
+    let t = g.t.get(k)?;
+    let word = g.text.get(t.start..t.end)?;
+    let (kind, glued) = named_year_word(word)?;
+    let abbreviated = word.len() == 2;
+    let (end, year) = match glued {
+        Some(y) if shift.is_none() => (k + 1, Some(y)),
+        Some(_) => return None,
+        None if abbreviated => {
+            // "FY 2018", "sy 2008": the abbreviation needs its year.
+            if shift.is_some() {
+                return None;
+            }
+            (k + 2, Some(g.year_digits(k + 1)?))
+        }
+        None => {
+            if !g.is(k + 1, W::Unit(Unit::Year, false)) {
+                return None;
+            }
+            match (g.year_digits(k + 2), shift) {
+                (Some(y), None) => (k + 3, Some(y)),
+                _ => (k + 2, None),
+            }
+        }
+    };
+    let spec = match (year, shift) {
+        (Some(y), _) => YearSpec::Abs(y),
+        (None, Some(n)) => YearSpec::Rel(n),
+        (None, None) => YearSpec::Unknown,
+    };
+    let sem = match (kind, spec) {
+        (b'C', YearSpec::Abs(y)) => Sem::Cal(Cal::Date {
+            y: YearSpec::Abs(y),
+            m: None,
+            d: None,
+        }),
+        (b'C', YearSpec::Rel(n)) => Sem::Cal(Cal::Rel {
+            unit: Unit::Year,
+            n,
+            anaphoric: false,
+        }),
+        // "calendar year" alone is a unit, not a date.
+        (b'C', _) => return None,
+        _ => Sem::NamedYear(kind, spec),
+    };
+    m(i, end, sem, None)
 }
 
 /// A plural weekday: "Tuesdays".
@@ -2086,6 +2214,19 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
             }
         }
         Sem::Ref(s) => (TemporalType::Date, s.to_string(), None, None),
+        Sem::NamedYear(kind, spec) => {
+            let prefix = if kind == b'S' { "SY" } else { "FY" };
+            let year = match (spec, a.reference) {
+                (YearSpec::Abs(y), _) => Some(i64::from(y)),
+                (YearSpec::Rel(n), Some(r)) => Some(i64::from(r.year()) + n),
+                _ => None,
+            };
+            let value = match year {
+                Some(y) if (0..=9999).contains(&y) => format!("{prefix}{y:04}"),
+                _ => format!("{prefix}XXXX"),
+            };
+            (TemporalType::Date, value, None, None)
+        }
         Sem::SetUnit(amt, u) => (
             TemporalType::Set,
             duration_value(amt.or(Some(1.0)), u),

@@ -164,6 +164,9 @@ pub(crate) enum Sem {
     /// A set: every `n` units, or every weekday.
     SetUnit(Option<f64>, Unit),
     SetWeekday(u8),
+    /// A fiscal ('F') or school ('S') year: `FY2018`, `SYXXXX`. Its months depend on the
+    /// country and the institution, so it has no interval.
+    NamedYear(u8, YearSpec),
     /// A time every day or every given weekday: "every Tuesday at 9am", "3pm each day".
     SetTime(Option<u8>, (u8, u8)),
 }
@@ -324,7 +327,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A four-digit year 1000–2999 written without separators.
-    fn year_digits(&self, i: usize) -> Option<i32> {
+    pub(crate) fn year_digits(&self, i: usize) -> Option<i32> {
         let n = self.num(i)?;
         if n.suffix != Suffix::None || n.digits != 4 {
             return None;
