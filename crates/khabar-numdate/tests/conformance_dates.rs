@@ -638,7 +638,7 @@ fn classify(expected: &[Expected], ours: &[Temporal], span_ok: bool, input: &str
             .into();
     }
     // Scheduling vocabulary outside news usage.
-    let sched: [(&[&str], &str); 12] = [
+    let sched: [(&[&str], &str); 11] = [
         (&["business day", "business days"], "business days"),
         (
             &[
@@ -669,7 +669,7 @@ fn classify(expected: &[Expected], ours: &[Temporal], span_ok: bool, input: &str
         ),
         (
             &["to date", "till date", "current date"],
-            "'to date' (up to the reference date)",
+            "a range up to the reference date ('from March to date', 'till current date')",
         ),
         (
             &["rest of", "remaining of"],
@@ -681,18 +681,6 @@ fn classify(expected: &[Expected], ours: &[Temporal], span_ok: bool, input: &str
             "'the week of'/'w/c' in this phrasing",
         ),
         (&["otd", "tmrw"], "chat abbreviations ('otd', 'tmrw')"),
-        (
-            &[
-                "lunch",
-                "lunchtime",
-                "dinner",
-                "dinnertime",
-                "breakfast",
-                "daytime",
-                "night-time",
-            ],
-            "meal times and 'daytime'/'night-time' as parts of the day",
-        ),
         (
             &["11ish", "noonish"],
             "approximate times written '11ish', 'noonish'",
@@ -879,6 +867,22 @@ fn classify(expected: &[Expected], ours: &[Temporal], span_ok: bool, input: &str
     }) && !missing.is_empty()
     {
         return "convention: khabar reads a part of the day with a day, 'in the', 'at' or a modifier, not as a bare noun ('morning sessions', 'every morning')".into();
+    }
+    // A meal and its day given apart by the peer ("at lunch" | "tomorrow"), as one TIME by
+    // khabar ("lunch tomorrow" = tomorrow's lunch).
+    if expected
+        .iter()
+        .any(|e| e.values.iter().any(|v| v.starts_with("TME")))
+        && ours.iter().any(|t| {
+            t.value.contains("TME")
+                && expected
+                    .iter()
+                    .filter(|e| e.start <= t.span.end && t.span.start <= e.end)
+                    .count()
+                    > 1
+        })
+    {
+        return "convention: khabar joins a part of the day and its day into one TIME ('lunch tomorrow' is tomorrow's lunch); the peer gives them apart".into();
     }
     // Bare numbers after "at".
     if missing.iter().any(|e| {

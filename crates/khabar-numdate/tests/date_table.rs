@@ -1210,6 +1210,12 @@ fn weekends_as_sets_and_lengths() {
             "P3WE",
         ),
         (
+            "prepare for the 2021 weekend",
+            "2021",
+            TemporalType::Date,
+            "2021",
+        ),
+        (
             "the truce is expected to last two weeks",
             "two weeks",
             TemporalType::Duration,
@@ -1248,7 +1254,7 @@ fn fiscal_school_and_calendar_years() {
         ("gains in this calendar year.", "this calendar year", "2019"),
         (
             "sales in the calendar year 2008",
-            "calendar year 2008",
+            "the calendar year 2008",
             "2008",
         ),
         ("sales in the cy 2008", "cy 2008", "2008"),
@@ -1270,4 +1276,355 @@ fn fiscal_school_and_calendar_years() {
     // "any weekend" is the set of weekends.
     let t = one(&e, "dinner with mom any weekend.");
     assert_eq!((t.text.as_str(), t.value.as_str()), ("any weekend", "P1WE"));
+}
+
+#[test]
+fn meal_times_daytime_and_night_time() {
+    let e = ex("2022-07-27");
+    for (text, span, value, md) in [
+        ("let's meet at lunch", "lunch", "2022-07-27TMEL", None),
+        ("let's meet before lunch", "lunch", "2022-07-27TMEL", None),
+        (
+            "let's meet after breakfast",
+            "breakfast",
+            "2022-07-27TMEB",
+            None,
+        ),
+        (
+            "let's meet around dinner",
+            "around dinner",
+            "2022-07-27TMED",
+            Some(TemporalMod::Approx),
+        ),
+        (
+            "returns for another lunchtime filled with carols",
+            "lunchtime",
+            "2022-07-27TMEL",
+            None,
+        ),
+        (
+            "let's meet in the daytime",
+            "the daytime",
+            "2022-07-27TDT",
+            None,
+        ),
+        (
+            "they were working in the night-time",
+            "the night-time",
+            "2022-07-27TNT",
+            None,
+        ),
+        (
+            "see you tomorrow lunch",
+            "tomorrow lunch",
+            "2022-07-28TMEL",
+            None,
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str(), t.modifier),
+            (span, TemporalType::Time, value, md),
+            "{text:?}"
+        );
+    }
+    // A part of the day followed by its day is that day's.
+    let t = one(&e, "let's meet at lunch tomorrow.");
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("lunch tomorrow", "2022-07-28TMEL")
+    );
+    // A meal alone, or after "this", is an event, not a time.
+    for text in [
+        "dinner with mom tonight was nice",
+        "Book this lunch in my calendar",
+        "a dinner hosted by the governor",
+        "we met for dinner on Monday",
+    ] {
+        assert!(
+            e.extract(text).iter().all(|t| !t.value.contains("TME")),
+            "{text:?} → {:?}",
+            e.extract(text)
+        );
+    }
+}
+
+#[test]
+fn to_date_and_year_to_date() {
+    let e = ex("2018-05-24");
+    for (text, span, value) in [
+        ("the deadliest attack to date.", "to date", "PRESENT_REF"),
+        (
+            "How many clusters docked till date?",
+            "till date",
+            "PRESENT_REF",
+        ),
+        (
+            "the stock is down 20% in the year to date.",
+            "the year to date",
+            "2018",
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str()),
+            (span, TemporalType::Date, value),
+            "{text:?}"
+        );
+    }
+    // "up to date", "equals to date 1" and "to date 2020-01-01" are not "so far".
+    for text in [
+        "keep the maps up to date",
+        "dates which are equal to date 1",
+        "change to date 7 of the list",
+    ] {
+        assert!(
+            e.extract(text).iter().all(|t| t.value != "PRESENT_REF"),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn ranges_to_the_end_of_a_period() {
+    let e = ex("2016-11-07");
+    for (text, span, value, first, last) in [
+        (
+            "The range is from 2007 to the end of 2008.",
+            "from 2007 to the end of 2008",
+            "2007/2008",
+            "2007-01-01",
+            "2008-12-31",
+        ),
+        (
+            "The range is between 2007 and the end of 2008.",
+            "between 2007 and the end of 2008",
+            "2007/2008",
+            "2007-01-01",
+            "2008-12-31",
+        ),
+        (
+            "It was closed from April 2016 until the end of June.",
+            "from April 2016 until the end of June",
+            "2016-04/2016-06",
+            "2016-04-01",
+            "2016-06-30",
+        ),
+    ] {
+        let t = one(&e, text);
+        let iv = t.interval.expect("interval");
+        assert_eq!(
+            (
+                t.text.as_str(),
+                t.value.as_str(),
+                iv.start.to_string(),
+                iv.end.to_string()
+            ),
+            (span, value, first.to_string(), last.to_string()),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn sets_of_parts_halves_and_the_day_before() {
+    let e = ex("2018-11-08");
+    for (text, span, kind, value) in [
+        (
+            "we will run every morning",
+            "every morning",
+            TemporalType::Set,
+            "TMO",
+        ),
+        (
+            "dinner on me every night.",
+            "every night",
+            TemporalType::Set,
+            "TNI",
+        ),
+        ("I'll leave everyday", "everyday", TemporalType::Set, "P1D"),
+        (
+            "It's an everyday routine.",
+            "everyday",
+            TemporalType::Set,
+            "P1D",
+        ),
+        (
+            "schedule a semiannual meeting",
+            "semiannual",
+            TemporalType::Set,
+            "P0.5Y",
+        ),
+        (
+            "meet semi-annually",
+            "semi-annually",
+            TemporalType::Set,
+            "P0.5Y",
+        ),
+        (
+            "What happened the day before",
+            "the day before",
+            TemporalType::Date,
+            "2018-11-07",
+        ),
+        (
+            "What's your plan for the day after?",
+            "the day after",
+            TemporalType::Date,
+            "2018-11-09",
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str()),
+            (span, kind, value),
+            "{text:?}"
+        );
+    }
+    // "the day before" counts from the date being talked about.
+    let found = e.extract("The attack came on 12 March 2015; the day before, police had warned.");
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("12 March 2015", "2015-03-12"),
+            ("the day before", "2015-03-11")
+        ]
+    );
+    // Not when a phrase follows: "the day before the attack" is relative to the attack.
+    assert!(e.extract("the day before the attack").is_empty());
+}
+
+#[test]
+fn open_ended_dates_and_times() {
+    let e = ex("2019-04-22");
+    for (text, span, value) in [
+        (
+            "I want sales for year 2012 or later",
+            "year 2012 or later",
+            "2012",
+        ),
+        (
+            "Shall we leave on 2018 or later, is this ok?",
+            "2018 or later",
+            "2018",
+        ),
+        (
+            "You can only leave on 1/1/2016 and after",
+            "1/1/2016 and after",
+            "2016-01-01",
+        ),
+        (
+            "How about year 2016 and greater",
+            "year 2016 and greater",
+            "2016",
+        ),
+        (
+            "Meet me at 3 pm or later.",
+            "3 pm or later",
+            "2019-04-22T15:00",
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str(), t.modifier),
+            (span, value, Some(TemporalMod::OnOrAfter)),
+            "{text:?}"
+        );
+    }
+    assert_eq!(TemporalMod::OnOrAfter.as_str(), "ON_OR_AFTER");
+    // Only when the clause ends there: "2018 or later years" is not read as open-ended.
+    let t = one(&e, "in 2018 and after that");
+    assert_eq!((t.text.as_str(), t.modifier), ("2018", None));
+}
+
+#[test]
+fn the_year_month_week_closing_a_clause() {
+    let e = ex("2018-05-24");
+    for (text, span, value) in [
+        ("we got Cloud partner of the year.", "the year", "2018"),
+        ("I'm away for the month", "the month", "2018-05"),
+        ("Show sales in the week", "the week", "2018-W21"),
+        // The end of the year stays one expression.
+        ("by the end of the year.", "the end of the year", "2018"),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            (span, value),
+            "{text:?}"
+        );
+    }
+    // Anaphoric: the year being talked about.
+    let found = e.extract("The group grew in 2014, and by the close of the year.");
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(got, [("2014", "2014"), ("the year", "2014")]);
+    // Not before a word: "the year the war began", "the week-long siege", "the year's toll".
+    for text in [
+        "the year the war began",
+        "the week-long siege",
+        "the year's toll",
+        "the month of Ramadan",
+    ] {
+        assert!(
+            e.extract(text)
+                .iter()
+                .all(|t| t.text != "the year" && t.text != "the week" && t.text != "the month"),
+            "{text:?} → {:?}",
+            e.extract(text)
+        );
+    }
+}
+
+#[test]
+fn nights_of_a_stay_and_annual() {
+    let e = ex("2018-05-24");
+    for (text, span, kind, value) in [
+        (
+            "Book a room for two nights?",
+            "two nights",
+            TemporalType::Duration,
+            "P2D",
+        ),
+        (
+            "Book a room for 1 night?",
+            "1 night",
+            TemporalType::Duration,
+            "P1D",
+        ),
+        (
+            "for the 09th of May for 2 nights",
+            "2 nights",
+            TemporalType::Duration,
+            "P2D",
+        ),
+        (
+            "time for the annual review",
+            "annual",
+            TemporalType::Set,
+            "P1Y",
+        ),
+    ] {
+        let found = e.extract(text);
+        let t = found
+            .iter()
+            .find(|t| t.text == span)
+            .unwrap_or_else(|| panic!("{text:?} → {found:?}"));
+        assert_eq!((t.kind, t.value.as_str()), (kind, value), "{text:?}");
+    }
+    // "the following quarter" counts from the date being talked about.
+    let e2 = ex("2019-08-15");
+    let t = one(&e2, "Let's discuss the work for the following quarter.");
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the following quarter", "2019-Q4")
+    );
+    // A singular "night" after a number that does not close the clause is no length.
+    assert!(e.extract("They work at three night markets.").is_empty());
 }

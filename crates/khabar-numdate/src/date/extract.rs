@@ -239,6 +239,7 @@ fn scan(g: &Grammar<'_>) -> Vec<Match> {
                         || crate::date::grammar::glued_month_day(w).is_some()
                         || w.eq_ignore_ascii_case("right")
                         || w.eq_ignore_ascii_case("any")
+                        || w.to_ascii_lowercase().starts_with("semi")
                         || named_year_word(w).is_some()
                 })
                 || !matches!(
@@ -352,6 +353,21 @@ fn best_at(g: &Grammar<'_>, i: usize) -> Option<Match> {
     }
     // "or so" after a duration or a date: approximate.
     if let Some(mut b) = best {
+        // "2012 or later", "1/1/2016 and after", "year 2016 and greater", "3 pm or later":
+        // open-ended.
+        if matches!(b.sem, Sem::Cal(_) | Sem::Time(..))
+            && b.modifier.is_none()
+            && matches!(g.t.get(b.end).and_then(|t| t.w), Some(W::Or | W::And))
+            && (g_word(g, b.end + 1, "later")
+                || g_word(g, b.end + 1, "after")
+                || g_word(g, b.end + 1, "greater"))
+            && g.t
+                .get(b.end + 2)
+                .is_none_or(|t| t.kind == khabar_tokenize::TokenKind::Punct)
+        {
+            b.end += 2;
+            b.modifier = Some(TemporalMod::OnOrAfter);
+        }
         if g_is(g, b.end, W::Or) && g_is(g, b.end + 1, W::So) {
             b.end += 2;
             if b.modifier.is_none() {
@@ -567,8 +583,8 @@ fn day_phrase(g: &Grammar<'_>, i: usize) -> Option<(usize, Cal, Option<DayPart>)
                     W::Last => -1,
                     _ => 1,
                 };
-                // "last morning" is yesterday's, as "last night".
-                if w != W::Last || g_word(g, i, "last") {
+                // "last morning" is yesterday's, as "last night"; "this lunch" is a meal.
+                if (w != W::Last || g_word(g, i, "last")) && !p.needs_cue() {
                     return Some((i + 2, today(n), Some(p)));
                 }
             }
@@ -978,6 +994,14 @@ fn range(g: &Grammar<'_>, i: usize) -> Option<Match> {
     let right = g
         .cal(r0)
         .or_else(|| (j > i && g_is(g, r0, W::Now)).then_some((r0 + 1, now)));
+    // "from 2007 to the end of 2008", "from April until the end of June": the range runs to
+    // the last day of the right end anyway, so "the end of" adds nothing to it.
+    let right = right.or_else(|| {
+        let k = if g_is(g, r0, W::The) { r0 + 1 } else { r0 };
+        (j > i && g_is(g, k, W::End) && g_is(g, k + 1, W::Of))
+            .then(|| g.cal(k + 2))
+            .flatten()
+    });
     let right = right.or_else(|| {
         // "November 19-20", "April 9th through seventeenth": a bare day after a full left
         // end.
@@ -1348,6 +1372,13 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
     {
         let (k, md) = match w {
             Some(W::Early) => (i + 1, Some(TemporalMod::Start)),
+            // "after breakfast" is a signal and a meal, not the end of breakfast.
+            Some(W::Later)
+                if g_word(g, i, "after")
+                    && matches!(g.t.get(i + 1).and_then(|t| t.w), Some(W::DayPart(p)) if p.needs_cue()) =>
+            {
+                (i, None)
+            }
             Some(W::Late | W::Later) => (i + 1, Some(TemporalMod::End)),
             _ => (i, None),
         };
@@ -1373,13 +1404,51 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
         } else if md.is_some() {
             (k, true)
         } else {
-            // "at night", "(in) morning"
-            (k, i > 0 && (g_is(g, i - 1, W::At) || after_in))
+            // "at night", "(in) morning"; a meal also after "before"/"after" (signals, left
+            // out of the span) and "lunchtime"/"dinnertime" alone.
+            let meal_cue = i > 0 && (g_word(g, i - 1, "before") || g_word(g, i - 1, "after"))
+                || g.t.get(i).is_some_and(|t| {
+                    g.text
+                        .get(t.start..t.end)
+                        .is_some_and(|x| x.len() > 8 && x.to_ascii_lowercase().ends_with("time"))
+                });
+            let meal = matches!(
+                g.t.get(k).and_then(|t| t.w),
+                Some(W::DayPart(
+                    DayPart::Breakfast | DayPart::Lunch | DayPart::Dinner
+                ))
+            );
+            (
+                k,
+                i > 0 && (g_is(g, i - 1, W::At) || after_in) || (meal && meal_cue),
+            )
         };
         if let (true, Some(W::DayPart(p))) = (ok, g.t.get(k).and_then(|t| t.w)) {
             let night_only = md.is_none() && k == i && !after_in;
-            if !night_only || p == DayPart::Night {
+            // "the night-time", "in the night-time"
+            let (p, k) = if p == DayPart::Night
+                && g_punct(g, k + 1, &["-"])
+                && g_word(g, k + 2, "time")
+                && g_joined(g, k)
+                && g_joined(g, k + 1)
+            {
+                (DayPart::Nighttime, k + 2)
+            } else {
+                (p, k)
+            };
+            if !night_only || p == DayPart::Night || p.needs_cue() {
                 best = longest(best, m(i, k + 1, Sem::Time(None, Clock::Part(p)), md));
+                // "(at) dinner tomorrow", "(in) the morning yesterday": the part of that day.
+                if let Some((
+                    e,
+                    c @ (Cal::Rel {
+                        unit: Unit::Day, ..
+                    }
+                    | Cal::Weekday { .. }),
+                )) = g.cal(k + 1)
+                {
+                    best = longest(best, m(i, e, Sem::Time(Some(c), Clock::Part(p)), md));
+                }
                 if g_is(g, k + 1, W::At) {
                     if let Some(cr) = g.clock_read(k + 2, ClockCtx::Day) {
                         let (h, mi) = in_part(cr, Some(p));
@@ -1387,6 +1456,22 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
                     }
                 }
             }
+        }
+    }
+    // "around dinner", "around lunchtime"
+    if w == Some(W::About) {
+        if let Some(W::DayPart(p @ (DayPart::Breakfast | DayPart::Lunch | DayPart::Dinner))) =
+            g.t.get(i + 1).and_then(|t| t.w)
+        {
+            best = longest(
+                best,
+                m(
+                    i,
+                    i + 2,
+                    Sem::Time(None, Clock::Part(p)),
+                    Some(TemporalMod::Approx),
+                ),
+            );
         }
     }
     // "around 1pm", "around tomorrow 10am": an approximate time.
@@ -1421,6 +1506,93 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
     if w == Some(W::Once) && g_is(g, i + 1, W::A) {
         if let Some(W::Unit(u, false)) = g.t.get(i + 2).and_then(|t| t.w) {
             best = longest(best, m(i, i + 3, Sem::SetUnit(Some(1.0), u), None));
+        }
+    }
+    // "to date", "till date": up to now ("the deadliest attack to date"), not "up to date";
+    // "the year to date": this year so far.
+    if matches!(w, Some(W::To | W::Until))
+        && g_word(g, i + 1, "date")
+        && !(i > 0
+            && (g_word(g, i - 1, "up")
+                || g_word(g, i - 1, "equals")
+                || g_word(g, i - 1, "equal")
+                || g_is(g, i - 1, W::Unit(Unit::Year, false))))
+        && !g_punct(g, i + 2, &["-"])
+        // "to date 1", "to date 2020-01-01": "date" names a field.
+        && g.t.get(i + 2).is_none_or(|t| t.num.is_none() && t.w.is_none())
+    {
+        best = longest(best, m(i, i + 2, Sem::Ref("PRESENT_REF"), None));
+    }
+    {
+        let k = if w == Some(W::The) { i + 1 } else { i };
+        if g_is(g, k, W::Unit(Unit::Year, false))
+            && g_is(g, k + 1, W::To)
+            && g_word(g, k + 2, "date")
+        {
+            let this_year = Cal::Rel {
+                unit: Unit::Year,
+                n: 0,
+                anaphoric: false,
+            };
+            best = longest(best, m(i, k + 3, Sem::Cal(this_year), None));
+        }
+    }
+    // "the year", "the month", "the week" closing a clause ("partner of the year.", "away
+    // for the month"): the one being talked about, or the reference date's.
+    if w == Some(W::The) {
+        if let Some(W::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false)) =
+            g.t.get(i + 1).and_then(|t| t.w)
+        {
+            let closes = g.t.get(i + 2).is_none_or(|t| {
+                t.kind == khabar_tokenize::TokenKind::Punct && !g_punct(g, i + 2, &["-", "'", "’"])
+            });
+            if closes {
+                let c = Cal::Rel {
+                    unit: u,
+                    n: 0,
+                    anaphoric: true,
+                };
+                best = longest(best, m(i, i + 2, Sem::Cal(c), None));
+            }
+        }
+    }
+    // "two nights", "for 1 night?": nights of a stay, a length in days. A singular "night"
+    // after a number must close the clause ("three night markets" is no length).
+    if let Some((j, Some(a))) = g.amount(i) {
+        if g_is(g, j, W::DayPart(DayPart::Night)) && a.fract() == 0.0 && (1.0..=366.0).contains(&a)
+        {
+            let plural =
+                g.t.get(j)
+                    .and_then(|t| g.text.get(t.start..t.end))
+                    .is_some_and(|x| x.ends_with('s') || x.ends_with('S'));
+            let closes =
+                g.t.get(j + 1)
+                    .is_none_or(|t| t.kind == khabar_tokenize::TokenKind::Punct);
+            if plural || (a == 1.0 && closes) {
+                best = longest(best, m(i, j + 1, Sem::Dur(Some(a), Unit::Day), None));
+            }
+        }
+    }
+    // "the day before", "the day after" closing a clause: the day before (after) the date
+    // being talked about, or the reference date ("the day before the attack" is left alone).
+    if w == Some(W::The) && g_is(g, i + 1, W::Unit(Unit::Day, false)) {
+        let n = if g_word(g, i + 2, "before") {
+            Some(-1)
+        } else if g_word(g, i + 2, "after") {
+            Some(1)
+        } else {
+            None
+        };
+        let closes =
+            g.t.get(i + 3)
+                .is_none_or(|t| t.kind == khabar_tokenize::TokenKind::Punct);
+        if let (Some(n), true) = (n, closes) {
+            let c = Cal::Rel {
+                unit: Unit::Day,
+                n,
+                anaphoric: true,
+            };
+            best = longest(best, m(i, i + 3, Sem::Cal(c), None));
         }
     }
     // "for the time being"
@@ -1607,7 +1779,8 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
             _ => {
                 // "three weekends" is a length (P3WE); a bare "weekends" is read as a set
                 // below, and "several weekends" is left alone.
-                if !matches!(u, Unit::Weekend) || amt.is_some() {
+                // ("labor day 2021 weekend" is no length).
+                if !matches!(u, Unit::Weekend) || amt.is_some_and(|a| a <= 52.0) {
                     best = longest(best, m(i, e, Sem::Dur(amt, u), cmp));
                 }
             }
@@ -1665,6 +1838,15 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
             }
             if let Some(W::Weekday(wd)) = g.t.get(k).and_then(|t| t.w) {
                 best = longest(best, m(i, k + 1, Sem::SetWeekday(wd), None));
+            } else if let (
+                Some(W::DayPart(
+                    p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night),
+                )),
+                false,
+            ) = (g.t.get(k).and_then(|t| t.w), k > i + 1)
+            {
+                // "every morning", "each night"
+                best = longest(best, m(i, k + 1, Sem::SetPart(p), None));
             } else if let Some(W::Unit(u, false)) = g.t.get(k).and_then(|t| t.w) {
                 let n = if k > i + 1 { Some(2.0) } else { Some(1.0) };
                 best = longest(best, m(i, k + 1, Sem::SetUnit(n, u), None));
@@ -1674,6 +1856,22 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
         }
         Some(W::Periodic(u)) => {
             best = longest(best, m(i, i + 1, Sem::SetUnit(Some(1.0), u), None));
+        }
+        // "semiannual", "semi-annually": every half year.
+        _ if g.t.get(i).is_some_and(|t| {
+            g.text.get(t.start..t.end).is_some_and(|x| {
+                let x = x.to_ascii_lowercase();
+                x == "semiannual" || x == "semiannually"
+            })
+        }) =>
+        {
+            best = longest(best, m(i, i + 1, Sem::SetUnit(Some(0.5), Unit::Year), None));
+        }
+        _ if g_word(g, i, "semi")
+            && g_punct(g, i + 1, &["-"])
+            && (g_word(g, i + 2, "annual") || g_word(g, i + 2, "annually")) =>
+        {
+            best = longest(best, m(i, i + 3, Sem::SetUnit(Some(0.5), Unit::Year), None));
         }
         // "all weekends", "any weekend": weekends as a set (TIMEX P1WE).
         Some(W::All) if g_is(g, i + 1, W::Unit(Unit::Weekend, true)) => {
@@ -1949,6 +2147,12 @@ fn part_code(p: DayPart) -> &'static str {
         DayPart::Afternoon => "AF",
         DayPart::Evening => "EV",
         DayPart::Night => "NI",
+        // Recognizers-Text's codes for meals; TIMEX2's for daytime and night-time.
+        DayPart::Breakfast => "MEB",
+        DayPart::Lunch => "MEL",
+        DayPart::Dinner => "MED",
+        DayPart::Daytime => "DT",
+        DayPart::Nighttime => "NT",
     }
 }
 
@@ -2234,6 +2438,7 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
             None,
         ),
         Sem::SetWeekday(wd) => (TemporalType::Set, format!("XXXX-WXX-{wd}"), None, None),
+        Sem::SetPart(p) => (TemporalType::Set, format!("T{}", part_code(p)), None, None),
         Sem::SetTime(wd, (h, mi)) => {
             let day = wd.map_or_else(String::new, |d| format!("XXXX-WXX-{d}"));
             (

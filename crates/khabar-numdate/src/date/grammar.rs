@@ -164,6 +164,8 @@ pub(crate) enum Sem {
     /// A set: every `n` units, or every weekday.
     SetUnit(Option<f64>, Unit),
     SetWeekday(u8),
+    /// A part of every day: "every morning" → `TMO`.
+    SetPart(DayPart),
     /// A fiscal ('F') or school ('S') year: `FY2018`, `SYXXXX`. Its months depend on the
     /// country and the institution, so it has no interval.
     NamedYear(u8, YearSpec),
@@ -1668,6 +1670,17 @@ impl<'a> Grammar<'a> {
                             },
                         ));
                     }
+                }
+                // "the following quarter"
+                if self.is(i + 2, W::Quarter) {
+                    return Some((
+                        i + 3,
+                        Cal::Rel {
+                            unit: Unit::Quarter,
+                            n,
+                            anaphoric: true,
+                        },
+                    ));
                 }
                 None
             }

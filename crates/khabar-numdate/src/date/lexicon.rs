@@ -48,6 +48,29 @@ pub(crate) enum DayPart {
     Afternoon,
     Evening,
     Night,
+    /// Meal times, "breakfast", "lunch(time)", "dinner(time)": read only after "at",
+    /// "around", "before", "after" or with a day ("lunch tomorrow"), since a meal is also an
+    /// event ("a dinner hosted by").
+    Breakfast,
+    Lunch,
+    Dinner,
+    /// "daytime" (TIMEX `TDT`), "night-time" (`TNT`).
+    Daytime,
+    Nighttime,
+}
+
+impl DayPart {
+    /// A meal, daytime or night-time: a part of the day that needs a cue before it.
+    pub(crate) fn needs_cue(self) -> bool {
+        matches!(
+            self,
+            DayPart::Breakfast
+                | DayPart::Lunch
+                | DayPart::Dinner
+                | DayPart::Daytime
+                | DayPart::Nighttime
+        )
+    }
 }
 
 /// What a word means to the date grammar.
@@ -253,6 +276,14 @@ pub(crate) const LEXICON: &[(&str, W)] = &[
     ("afternoons", W::DayPart(DayPart::Afternoon)),
     ("evenings", W::DayPart(DayPart::Evening)),
     ("nights", W::DayPart(DayPart::Night)),
+    ("breakfast", W::DayPart(DayPart::Breakfast)),
+    ("lunch", W::DayPart(DayPart::Lunch)),
+    ("lunchtime", W::DayPart(DayPart::Lunch)),
+    ("dinner", W::DayPart(DayPart::Dinner)),
+    ("dinnertime", W::DayPart(DayPart::Dinner)),
+    ("supper", W::DayPart(DayPart::Dinner)),
+    ("daytime", W::DayPart(DayPart::Daytime)),
+    ("nighttime", W::DayPart(DayPart::Nighttime)),
     ("second", W::Ord(2)),
     ("seconds", W::Unit(Unit::Second, true)),
     ("sec", W::Unit(Unit::Second, false)),
@@ -414,9 +445,11 @@ pub(crate) const LEXICON: &[(&str, W)] = &[
     ("every", W::Every),
     ("each", W::Each),
     ("daily", W::Periodic(Unit::Day)),
+    ("everyday", W::Periodic(Unit::Day)),
     ("weekly", W::Periodic(Unit::Week)),
     ("monthly", W::Periodic(Unit::Month)),
     ("annually", W::Periodic(Unit::Year)),
+    ("annual", W::Periodic(Unit::Year)),
     ("yearly", W::Periodic(Unit::Year)),
     ("quarterly", W::Periodic(Unit::Quarter)),
     ("hourly", W::Periodic(Unit::Hour)),

@@ -61,6 +61,8 @@ pub enum TemporalMod {
     Before,
     /// "after 2019" (only produced when the cue is inside the span, e.g. ranges).
     After,
+    /// "2012 or later", "1/1/2016 and after": that date or any later one.
+    OnOrAfter,
 }
 
 impl TemporalMod {
@@ -77,6 +79,7 @@ impl TemporalMod {
             TemporalMod::EqualOrLess => "EQUAL_OR_LESS",
             TemporalMod::Before => "BEFORE",
             TemporalMod::After => "AFTER",
+            TemporalMod::OnOrAfter => "ON_OR_AFTER",
         }
     }
 }
