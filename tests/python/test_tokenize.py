@@ -20,6 +20,8 @@ TRICKY = [
     "NBSP\u00a0here\u2003and\u202fthere",
     "CRLF\r\nline\r\n",
     "a\u0000b\u200bc\ufeffd",
+    "\ud800\r",
+    "lone \ud800\udfff x \udc00y",
 ]
 
 # Text drawn from every plane, including surrogate code points (which Python str allows).
@@ -40,7 +42,7 @@ def check_exact(text: str) -> None:
     last = 0
     for t in tokens:
         assert text[t.start : t.end] == t.text, (t, text)
-        assert last <= t.start < t.end
+        assert last <= t.start < t.end <= len(text)
         assert not any(ch.isspace() for ch in t.text if ch not in "\x1c\x1d\x1e\x1f\x85")
         last = t.end
     for s in khabar.sentences(text):

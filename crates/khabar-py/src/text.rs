@@ -11,13 +11,34 @@ use pyo3::types::{PySlice, PyString};
 ///
 /// Python strings may hold lone surrogates, which have no UTF-8 form. Such text is processed
 /// with each surrogate replaced by U+FFFD — one code point for one code point, so every `str`
-/// index stays right — and result texts are then sliced from the original Python string, so
-/// `text[r.start:r.end] == r.text` holds for every input.
+/// index stays right (see `replace_surrogates`) — and result texts are then sliced from the
+/// original Python string, so `text[r.start:r.end] == r.text` holds for every input.
 pub(crate) struct PyText<'py> {
     pub(crate) py_str: Bound<'py, PyString>,
     pub(crate) text: String,
     /// True when `text` differs from the Python string (it had lone surrogates).
     pub(crate) lossy: bool,
+}
+
+/// The text of a Python string holding lone surrogates, each surrogate (one code point)
+/// replaced by one U+FFFD, so that code-point offsets stay the same.
+///
+/// `surrogatepass` encodes a surrogate as the three bytes `ED A0..BF 80..BF`; U+FFFD is the
+/// three bytes `EF BF BD`, so the swap keeps the byte layout too.
+fn replace_surrogates(py_str: &Bound<'_, PyString>) -> PyResult<String> {
+    let encoded = py_str.call_method1("encode", ("utf-8", "surrogatepass"))?;
+    let mut bytes: Vec<u8> = encoded.extract()?;
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        if bytes[i] == 0xED && (bytes[i + 1] & 0xE0) == 0xA0 {
+            bytes[i..i + 3].copy_from_slice("\u{FFFD}".as_bytes());
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// The type name of a Python object, for error messages.
@@ -40,7 +61,7 @@ impl<'py> PyText<'py> {
         // `to_cow` fails only on lone surrogates.
         let (text, lossy) = match py_str.to_cow() {
             Ok(s) => (s.into_owned(), false),
-            Err(_) => (py_str.to_string_lossy().into_owned(), true),
+            Err(_) => (replace_surrogates(&py_str)?, true),
         };
         Ok(PyText {
             py_str,
