@@ -369,6 +369,11 @@ fn fmt_range(low: Option<f64>, high: Option<f64>) -> String {
     }
 }
 
+/// One line of the table summary: "  entities     71  Islamic State Khorasan Province ×9, …".
+fn summary_line(out: &mut dyn Write, what: &str, count: usize, items: &str) -> std::io::Result<()> {
+    writeln!(out, "  {what:<10} {count:>4}  {}", cut(items, 110))
+}
+
 struct TableSink<'a> {
     out: &'a mut dyn Write,
 }
@@ -405,12 +410,7 @@ impl Sink for TableSink<'_> {
             .take(8)
             .map(|n| format!("{n} ×{}", counts[n]))
             .collect();
-        writeln!(
-            out,
-            "  entities   {:>4}  {}",
-            doc.entities.len(),
-            cut(&ents.join(", "), 110)
-        )?;
+        summary_line(out, "entities", doc.entities.len(), &ents.join(", "))?;
         let qs: Vec<String> = doc
             .quantities
             .iter()
@@ -426,24 +426,14 @@ impl Sink for TableSink<'_> {
                 format!("{} {unit} [{}{pct}]", q.text, fmt_range(q.low, q.high))
             })
             .collect();
-        writeln!(
-            out,
-            "  quantities {:>4}  {}",
-            doc.quantities.len(),
-            cut(&qs.join("; "), 110)
-        )?;
+        summary_line(out, "quantities", doc.quantities.len(), &qs.join("; "))?;
         let ds: Vec<String> = doc
             .dates
             .iter()
             .take(8)
             .map(|d| format!("{} = {}", d.text, d.value))
             .collect();
-        writeln!(
-            out,
-            "  dates      {:>4}  {}",
-            doc.dates.len(),
-            cut(&ds.join("; "), 110)
-        )?;
+        summary_line(out, "dates", doc.dates.len(), &ds.join("; "))?;
         writeln!(out)
     }
     fn flush(&mut self) -> std::io::Result<()> {

@@ -333,7 +333,24 @@ pub(crate) fn _restore_pipeline(
     )
 }
 
+/// The default pipelines of `extract`: one without a reference-date policy, one with
+/// `'auto'` (the Rust pipeline detects the date, so that logic lives in one place).
 static DEFAULT: PyOnceLock<Py<Pipeline>> = PyOnceLock::new();
+static DEFAULT_AUTO: PyOnceLock<Py<Pipeline>> = PyOnceLock::new();
+
+fn default_pipeline<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<Pipeline>>,
+    policy: Option<&Bound<'py, PyAny>>,
+) -> PyResult<&'py Bound<'py, Pipeline>> {
+    let nlp = cell.get_or_try_init(py, || -> PyResult<Py<Pipeline>> {
+        Py::new(
+            py,
+            Pipeline::new(py, None, policy, "dmy", "past", true, true, true)?,
+        )
+    })?;
+    Ok(nlp.bind(py))
+}
 
 /// Extracts everything from one text with the default pipeline (default gazetteer, all
 /// extractors). ``reference_date``: ``None``, ``'auto'``, ``'YYYY-MM-DD'`` or a
@@ -351,40 +368,18 @@ pub(crate) fn extract(
     reference_date: Option<&Bound<'_, PyAny>>,
     id: Option<String>,
 ) -> PyResult<Document> {
-    let nlp = DEFAULT.get_or_try_init(py, || -> PyResult<Py<Pipeline>> {
-        Py::new(
-            py,
-            Pipeline::new(py, None, None, "dmy", "past", true, true, true)?,
-        )
-    })?;
-    let nlp = nlp.bind(py).get();
-    if let Some(r) = reference_date {
-        if let Ok(s) = r.cast::<PyString>() {
-            if s.to_cow()? == "auto" {
-                // 'auto' for one call: detect, then process with what was found.
-                let arg = PyText::extract(text, "text")?;
-                let found = khabar::numdate::DateExtractor::new().detect_reference_date(&arg.text);
-                let inner = &nlp.inner;
-                let t = arg.text.as_str();
-                let mut doc = py.detach(|| {
-                    guard(std::panic::AssertUnwindSafe(|| {
-                        inner.process_input(Input {
-                            id,
-                            text: t,
-                            reference_date: found,
-                        })
-                    }))
-                })?;
-                if found.is_some() {
-                    doc.reference_source = khabar::ReferenceSource::Detected;
-                }
-                return Ok(Document::new(
-                    py,
-                    doc,
-                    Some((arg.py_str.clone().unbind(), arg.lossy)),
-                ));
-            }
-        }
+    let auto = match reference_date {
+        Some(r) => r
+            .cast::<PyString>()
+            .map_or(Ok(false), |s| s.to_cow().map(|s| s == "auto"))?,
+        None => false,
+    };
+    if auto {
+        let policy = PyString::new(py, "auto");
+        let nlp = default_pipeline(py, &DEFAULT_AUTO, Some(policy.as_any()))?;
+        return nlp.get().__call__(py, text, None, id);
     }
-    nlp.__call__(py, text, reference_date, id)
+    default_pipeline(py, &DEFAULT, None)?
+        .get()
+        .__call__(py, text, reference_date, id)
 }

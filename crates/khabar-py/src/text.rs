@@ -131,3 +131,11 @@ pub(crate) fn equality(py: Python<'_>, op: CompareOp, same: bool) -> PyResult<Py
     };
     Ok(answer.into_pyobject(py)?.to_owned().into_any().unbind())
 }
+
+/// `__reduce__` for a class whose constructor takes `args`: `(type(obj), args)`.
+pub(crate) fn reduce_to_new<'py>(
+    obj: &Bound<'py, PyAny>,
+    args: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+    pyo3::types::PyTuple::new(obj.py(), [obj.get_type().into_any(), args])
+}

@@ -1,8 +1,8 @@
 //! `khabar.tokenize`, `khabar.sentences` and their result classes.
 
 use crate::errors::guard;
-use crate::text::equality;
 use crate::text::{PyText, TextView, char_spans};
+use crate::text::{equality, reduce_to_new};
 use khabar_tokenize::{Sentence as RsSentence, Token as RsToken, Tokenizer};
 use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
@@ -100,13 +100,7 @@ impl Token {
         let py = slf.py();
         let t = slf.get();
         let args = (t.start, t.end, t.text.clone_ref(py), t.kind, t.norm.clone());
-        PyTuple::new(
-            py,
-            [
-                slf.get_type().into_any(),
-                args.into_pyobject(py)?.into_any(),
-            ],
-        )
+        reduce_to_new(slf.as_any(), args.into_pyobject(py)?.into_any())
     }
 
     /// The token as a plain dict.
@@ -179,13 +173,7 @@ impl Sentence {
         let py = slf.py();
         let s = slf.get();
         let args = (s.start, s.end, s.text.clone_ref(py));
-        PyTuple::new(
-            py,
-            [
-                slf.get_type().into_any(),
-                args.into_pyobject(py)?.into_any(),
-            ],
-        )
+        reduce_to_new(slf.as_any(), args.into_pyobject(py)?.into_any())
     }
 
     /// The sentence as a plain dict.
