@@ -1,6 +1,8 @@
 //! Property tests: the fast paths agree with the references, and spans are always exact.
 
-use khabar_tokenize::{CharOffsets, FoldOptions, Span, Tokenizer, fold, sentences, tokenize};
+use khabar_tokenize::{
+    CharOffsets, FoldOptions, SentenceSplitter, Span, Tokenizer, fold, sentences, tokenize,
+};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -194,4 +196,70 @@ proptest! {
         let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         prop_assert_eq!(covered, expected);
     }
+
+    #[test]
+    fn sentence_fast_path_matches_reference_on_ascii(text in sentence_text()) {
+        let fast = SentenceSplitter::new().split(&text);
+        let reference = SentenceSplitter::new().ascii_fast_path(false).split(&text);
+        prop_assert_eq!(fast, reference);
+    }
+
+    #[test]
+    fn sentence_fast_path_matches_reference_on_news(text in newsy_text()) {
+        let fast = SentenceSplitter::new().split(&text);
+        let reference = SentenceSplitter::new().ascii_fast_path(false).split(&text);
+        prop_assert_eq!(fast, reference);
+    }
+
+    #[test]
+    fn sentence_pieces_match_reference(text in sentence_text()) {
+        // Below the corrections: the raw UAX #29 pieces themselves, seen through sentences
+        // that are never merged (every piece ends in a blank line).
+        let spaced: String = text.split_sentence_bounds().map(|p| format!("{p}\n\n")).collect();
+        let fast = SentenceSplitter::new().split(&spaced);
+        let reference = SentenceSplitter::new().ascii_fast_path(false).split(&spaced);
+        prop_assert_eq!(fast, reference);
+    }
+}
+
+/// Sentence-like text from the characters the sentence fast path handles, with the
+/// punctuation runs (". ) a", "?!", "etc. the") that UAX #29's rules turn on.
+fn sentence_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-z]{1,5}",
+        "[A-Z][a-z]{0,4}",
+        "[0-9]{1,3}",
+        Just(". ".to_string()),
+        Just(".".to_string()),
+        Just("?!".to_string()),
+        Just("! ".to_string()),
+        Just("U.S.".to_string()),
+        Just("\" ".to_string()),
+        Just("’ ".to_string()),
+        Just("”".to_string()),
+        Just(") ".to_string()),
+        Just(" (".to_string()),
+        Just(" – ".to_string()),
+        Just("—".to_string()),
+        Just("…".to_string()),
+        Just(", ".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just("\t".to_string()),
+        Just("  ".to_string()),
+        "[ -~]{1,3}",
+        any::<u8>().prop_map(|b| char::from(b).to_string()),
+        prop::sample::select(vec![
+            '\u{2000}', '\u{2009}', '\u{200A}', '\u{200B}', '\u{202F}', '\u{205F}', '\u{3000}',
+            '«', '»'
+        ])
+        .prop_map(|c| c.to_string()),
+        prop::sample::select(vec![
+            '\u{0B}', '\u{0C}', '\u{85}', '\u{a0}', 'é', '\u{2028}', '\u{301}', '\u{200d}', 'ا',
+            '\u{1}'
+        ])
+        .prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
