@@ -317,3 +317,209 @@ proptest! {
         }
     }
 }
+
+/// Text made of the words quantities are built from (number words, vague amounts, cues,
+/// currencies, units, "percent") mixed with prose and random words, in random case.
+fn quantity_text() -> impl Strategy<Value = String> {
+    let vocab = prop::sample::select(vec![
+        "one",
+        "two",
+        "three",
+        "ten",
+        "twelve",
+        "twenty",
+        "forty-five",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "lakh",
+        "crore",
+        "dozen",
+        "dozens",
+        "a",
+        "an",
+        "and",
+        "half",
+        "quarter",
+        "point",
+        "minus",
+        "negative",
+        "first",
+        "third",
+        "fifth",
+        "fifths",
+        "tenth",
+        "several",
+        "scores",
+        "tens",
+        "few",
+        "couple",
+        "of",
+        "percent",
+        "percents",
+        "per",
+        "cent",
+        "%",
+        "$",
+        "US",
+        "Rs",
+        ".",
+        "USD",
+        "EUR",
+        "£",
+        "€",
+        "dollars",
+        "afghanis",
+        "between",
+        "to",
+        "from",
+        "about",
+        "around",
+        "nearly",
+        "more",
+        "than",
+        "at",
+        "least",
+        "up",
+        "over",
+        "under",
+        "almost",
+        "some",
+        "fighters",
+        "people",
+        "Talibs",
+        "years",
+        "months",
+        "old",
+        "killed",
+        "were",
+        "the",
+        "Taliban",
+        "Kabul",
+        "in",
+        "on",
+        "March",
+        "2018",
+        "1,000",
+        "4,000-6,000",
+        "5-10",
+        "5th",
+        "21st",
+        "1.5",
+        "5m",
+        "12",
+        "170",
+        "-",
+        "–",
+        ",",
+        "(",
+        ")",
+        "x",
+        "times",
+        "fold",
+        "zero",
+        "nil",
+        "nought",
+    ]);
+    let word = prop_oneof![
+        4 => vocab.prop_map(str::to_string),
+        1 => "[a-zA-Z]{1,9}",
+        1 => "[0-9]{1,4}",
+    ];
+    let cased = (word, 0..3u8).prop_map(|(w, c)| match c {
+        0 => w,
+        1 => w.to_uppercase(),
+        _ => {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        }
+    });
+    prop::collection::vec(
+        (
+            cased,
+            prop::sample::select(vec![" ", " ", " ", "", "-", ", "]),
+        ),
+        0..30,
+    )
+    .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Skipping plain words never changes what the quantity extractor finds.
+    #[test]
+    fn quantity_word_filter_matches_reference(text in quantity_text()) {
+        let fast = QuantityExtractor::new().extract(&text);
+        let reference = QuantityExtractor::new().skip_plain_words(false).extract(&text);
+        prop_assert_eq!(fast, reference);
+    }
+}
+
+/// The same on the seed articles.
+#[test]
+fn quantity_word_filter_matches_reference_on_seeds() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("seeds/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).expect("seed text");
+        let fast = QuantityExtractor::new().extract(&text);
+        let reference = QuantityExtractor::new()
+            .skip_plain_words(false)
+            .extract(&text);
+        assert_eq!(fast, reference, "{}", p.display());
+    }
+}
+
+/// The same on every input of the Recognizers-Text specs (number and date-time), when the
+/// shared conformance data sits beside the repository.
+#[test]
+fn quantity_word_filter_matches_reference_on_conformance_inputs() {
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/conformance/recognizers-text"
+    );
+    let Ok(dirs) = std::fs::read_dir(root) else {
+        eprintln!(
+            "skipping: {root} not found (the shared conformance data sits beside the repository, not in it)"
+        );
+        return;
+    };
+    let mut checked = 0;
+    for dir in dirs.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Ok(files) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for file in files.filter_map(|e| e.ok().map(|e| e.path())) {
+            let Ok(json) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let Ok(cases) = serde_json::from_str::<Vec<serde_json::Value>>(&json) else {
+                continue;
+            };
+            for case in cases {
+                let Some(text) = case.get("Input").and_then(|v| v.as_str()) else {
+                    continue;
+                };
+                let fast = QuantityExtractor::new().extract(text);
+                let reference = QuantityExtractor::new()
+                    .skip_plain_words(false)
+                    .extract(text);
+                assert_eq!(fast, reference, "{text:?} ({})", file.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} conformance inputs read");
+}

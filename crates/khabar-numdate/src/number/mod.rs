@@ -82,7 +82,7 @@
 mod digits;
 mod expr;
 mod grammar;
-mod lexicon;
+pub(crate) mod lexicon;
 mod relative;
 
 pub use relative::{OrdinalAnchor, RelativeOrdinal};
@@ -245,6 +245,11 @@ pub fn find_relative_ordinals(text: &str, tokens: &[Token]) -> Vec<RelativeOrdin
 /// ```
 pub fn parse_digits(s: &str) -> Result<f64, NumberError> {
     digits::parse_digit_token(s).map(|d| d.value)
+}
+
+/// Whether `word` is in the number lexicon at all, articles and "and" included.
+pub(crate) fn is_lexicon_word(word: &str) -> bool {
+    lexicon::lookup(word).is_some()
 }
 
 /// Whether `word` is an English number word khabar knows ("twenty", "fifth", "dozen",

@@ -43,10 +43,17 @@ impl Default for QuantityConfig {
 /// assert_eq!(qs[0].unit.as_ref().unwrap().text, "Talibs");
 /// assert_eq!((qs[1].low, qs[1].high, qs[1].approx), (Some(170.0), None, Approx::MoreThan));
 /// ```
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct QuantityExtractor {
     config: QuantityConfig,
     tokenizer: Tokenizer,
+    skip_plain_words: bool,
+}
+
+impl Default for QuantityExtractor {
+    fn default() -> Self {
+        QuantityExtractor::with_config(QuantityConfig::default())
+    }
 }
 
 impl QuantityExtractor {
@@ -60,7 +67,26 @@ impl QuantityExtractor {
         QuantityExtractor {
             config,
             tokenizer: Tokenizer::new(),
+            skip_plain_words: true,
         }
+    }
+
+    /// Turns the word filter on or off. With it on (the default), the extractor does not try
+    /// to read a quantity at a word that no quantity can start with (a word of ASCII letters
+    /// that is no number word, vague amount, currency or "percent"), which is most words
+    /// of a text; the output is identical either way (the test suite checks this on random
+    /// text). Off, every token is tried, which is the slower reference.
+    ///
+    /// ```
+    /// use khabar_numdate::quantity::QuantityExtractor;
+    /// let text = "Several thousand fighters and 4,000-6,000 militants";
+    /// let fast = QuantityExtractor::new().extract(text);
+    /// let reference = QuantityExtractor::new().skip_plain_words(false).extract(text);
+    /// assert_eq!(fast, reference);
+    /// ```
+    pub fn skip_plain_words(mut self, on: bool) -> Self {
+        self.skip_plain_words = on;
+        self
     }
 
     /// The settings.
@@ -81,6 +107,10 @@ impl QuantityExtractor {
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            if self.skip_plain_words && cx.is_plain_word(i) {
+                i += 1;
+                continue;
+            }
             match self.at(&cx, i) {
                 Some((q, end)) if end > i => {
                     out.push(q);
@@ -534,6 +564,46 @@ impl<'a> Cx<'a> {
         self.tok(j)
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(self.text))
+    }
+
+    /// Whether no quantity can start at token `j`: a word of ASCII letters that is no number
+    /// word ("thousand", "dozen", "a"), starts no vague amount ("several", "dozens",
+    /// "hundreds", "scores", "tens"), is not "percent" or "per" and is no currency written
+    /// before an amount ("Rs", "US"); or punctuation before anything but digits. Every way
+    /// [`at`] reads a quantity starts with one of those, a symbol, digits, or punctuation
+    /// before digits ("-5", ".08").
+    ///
+    /// [`at`]: QuantityExtractor::at
+    fn is_plain_word(&self, j: usize) -> bool {
+        let Some(t) = self.tok(j) else {
+            return false;
+        };
+        // Punctuation starts a number only as a sign or a decimal point before digits.
+        if t.kind == TokenKind::Punct {
+            return !self.amount_after(j + 1);
+        }
+        let Some(w) = self.word(j) else {
+            return false;
+        };
+        let currency = w.len() <= 3 && (w == "US" || prefix_currency(w).is_some());
+        !currency
+            && w.bytes().all(|b| b.is_ascii_alphabetic())
+            && !crate::number::is_lexicon_word(w)
+            && ![
+                "several",
+                "dozens",
+                "scores",
+                "tens",
+                "hundreds",
+                "thousands",
+                "millions",
+                "billions",
+                "percent",
+                "percents",
+                "per",
+            ]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v))
     }
 
     fn is_word(&self, j: usize, w: &str) -> bool {
