@@ -9,6 +9,7 @@ use khabar_tokenize::{CharOffsets, Sentence, Span, Token, TokenKind};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The name and version of the JSON schema [`Document`] serializes to. It changes whenever a
 /// field changes meaning or disappears; new optional fields do not change it.
@@ -58,11 +59,12 @@ pub struct Entity {
     pub canonical: String,
     /// The best entry's label (ORG, GPE, LOC, NORP, FAC, PERSON, …).
     pub label: String,
-    /// Every candidate entry, best first.
-    pub candidates: Vec<Candidate>,
+    /// Every candidate entry, best first. Shared between the mentions of an entry.
+    pub candidates: Arc<[Candidate]>,
     /// The best entry's attributes: `country`, `parent`, `parent_name`, `lat`, `lon`,
-    /// `wikidata` when known, and the gazetteer's free columns.
-    pub attrs: BTreeMap<String, serde_json::Value>,
+    /// `wikidata` when known, and the gazetteer's free columns. Shared between the mentions
+    /// of an entry.
+    pub attrs: Arc<BTreeMap<String, serde_json::Value>>,
 }
 
 impl Entity {
@@ -232,8 +234,8 @@ pub struct EntityRecord {
     pub id: String,
     pub canonical: String,
     pub alias: String,
-    pub candidates: Vec<Candidate>,
-    pub attrs: BTreeMap<String, serde_json::Value>,
+    pub candidates: Arc<[Candidate]>,
+    pub attrs: Arc<BTreeMap<String, serde_json::Value>>,
 }
 
 impl EntityRecord {

@@ -8,7 +8,7 @@ use khabar_numdate::{CivilDate, DateExtractor, DayOrder, Direction, QuantityExtr
 use khabar_tokenize::{Span, Tokenizer, sentences};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// How a document's reference date is chosen when the caller gives none for it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -213,9 +213,13 @@ impl PipelineBuilder {
                 }
             }
         };
+        let entries = Arc::new(EntryCache::new(
+            gazetteer.as_ref().map_or(0, |g| g.get().len()),
+        ));
         Ok(Pipeline {
             tokenizer: Tokenizer::new(),
             gazetteer,
+            entries,
             quantities: self.quantities.then(QuantityExtractor::new),
             dates: self.dates.then(|| {
                 DateExtractor::new()
@@ -254,6 +258,8 @@ fn default_gazetteer() -> Result<&'static Gazetteer> {
 pub struct Pipeline {
     tokenizer: Tokenizer,
     gazetteer: Option<GazetteerHandle>,
+    /// What each entry resolves to, built on first mention and shared by all later ones.
+    entries: Arc<EntryCache>,
     quantities: Option<QuantityExtractor>,
     dates: Option<DateExtractor>,
     reference: ReferenceDate,
@@ -293,7 +299,12 @@ impl Pipeline {
         let sentences = sentences(text);
         let entities = self
             .gazetteer()
-            .map(|g| find_entities(g, text))
+            .map(|g| {
+                g.find(text)
+                    .iter()
+                    .map(|m| entity(text, m, Some(&self.entries)))
+                    .collect()
+            })
             .unwrap_or_default();
         let dates = match &self.dates {
             Some(ex) => ex
@@ -395,8 +406,46 @@ fn attributes(e: &EntryRef<'_>) -> BTreeMap<String, serde_json::Value> {
     attrs
 }
 
-fn entity(text: &str, m: &Match<'_>) -> Entity {
+/// The shared parts of an entity for one entry: its candidate list (when unambiguous) and
+/// its attributes. One slot per gazetteer entry, filled on the entry's first mention.
+#[derive(Debug, Default)]
+struct EntryCache {
+    slots: Vec<OnceLock<EntryShared>>,
+}
+
+type EntryShared = (Arc<[Candidate]>, Arc<BTreeMap<String, serde_json::Value>>);
+
+impl EntryCache {
+    fn new(entries: usize) -> EntryCache {
+        EntryCache {
+            slots: (0..entries).map(|_| OnceLock::new()).collect(),
+        }
+    }
+}
+
+fn shared(e: &EntryRef<'_>) -> EntryShared {
+    (Arc::from([candidate(e)]), Arc::new(attributes(e)))
+}
+
+/// The entity of match `m`. With a cache, the candidates and attributes of unambiguous
+/// mentions are shared with earlier mentions of the same entry instead of rebuilt.
+fn entity(text: &str, m: &Match<'_>, cache: Option<&EntryCache>) -> Entity {
     let best = m.entry();
+    let (candidates, attrs) = match cache.and_then(|c| c.slots.get(best.index())) {
+        Some(slot) => {
+            let (cands, attrs) = slot.get_or_init(|| shared(&best));
+            let cands = if m.is_ambiguous() {
+                m.entries().map(|e| candidate(&e)).collect()
+            } else {
+                Arc::clone(cands)
+            };
+            (cands, Arc::clone(attrs))
+        }
+        None => (
+            m.entries().map(|e| candidate(&e)).collect(),
+            Arc::new(attributes(&best)),
+        ),
+    };
     Entity {
         span: m.span(),
         text: m.as_str(text).to_owned(),
@@ -404,8 +453,8 @@ fn entity(text: &str, m: &Match<'_>) -> Entity {
         id: best.id().to_owned(),
         canonical: best.name().to_owned(),
         label: best.label().to_owned(),
-        candidates: m.entries().map(|e| candidate(&e)).collect(),
-        attrs: attributes(&best),
+        candidates,
+        attrs,
     }
 }
 
@@ -426,6 +475,6 @@ pub fn find_entities(gazetteer: &Gazetteer, text: &str) -> Vec<Entity> {
     gazetteer
         .find(text)
         .iter()
-        .map(|m| entity(text, m))
+        .map(|m| entity(text, m, None))
         .collect()
 }
