@@ -149,6 +149,124 @@ fn salad() -> impl Strategy<Value = String> {
     })
 }
 
+/// Prose with function words and a few date words: long runs of glue ("in the", "of
+/// the", "at least") before and between temporal words.
+fn prose_salad() -> impl Strategy<Value = String> {
+    const PROSE: &[&str] = &[
+        "the",
+        "of",
+        "a",
+        "and",
+        "or",
+        "to",
+        "from",
+        "between",
+        "until",
+        "in",
+        "on",
+        "since",
+        "by",
+        "during",
+        "within",
+        "over",
+        "under",
+        "about",
+        "more",
+        "less",
+        "than",
+        "at",
+        "least",
+        "most",
+        "up",
+        "just",
+        "will",
+        "as",
+        "that",
+        "for",
+        "people",
+        "said",
+        "group",
+        "attack",
+        "were",
+        "killed",
+        "his",
+        "rest",
+        "same",
+        "some",
+        "all",
+        "every",
+        "few",
+        "several",
+        "many",
+        "time",
+        "being",
+        "date",
+        "moment",
+        "right",
+        "any",
+        "so",
+        "far",
+        "far",
+        "officials",
+        "Kabul",
+        "Taliban",
+        "'s",
+        "’s",
+        "-",
+        ",",
+        ".",
+        "(",
+        ")",
+        "=",
+        "<",
+        ">",
+        "$",
+        "no",
+        "not",
+        "good",
+        "new",
+        "other",
+        "long",
+        "much",
+        "after",
+        "before",
+        "million",
+        "thousands",
+        "dozens",
+        "each",
+        "another",
+        "once",
+        "couple",
+        "hundred",
+        "later",
+        "than",
+        "greater",
+        "prior",
+        "equal",
+        "starting",
+        "beginning",
+    ];
+    prop::collection::vec(
+        (
+            prop::bool::weighted(0.85),
+            0..PROSE.len(),
+            0..VOCAB.len(),
+            prop::bool::weighted(0.8),
+        ),
+        0..60,
+    )
+    .prop_map(|ws| {
+        let mut s = String::new();
+        for (prose, p, v, space) in ws {
+            if space && !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(if prose { PROSE[p] } else { VOCAB[v] });
+        }
+        s
+    })
+}
+
 fn extractor(days: i64, future: bool, month_first: bool, detect: bool) -> DateExtractor {
     // References from 1900 to 2100, or none.
     let reference = (days >= 0).then(|| CivilDate::from_days(days - 25_567));
@@ -202,10 +320,46 @@ proptest! {
         check(&text, &extractor(days, f, m, d))?;
     }
 
+    /// The prefilter (skip positions with no temporal head token close ahead) changes
+    /// nothing: the same output as trying the productions at every token.
+    #[test]
+    fn prefilter_equals_trying_every_token(
+        text in prop_oneof![salad(), prose_salad()],
+        days in -1i64..73_000, f: bool, m: bool, s: bool,
+    ) {
+        let ex = extractor(days, f, m, false).with_signal_spans(s);
+        let every = ex.clone().with_every_token(true);
+        prop_assert_eq!(ex.extract(&text), every.extract(&text));
+    }
+
     #[test]
     fn extract_tokens_agrees_with_extract(text in salad()) {
         let ex = extractor(43_000, false, false, false);
         let tokens = khabar_tokenize::tokenize(&text);
         prop_assert_eq!(ex.extract(&text), ex.extract_tokens(&text, &tokens));
     }
+}
+
+/// The same on real news: every seed article, with and without the prefilter.
+#[test]
+fn prefilter_equals_trying_every_token_on_the_seeds() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    };
+    let ex = DateExtractor::new()
+        .with_reference_date("2021-11-09")
+        .expect("valid reference");
+    let every = ex.clone().with_every_token(true);
+    let mut n = 0;
+    for e in entries.flatten() {
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let found = ex.extract(&text);
+        n += found.len();
+        assert_eq!(found, every.extract(&text), "{}", e.path().display());
+    }
+    assert!(n > 0);
 }

@@ -1628,3 +1628,400 @@ fn nights_of_a_stay_and_annual() {
     // A singular "night" after a number that does not close the clause is no length.
     assert!(e.extract("They work at three night markets.").is_empty());
 }
+
+/// Every (text, reference) → exactly one expression with this span, type, value and mod.
+fn check_one(e: &DateExtractor, rows: &[(&str, &str, TemporalType, &str, Option<TemporalMod>)]) {
+    for &(text, span, kind, value, md) in rows {
+        let t = one(e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str(), t.modifier),
+            (span, kind, value, md),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn weekday_with_a_shifted_day() {
+    use TemporalType::Date;
+    // 2016-11-07 is a Monday; the weekday is the one in the (Sunday-to-Saturday) week of
+    // the shifted day.
+    check_one(
+        &ex("2016-11-07"),
+        &[
+            (
+                "I'll go back Monday two weeks from now.",
+                "Monday two weeks from now",
+                Date,
+                "2016-11-21",
+                None,
+            ),
+            (
+                "I'll go back in 3 days on Friday.",
+                "in 3 days on Friday",
+                Date,
+                "2016-11-11",
+                None,
+            ),
+            (
+                "back two months from today on Tuesday",
+                "two months from today on Tuesday",
+                Date,
+                "2017-01-03",
+                None,
+            ),
+        ],
+    );
+    check_one(
+        &ex("2021-01-06"),
+        &[
+            (
+                "I'll go back Saturday 3 days from now.",
+                "Saturday 3 days from now",
+                Date,
+                "2021-01-09",
+                None,
+            ),
+            (
+                "I'll go back Thursday, two year from now.",
+                "Thursday, two year from now",
+                Date,
+                "2023-01-05",
+                None,
+            ),
+            (
+                "I'll go back Sunday 3 weeks after January 15th.",
+                "Sunday 3 weeks after January 15th",
+                Date,
+                "2021-01-31",
+                None,
+            ),
+        ],
+    );
+    check_one(
+        &ex("2022-01-01"),
+        &[(
+            "It was 3 weeks after Christmas on Friday.",
+            "3 weeks after Christmas on Friday",
+            Date,
+            "2022-01-14",
+            None,
+        )],
+    );
+    // A weekday and a bare duration stay apart.
+    let found = ex("2016-11-07").extract("on Monday two weeks passed");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn digit_day_ranges_and_this_next_dates() {
+    use TemporalType::Date;
+    let us = ex("2016-11-07").with_day_order(DayOrder::MonthFirst);
+    check_one(
+        &us,
+        &[
+            (
+                "a long vacation between 10/1-11/7",
+                "between 10/1-11/7",
+                Date,
+                "2016-10-01/2016-11-07",
+                None,
+            ),
+            (
+                "I will leave from 5/1-5/7, 2020",
+                "from 5/1-5/7, 2020",
+                Date,
+                "2020-05-01/2020-05-07",
+                None,
+            ),
+            (
+                "I will leave from 5/1-5/7/2020",
+                "from 5/1-5/7/2020",
+                Date,
+                "2020-05-01/2020-05-07",
+                None,
+            ),
+            (
+                "The period is 10/1-11/2/2017",
+                "10/1-11/2/2017",
+                Date,
+                "2017-10-01/2017-11-02",
+                None,
+            ),
+            (
+                "This task should be done next 5/12",
+                "next 5/12",
+                Date,
+                "2017-05-12",
+                None,
+            ),
+            (
+                "This task should be done this 5/12",
+                "this 5/12",
+                Date,
+                "2016-05-12",
+                None,
+            ),
+            (
+                "done next 6th of April",
+                "next 6th of April",
+                Date,
+                "2017-04-06",
+                None,
+            ),
+            (
+                "find us a slot on 11/20, please",
+                "11/20",
+                Date,
+                "2015-11-20",
+                None,
+            ),
+        ],
+    );
+    // Day-first by default: "10/1-11/7" is 10 January to 11 July.
+    let t = one(&ex("2016-11-07"), "between 10/1-11/7");
+    assert_eq!(t.value, "2016-01-10/2016-07-11");
+    // 2019-01-28 is a Monday: "this upcoming Friday" is the first one ahead.
+    let t = one(
+        &ex("2019-01-28"),
+        "any arrangement on this upcoming Friday?",
+    );
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("this upcoming Friday", "2019-02-01")
+    );
+}
+
+#[test]
+fn weekdays_of_relative_weeks_and_parts_of_a_year() {
+    use TemporalType::Date;
+    check_one(
+        &ex("2018-11-26"),
+        &[
+            (
+                "What happened on previous week - Monday",
+                "previous week - Monday",
+                Date,
+                "2018-11-19",
+                None,
+            ),
+            (
+                "it's on monday of the following week",
+                "monday of the following week",
+                Date,
+                "2018-12-03",
+                None,
+            ),
+            (
+                "booked for the first 2 weeks of 2021",
+                "the first 2 weeks of 2021",
+                Date,
+                "2021-01-04/2021-01-17",
+                None,
+            ),
+            (
+                "scheduled for the last 3 weeks of this year",
+                "the last 3 weeks of this year",
+                Date,
+                "2018-12-10/2018-12-30",
+                None,
+            ),
+            (
+                "They visited Paris first ten days of last year",
+                "first ten days of last year",
+                Date,
+                "2017-01-01/2017-01-10",
+                None,
+            ),
+            (
+                "I'm blocked for the day",
+                "the day",
+                Date,
+                "2018-11-26",
+                None,
+            ),
+        ],
+    );
+    let t = one(&ex("2018-11-26"), "the first 2 weeks of 2021");
+    let iv = t.interval.expect("interval");
+    assert_eq!(
+        (iv.start.to_string(), iv.end.to_string()),
+        ("2021-01-04".into(), "2021-01-17".into())
+    );
+    assert_eq!(iv.granularity, Granularity::Day);
+}
+
+#[test]
+fn sets_of_month_days_and_quarters_and_money_is_no_day() {
+    let e = ex("2019-03-01");
+    let t = one(&e, "remind me to pay bill on 19th of every month.");
+    assert_eq!(
+        (t.text.as_str(), t.kind, t.value.as_str()),
+        ("19th of every month", TemporalType::Set, "XXXX-XX-19")
+    );
+    let t = one(&e, "reporting financials each quarter");
+    assert_eq!(
+        (t.text.as_str(), t.kind, t.value.as_str()),
+        ("each quarter", TemporalType::Set, "P1Q")
+    );
+    for text in [
+        "I bought it for $12 December 27",
+        "I bought it for $ 12 December 27",
+    ] {
+        let t = one(&e, text);
+        assert_eq!(t.text, "December 27", "{text:?}");
+    }
+}
+
+#[test]
+fn rising_hours_after_a_weekday_are_a_time_range() {
+    let e = ex("2018-11-01").with_day_order(DayOrder::MonthFirst);
+    let t = one(&e, "Where were you Monday 3-8");
+    assert_eq!(
+        (t.text.as_str(), t.kind),
+        ("Monday 3-8", TemporalType::Time)
+    );
+    assert_eq!(t.value, "2018-10-29T03:00/2018-10-29T08:00");
+    // Falling numbers after a weekday are a date: 2018-07-06 is a Friday.
+    let e = ex("2018-07-10").with_day_order(DayOrder::MonthFirst);
+    let found = e.extract("a Skype call on Friday 7-6 with Jim.");
+    assert_eq!(found[0].text, "Friday 7-6");
+    assert_eq!(found[0].value, "2018-07-06");
+}
+
+#[test]
+fn reference_time_of_day_gives_clock_values() {
+    let e = DateExtractor::new()
+        .with_reference_datetime("2016-11-07T16:12:00")
+        .expect("valid");
+    for (text, span, value) in [
+        (
+            "I'll be back 3 minutes from now",
+            "3 minutes from now",
+            "2016-11-07T16:15",
+        ),
+        (
+            "Let's take a walk 30 minutes later",
+            "30 minutes later",
+            "2016-11-07T16:42",
+        ),
+        ("It left 17 hours ago", "17 hours ago", "2016-11-06T23:12"),
+        (
+            "It ends 10 seconds from now",
+            "10 seconds from now",
+            "2016-11-07T16:12:10",
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.kind, t.value.as_str()),
+            (span, TemporalType::Time, value),
+            "{text:?}"
+        );
+    }
+    // Without a time of day the count stays a day.
+    let t = one(&ex("2016-11-07"), "I'll be back 3 minutes from now");
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TemporalType::Date, "2016-11-07")
+    );
+    // "later" after a date counts from that date, not from the reference time.
+    let found = e.extract("On May 3, 2016 it began; 30 minutes later it ended");
+    assert_eq!(found[1].value, "2016-05-03");
+    for bad in [
+        "2016-11-07T25:00",
+        "2016-11-07T12",
+        "2016-11-07T12:00:00:00",
+        "x",
+    ] {
+        assert!(
+            DateExtractor::new().with_reference_datetime(bad).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn signal_spans_keep_before_after_since_in_the_span() {
+    let e = ex("2018-08-17").with_signal_spans(true);
+    for (text, span, value, md) in [
+        (
+            "show me sales after 2010",
+            "after 2010",
+            "2010",
+            Some(TemporalMod::After),
+        ),
+        (
+            "I'll stay in China before the year 2019.",
+            "before the year 2019",
+            "2019",
+            Some(TemporalMod::Before),
+        ),
+        (
+            "later than 2018",
+            "later than 2018",
+            "2018",
+            Some(TemporalMod::After),
+        ),
+        (
+            "I'll leave as late as tomorrow.",
+            "as late as tomorrow",
+            "2018-08-18",
+            Some(TemporalMod::OnOrBefore),
+        ),
+        (
+            "starting on Sep 2019",
+            "starting on Sep 2019",
+            "2019-09",
+            Some(TemporalMod::OnOrAfter),
+        ),
+        (
+            "Since January 1, 2010",
+            "Since January 1, 2010",
+            "2010-01-01",
+            Some(TemporalMod::OnOrAfter),
+        ),
+        (
+            "What happened before early September",
+            "before early September",
+            "2017-09",
+            Some(TemporalMod::Before),
+        ),
+        (
+            "What's the sales for year greater than 2012",
+            "year greater than 2012",
+            "2012",
+            Some(TemporalMod::After),
+        ),
+        ("> = 2019", "> = 2019", "2019", Some(TemporalMod::OnOrAfter)),
+        ("< =2019", "< =2019", "2019", Some(TemporalMod::OnOrBefore)),
+        ("=2019", "=2019", "2019", None),
+        (
+            "set something up around the 21st this month",
+            "around the 21st this month",
+            "2018-08-21",
+            Some(TemporalMod::Approx),
+        ),
+    ] {
+        let t = one(&e, text);
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str(), t.modifier),
+            (span, value, md),
+            "{text:?}"
+        );
+    }
+    // "before early September" keeps the START part of September as its interval.
+    let t = one(&e, "before early September");
+    let iv = t.interval.expect("interval");
+    assert_eq!(
+        (iv.start.to_string(), iv.end.to_string()),
+        ("2017-09-01".into(), "2017-09-10".into())
+    );
+    assert_eq!(TemporalMod::OnOrBefore.as_str(), "ON_OR_BEFORE");
+    // Off by default (TimeML): the signal stays out, no modifier.
+    let t = one(&ex("2018-08-17"), "show me sales after 2010");
+    assert_eq!((t.text.as_str(), t.modifier), ("2010", None));
+    // Durations are left alone.
+    let t = one(&e, "since two years");
+    assert_eq!(t.modifier, None);
+}

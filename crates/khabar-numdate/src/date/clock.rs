@@ -109,7 +109,17 @@ fn dotted(s: &str) -> Option<(u8, u8, &str)> {
 
 /// The am/pm written right after the digits of a number token ("00am", "7p", "8.30pm").
 fn tail_meridiem(tail: &str, short: bool) -> Option<Option<bool>> {
-    match tail.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 4];
+    let low = match buf.get_mut(..tail.len()) {
+        Some(b) if tail.is_ascii() => {
+            b.copy_from_slice(tail.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or("?")
+        }
+        // Longer than "p.m." or not ASCII: no meridiem.
+        _ => "?",
+    };
+    match low {
         "" => Some(None),
         "am" | "a.m" | "a.m." => Some(Some(false)),
         "pm" | "p.m" | "p.m." => Some(Some(true)),
@@ -227,9 +237,15 @@ impl Grammar<'_> {
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Word || t.num.is_some())
         {
-            let low = self.txt(i).to_ascii_lowercase();
-            if let Some(stem) = low.strip_suffix("ish") {
-                let hm = if stem == "noon" {
+            // No allocation: this runs at many tokens.
+            let word = self.txt(i);
+            let stem = word
+                .len()
+                .checked_sub(3)
+                .filter(|&k| word.get(k..).is_some_and(|x| x.eq_ignore_ascii_case("ish")))
+                .and_then(|k| word.get(..k));
+            if let Some(stem) = stem {
+                let hm = if stem.eq_ignore_ascii_case("noon") {
                     Some((12, true))
                 } else {
                     stem.parse::<u8>()
@@ -291,7 +307,7 @@ impl Grammar<'_> {
                     let h = u8::try_from(v).ok().filter(|h| (1..=12).contains(h))?;
                     let mut e = i + 1;
                     // A "." left after "8a.m" / "3p.m".
-                    let dotted_m = s.to_ascii_lowercase().ends_with(".m");
+                    let dotted_m = s.ends_with(".m") || s.ends_with(".M");
                     if dotted_m && self.punct(e, &["."]) && self.joined(i) {
                         e += 1;
                     }

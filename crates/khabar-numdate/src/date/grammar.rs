@@ -6,6 +6,7 @@
 //! match). The extractor keeps the longest match at each position.
 
 use crate::date::lexicon::{self, DayPart, Unit, W};
+use crate::date::prefilter;
 use crate::date::resolve::{Cal, MonthRef, YearSpec};
 use crate::date::{DayOrder, TemporalMod};
 use khabar_tokenize::{Token, TokenKind};
@@ -50,6 +51,8 @@ pub(crate) struct Tk {
     pub(crate) num: Option<NumTok>,
     /// First character is uppercase.
     pub(crate) cap: bool,
+    /// Whether the token can carry a date expression (see [`crate::date::prefilter`]).
+    pub(crate) head: bool,
 }
 
 fn parse_num(s: &str) -> Option<NumTok> {
@@ -63,7 +66,14 @@ fn parse_num(s: &str) -> Option<NumTok> {
     if digits_part.is_empty() || !digits_part.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let clean: String = digits_part.chars().filter(|&c| c != ',').collect();
+    // Without thousands separators (the common case) parse in place, without allocating.
+    let owned;
+    let clean: &str = if digits_part.contains(',') {
+        owned = digits_part.replace(',', "");
+        &owned
+    } else {
+        digits_part
+    };
     if clean.matches('.').count() > 1 {
         return None;
     }
@@ -78,8 +88,17 @@ fn parse_num(s: &str) -> Option<NumTok> {
     } else {
         u8::try_from(digits_part.len()).unwrap_or(0)
     };
-    let low = rest.to_ascii_lowercase();
-    let suffix = match low.as_str() {
+    let mut buf = [0u8; 16];
+    let low: &str = match buf.get_mut(..rest.len()) {
+        Some(b) if rest.is_ascii() => {
+            b.copy_from_slice(rest.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or("\u{0}")
+        }
+        // Long or non-ASCII suffixes name nothing the grammar reads.
+        _ => "\u{0}",
+    };
+    let suffix = match low {
         "" => Suffix::None,
         "st" | "nd" | "rd" | "th" => Suffix::Ord,
         "s" => Suffix::Plural,
@@ -91,7 +110,7 @@ fn parse_num(s: &str) -> Option<NumTok> {
         "q2" => Suffix::Quarter(2),
         "q3" => Suffix::Quarter(3),
         "q4" => Suffix::Quarter(4),
-        _ => match lexicon::lookup(&low) {
+        _ => match lexicon::lookup(low) {
             Some(W::Unit(u, _)) => Suffix::Unit(u),
             _ if low == "ys" => Suffix::Unit(Unit::Year),
             _ => Suffix::Other,
@@ -111,19 +130,28 @@ pub(crate) fn classify(text: &str, tokens: &[Token]) -> Vec<Tk> {
         .iter()
         .map(|t| {
             let s = t.text(text);
-            let (w, num) = match t.kind {
-                TokenKind::Word => (lexicon::lookup(s), None),
-                TokenKind::Number => (None, parse_num(s)),
-                _ => (None, None),
-            };
-            Tk {
+            let mut tk = Tk {
                 start: t.span.start,
                 end: t.span.end,
                 kind: t.kind,
-                w,
-                num,
+                w: None,
+                num: None,
                 cap: s.starts_with(|c: char| c.is_uppercase()),
+                head: false,
+            };
+            match t.kind {
+                TokenKind::Word => {
+                    let found = lexicon::lookup_word(s);
+                    tk.w = found.flatten();
+                    tk.head = prefilter::word_is_head(s, found);
+                }
+                TokenKind::Number => {
+                    tk.num = parse_num(s);
+                    tk.head = prefilter::other_is_head(&tk);
+                }
+                _ => tk.head = prefilter::other_is_head(&tk),
             }
+            tk
         })
         .collect()
 }
@@ -156,6 +184,12 @@ pub(crate) enum Sem {
     ShiftRange(Cal, Unit, i64),
     /// A day moved by `n` units: "3 days after January 12th".
     Shift(Cal, Unit, i64),
+    /// A weekday (1 = Monday … 7 = Sunday) in the Sunday-to-Saturday week of a day moved by
+    /// `n` units: "Monday two weeks from now", "3 weeks after Christmas on Friday".
+    WeekdayNear(u8, Cal, Unit, i64),
+    /// The first (`true`) or last `n` days, or whole Monday-to-Sunday weeks, of a year:
+    /// "the first ten days of last year", "the last 3 weeks of this year".
+    YearPart(YearSpec, Unit, u16, bool),
     /// A compound duration, "1 year 1 month 21 days" (up to four parts, `len` used).
     Compound([(f64, Unit); 4], u8),
     /// A compound duration before or after the anchor: "1 month 21 days ago" (sign -1),
@@ -164,6 +198,8 @@ pub(crate) enum Sem {
     /// A set: every `n` units, or every weekday.
     SetUnit(Option<f64>, Unit),
     SetWeekday(u8),
+    /// A day of every month: "the 19th of every month" → `XXXX-XX-19`.
+    SetMonthDay(u8),
     /// A part of every day: "every morning" → `TMO`.
     SetPart(DayPart),
     /// A fiscal ('F') or school ('S') year: `FY2018`, `SYXXXX`. Its months depend on the
@@ -342,6 +378,14 @@ impl<'a> Grammar<'a> {
     /// words only when `cards`).
     pub(crate) fn day(&self, i: usize, cards: bool) -> R<u8> {
         if let Some(n) = self.num(i) {
+            // "$12 December 27", "$ 12": an amount of money, not a day.
+            let money = i.checked_sub(1).is_some_and(|p| {
+                self.kind(p) == Some(TokenKind::Symbol)
+                    && matches!(self.txt(p), "$" | "€" | "£" | "¥" | "₹" | "Rs")
+            });
+            if money {
+                return None;
+            }
             if matches!(n.suffix, Suffix::None | Suffix::Ord) && n.digits >= 1 && n.digits <= 2 {
                 let v = n.int?;
                 if (1..=31).contains(&v) {
@@ -714,11 +758,17 @@ impl<'a> Grammar<'a> {
             // "6 1/4%"). With a four-digit year part ("2016-11", "3/2015") they are read as
             // year and month; day and month ("4/22") need a "/" or a cue before them, and
             // nothing may be glued after them or stand as a number before them.
-            let cue = matches!(
-                prev,
-                Some(W::On | W::In | W::From | W::To | W::Until | W::Weekday(_))
-            );
-            let glued_after = self.joined(j);
+            // After a weekday, two rising hours joined by a hyphen are a time range
+            // ("Monday 3-8", "next Monday 1-3 pm"), not a date ("Friday 7-6" is).
+            let rising_hours = seps.first() == Some(&"-")
+                && matches!((self.int(i), self.int(j)), (Some(a), Some(b)) if a < b && b <= 12);
+            let cue = matches!(prev, Some(W::On | W::In | W::From | W::To | W::Until))
+                || (matches!(prev, Some(W::Weekday(_))) && !rising_hours);
+            // Glued to a following word or number ("4/22x"), not to closing punctuation
+            // ("on 11/20, 11/22 or 11/25").
+            let glued_after = self.joined(j)
+                && !(seps.first() == Some(&"/")
+                    && self.punct(j + 1, &[",", ".", ";", ":", "?", "!", ")"]));
             let num_before = i.checked_sub(1).is_some_and(|p| self.num(p).is_some());
             let has_year = self.year_digits(i).is_some() || self.year_digits(j).is_some();
             let unit_after = self.w(j + 1).is_some_and(|w| matches!(w, W::Unit(..)));
@@ -731,6 +781,67 @@ impl<'a> Grammar<'a> {
         }
         self.parse_digit_date(s, seps.len() == 2)
             .map(|c| (j + 1, c))
+    }
+
+    /// A range of two slashed digit days joined by a hyphen: "10/1-11/7", "5/1-5/7/2020",
+    /// "10/1-11/2/2017", "5/1-5/7, 2020". A year written after the right end is the left
+    /// end's too. The "/" on both sides and the hyphen between them tell it from codes and
+    /// number ranges.
+    pub(crate) fn digit_day_range(&self, i: usize) -> Option<(usize, Cal, Cal)> {
+        let slashed = |k: usize| {
+            self.int(k).is_some()
+                && self.joined(k)
+                && self.punct(k + 1, &["/"])
+                && self.joined(k + 1)
+                && self.int(k + 2).is_some()
+        };
+        if !slashed(i) || !self.joined(i + 2) || !self.is_dash(i + 3) || !self.joined(i + 3) {
+            return None;
+        }
+        let left = self
+            .text
+            .get(self.t.get(i)?.start..self.t.get(i + 2)?.end)?;
+        let a = self.parse_digit_date(left, false)?;
+        let r = i + 4;
+        let (mut e, b) = if self.t.get(r)?.kind == TokenKind::Date {
+            (r + 1, self.parse_digit_date(self.txt(r), true)?)
+        } else if slashed(r) {
+            let three = self.joined(r + 2) && self.punct(r + 3, &["/"]) && self.joined(r + 3);
+            let end = if three { r + 5 } else { r + 3 };
+            let s = self
+                .text
+                .get(self.t.get(r)?.start..self.t.get(end - 1)?.end)?;
+            (end, self.parse_digit_date(s, three)?)
+        } else {
+            return None;
+        };
+        if self.joined(e - 1) && self.punct(e, &["/", "-"]) {
+            return None;
+        }
+        let (
+            Cal::Date { m: am, d: ad, .. },
+            Cal::Date {
+                y: by,
+                m: bm,
+                d: bd,
+            },
+        ) = (a, b)
+        else {
+            return None;
+        };
+        let mut y = by;
+        if y == YearSpec::Unknown {
+            let k = if self.punct(e, &[","]) { e + 1 } else { e };
+            if let Some(yy) = self.year_digits(k) {
+                y = YearSpec::Abs(yy);
+                e = k + 1;
+            }
+        }
+        Some((
+            e,
+            Cal::Date { y, m: am, d: ad },
+            Cal::Date { y, m: bm, d: bd },
+        ))
     }
 
     /// Parse "d/m/y", "m/d/y", "y-m-d", "m/d", "y-m", "m/y" by value and the day order.
@@ -1137,9 +1248,10 @@ impl<'a> Grammar<'a> {
         }
         let y = self.year_digits(i)?;
         // "$2000": money, not a year.
-        if i.checked_sub(1)
-            .is_some_and(|p| self.kind(p) == Some(TokenKind::Symbol) && self.txt(p) != "©")
-        {
+        if i.checked_sub(1).is_some_and(|p| {
+            self.kind(p) == Some(TokenKind::Symbol)
+                && !matches!(self.txt(p), "©" | "=" | "<" | ">" | "<=" | ">=" | "≤" | "≥")
+        }) {
             return None;
         }
         // "2016 Q3", "2017-Q1", "2019 H2": a year with a quarter or half after it.
@@ -1170,8 +1282,10 @@ impl<'a> Grammar<'a> {
             _ => {}
         }
         let prev_ok = is_cue(self.prev_w(i))
-            || i.checked_sub(1)
-                .is_some_and(|p| self.punct(p, &["(", ",", "-", "–", "—"]) || self.txt(p) == "©")
+            || i.checked_sub(1).is_some_and(|p| {
+                self.punct(p, &["(", ",", "-", "–", "—"])
+                    || matches!(self.txt(p), "©" | "=" | "<" | ">" | "<=" | ">=" | "≤" | "≥")
+            })
             || i == 0;
         let next_ok = self.t.get(i + 1).is_none_or(|t| t.kind == TokenKind::Punct)
             || matches!(
@@ -1803,7 +1917,7 @@ impl<'a> Grammar<'a> {
         let Some(W::Weekday(wd)) = self.w(j + 1) else {
             return None;
         };
-        if self.txt(j + 1).to_ascii_lowercase().ends_with('s') && self.txt(j + 1).len() > 6 {
+        if self.txt(j + 1).ends_with(['s', 'S']) && self.txt(j + 1).len() > 6 {
             return None;
         }
         let k = j + 2;

@@ -7,7 +7,7 @@
 
 use crate::date::CivilDate;
 use crate::date::grammar::Grammar;
-use crate::date::lexicon::W;
+use crate::date::lexicon::{W, WordSet};
 use crate::date::resolve::{Cal, YearSpec};
 
 /// Fixed-date holidays: the words (lowercase, "'s" and "’s" are separate tokens) and the
@@ -64,11 +64,18 @@ pub(crate) fn easter(year: i32) -> Option<CivilDate> {
 
 /// Whether a word can start a holiday name (the scan only tries productions at such words).
 pub(crate) fn starts_holiday(word: &str) -> bool {
-    FIXED
-        .iter()
-        .map(|(ws, _, _)| ws)
-        .chain(EASTER.iter().map(|(ws, _)| ws))
-        .any(|ws| ws.first().is_some_and(|w| w.eq_ignore_ascii_case(word)))
+    static FIRST_WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    FIRST_WORDS
+        .get_or_init(|| {
+            WordSet::new(
+                FIXED
+                    .iter()
+                    .map(|(ws, _, _)| *ws)
+                    .chain(EASTER.iter().map(|(ws, _)| *ws))
+                    .filter_map(|ws| ws.first().copied()),
+            )
+        })
+        .contains(word)
 }
 
 impl Grammar<'_> {

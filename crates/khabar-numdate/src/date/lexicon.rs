@@ -1,11 +1,11 @@
 //! The date vocabulary: month, weekday and season names, time units, relative and
 //! modifier words, small number words.
 //!
-//! Every word the date grammar reacts to is listed once in [`LEXICON`]. Lookup goes through a
-//! hash map built from that table on first use (the fast path); the tests check it against a
-//! linear scan of the table (the reference) on random words.
+//! Every word the date grammar reacts to is listed once in [`LEXICON`]. Lookup goes through an
+//! open-addressing hash table built from that table on first use, on the lowercased bytes in
+//! a stack buffer (the fast path: no allocation); the tests check it against a linear scan of
+//! the table (the reference) on random words.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A time unit, as used in durations, relative dates and sets.
@@ -506,16 +506,133 @@ pub(crate) const LEXICON: &[(&str, W)] = &[
     ("oclock", W::OClock),
 ];
 
-fn map() -> &'static HashMap<&'static str, W> {
-    static MAP: OnceLock<HashMap<&'static str, W>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m = HashMap::with_capacity(LEXICON.len());
-        for &(k, v) in LEXICON {
-            // First entry wins, like the linear scan.
-            m.entry(k).or_insert(v);
+/// An open-addressing table over [`LEXICON`] and the extra words of
+/// [`crate::date::prefilter::GRAMMAR_WORDS`] (without a meaning), keyed by the lowercase
+/// ASCII bytes and hashed with a multiply-rotate hash (the words are short and the table
+/// fixed, so SipHash's defence against chosen keys buys nothing here).
+struct Table {
+    /// The entries: a word and its meaning (None for a grammar word outside the lexicon).
+    entries: Vec<(&'static str, Option<W>)>,
+    /// Power-of-two number of slots, at most half full; each slot an index into `entries`
+    /// or `u16::MAX` when empty.
+    slots: Vec<u16>,
+}
+
+fn hash(key: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0;
+    for &b in key {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    h
+}
+
+impl Table {
+    fn build() -> Table {
+        let entries: Vec<(&'static str, Option<W>)> = LEXICON
+            .iter()
+            .map(|&(k, w)| (k, Some(w)))
+            .chain(
+                crate::date::prefilter::GRAMMAR_WORDS
+                    .iter()
+                    .map(|&k| (k, None)),
+            )
+            .collect();
+        let n = (entries.len() * 2).next_power_of_two();
+        let mut slots = vec![u16::MAX; n];
+        for (idx, (k, _)) in entries.iter().enumerate() {
+            let mut p = (hash(k.as_bytes()) as usize) & (n - 1);
+            loop {
+                match slots.get(p).copied() {
+                    Some(u16::MAX) => {
+                        if let Some(s) = slots.get_mut(p) {
+                            *s = u16::try_from(idx).unwrap_or(u16::MAX);
+                        }
+                        break;
+                    }
+                    // First entry wins, like the linear scan (lexicon words before grammar
+                    // words).
+                    Some(j) if entries.get(usize::from(j)).is_some_and(|(kj, _)| kj == k) => {
+                        break;
+                    }
+                    _ => p = (p + 1) & (n - 1),
+                }
+            }
         }
-        m
-    })
+        Table { entries, slots }
+    }
+
+    fn get(&self, key: &[u8]) -> Option<Option<W>> {
+        let n = self.slots.len();
+        let mut p = (hash(key) as usize) & (n - 1);
+        loop {
+            let j = *self.slots.get(p)?;
+            if j == u16::MAX {
+                return None;
+            }
+            let (k, w) = self.entries.get(usize::from(j))?;
+            if k.as_bytes() == key {
+                return Some(*w);
+            }
+            p = (p + 1) & (n - 1);
+        }
+    }
+}
+
+/// A set of lowercase ASCII words with the same hashing: membership of a word in any case
+/// without allocating.
+pub(crate) struct WordSet {
+    /// Power-of-two number of slots, at most half full; "" when empty.
+    slots: Vec<&'static str>,
+}
+
+impl WordSet {
+    /// A set of `words` (lowercase ASCII; others are never found).
+    pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        let words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        let n = (words.len() * 2).next_power_of_two().max(2);
+        let mut slots = vec![""; n];
+        for w in words {
+            let mut p = (hash(w.as_bytes()) as usize) & (n - 1);
+            while let Some(slot) = slots.get_mut(p) {
+                if slot.is_empty() {
+                    *slot = w;
+                    break;
+                }
+                if *slot == w {
+                    break;
+                }
+                p = (p + 1) & (n - 1);
+            }
+        }
+        WordSet { slots }
+    }
+
+    /// Whether `word` (any ASCII case) is in the set.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        let Some(b) = buf.get_mut(..word.len()) else {
+            return false;
+        };
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        let key: &[u8] = b;
+        let n = self.slots.len();
+        let mut p = (hash(key) as usize) & (n - 1);
+        loop {
+            match self.slots.get(p) {
+                Some(&"") => return false,
+                Some(w) if w.as_bytes() == key => return true,
+                Some(_) => p = (p + 1) & (n - 1),
+                None => return false,
+            }
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(Table::build)
 }
 
 /// The longest word in the lexicon, in bytes: longer tokens are not looked up.
@@ -523,22 +640,34 @@ const MAX_WORD: usize = 16;
 
 /// Meaning of `word` (any case; typographic apostrophes folded), if it is in the lexicon.
 pub(crate) fn lookup(word: &str) -> Option<W> {
+    lookup_word(word).flatten()
+}
+
+/// `Some(meaning)` when `word` is a lexicon word (`Some(Some(w))`) or a grammar word the
+/// productions compare by text (`Some(None)`), else `None`: one hash lookup for both.
+pub(crate) fn lookup_word(word: &str) -> Option<Option<W>> {
     if word.len() > MAX_WORD || word.is_empty() {
         return None;
     }
     let mut buf = [0u8; MAX_WORD];
     let mut n = 0;
-    for c in word.chars() {
-        let c = if c == '\u{2019}' { '\'' } else { c };
-        if !c.is_ascii() {
-            return None;
+    if word.is_ascii() {
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
         }
-        let slot = buf.get_mut(n)?;
-        *slot = c.to_ascii_lowercase() as u8;
-        n += 1;
+        n = word.len();
+    } else {
+        for c in word.chars() {
+            let c = if c == '\u{2019}' { '\'' } else { c };
+            if !c.is_ascii() {
+                return None;
+            }
+            let slot = buf.get_mut(n)?;
+            *slot = c.to_ascii_lowercase() as u8;
+            n += 1;
+        }
     }
-    let key = std::str::from_utf8(buf.get(..n)?).ok()?;
-    map().get(key).copied()
+    table().get(buf.get(..n)?)
 }
 
 #[cfg(test)]
@@ -561,6 +690,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn word_set_matches_linear_scan(w in "[a-zA-Z.'-]{0,12}|\\PC{0,6}") {
+            let words = ["may", "semi-annually", "o'clock", "x", "christmas", "fy", "the"];
+            let set = WordSet::new(words);
+            let slow = w.is_ascii() && words.iter().any(|k| k.eq_ignore_ascii_case(&w));
+            proptest::prop_assert_eq!(set.contains(&w), slow);
+            for k in words {
+                proptest::prop_assert!(set.contains(k) && set.contains(&k.to_uppercase()));
+            }
+        }
+
         #[test]
         fn fast_lookup_matches_linear_scan(w in "[a-zA-Z.'’]{0,12}|\\PC{0,6}") {
             // Non-ASCII letters may lowercase into ASCII (e.g. the Kelvin sign); the lexicon is

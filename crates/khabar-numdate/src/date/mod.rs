@@ -7,6 +7,7 @@ mod extract;
 mod grammar;
 mod holiday;
 mod lexicon;
+mod prefilter;
 mod resolve;
 mod types;
 

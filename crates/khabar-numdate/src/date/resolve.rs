@@ -125,6 +125,8 @@ pub(crate) struct Anchor {
     pub(crate) previous: Option<CivilDate>,
     /// Past or future bias for this expression (tense already applied).
     pub(crate) direction: Direction,
+    /// The reference time of day in seconds, when the caller gave one.
+    pub(crate) reference_time: Option<u32>,
 }
 
 fn season_code(s: Season) -> &'static str {
@@ -725,6 +727,7 @@ fn rel_value(unit: Unit, n: i64, base: Option<CivilDate>) -> Resolved {
                     reference: None,
                     previous: None,
                     direction: Direction::Past,
+                    reference_time: None,
                 },
             )
             .unwrap_or(Resolved {
@@ -743,6 +746,7 @@ fn rel_value(unit: Unit, n: i64, base: Option<CivilDate>) -> Resolved {
                     reference: None,
                     previous: None,
                     direction: Direction::Past,
+                    reference_time: None,
                 },
             )
             .unwrap_or(Resolved {

@@ -57,12 +57,17 @@ pub enum TemporalMod {
     EqualOrMore,
     /// "within two years", "at most a month", "up to six weeks".
     EqualOrLess,
-    /// "before 2015" (only produced when the cue is inside the span, e.g. ranges).
+    /// "before 2015" (only produced when the cue is inside the span: "Thursday before 5pm",
+    /// or with [`DateExtractor::with_signal_spans`](crate::DateExtractor::with_signal_spans)).
     Before,
-    /// "after 2019" (only produced when the cue is inside the span, e.g. ranges).
+    /// "after 2019" (only produced when the cue is inside the span, as for BEFORE).
     After,
     /// "2012 or later", "1/1/2016 and after": that date or any later one.
     OnOrAfter,
+    /// "no later than 2010", "until April 27th" (with
+    /// [`DateExtractor::with_signal_spans`](crate::DateExtractor::with_signal_spans)): that
+    /// date or any earlier one.
+    OnOrBefore,
 }
 
 impl TemporalMod {
@@ -80,6 +85,7 @@ impl TemporalMod {
             TemporalMod::Before => "BEFORE",
             TemporalMod::After => "AFTER",
             TemporalMod::OnOrAfter => "ON_OR_AFTER",
+            TemporalMod::OnOrBefore => "ON_OR_BEFORE",
         }
     }
 }
