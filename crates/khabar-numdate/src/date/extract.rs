@@ -354,39 +354,81 @@ fn signal_before(g: &Grammar<'_>, start: usize) -> Option<(usize, Option<Tempora
     })
 }
 
-/// The first full date (Y-M-D) preceded on its line by a publication cue.
-fn detect_in(g: &Grammar<'_>, matches: &[Match]) -> Option<CivilDate> {
-    const CUES: [&str; 5] = ["published", "posted", "updated", "dated", "appeared"];
-    for m in matches {
-        let date = match m.sem {
-            Sem::Cal(Cal::Date {
+/// Words before a full date on its line that mark it as the document's own date.
+const CUES: [&str; 5] = ["published", "posted", "updated", "dated", "appeared"];
+
+/// The full date (Y-M-D) a match reads, if any.
+fn full_date(m: &Match) -> Option<CivilDate> {
+    match m.sem {
+        Sem::Cal(Cal::Date {
+            y: YearSpec::Abs(y),
+            m: Some(mo),
+            d: Some(d),
+        })
+        | Sem::Time(
+            Some(Cal::Date {
                 y: YearSpec::Abs(y),
                 m: Some(mo),
                 d: Some(d),
-            })
-            | Sem::Time(
-                Some(Cal::Date {
-                    y: YearSpec::Abs(y),
-                    m: Some(mo),
-                    d: Some(d),
-                }),
-                _,
-            ) => CivilDate::checked(y, mo, d),
-            _ => None,
-        };
-        let Some(date) = date else { continue };
+            }),
+            _,
+        ) => CivilDate::checked(y, mo, d),
+        _ => None,
+    }
+}
+
+/// Where the first publication cue in `line` ends (ASCII case-insensitive), if any.
+///
+/// All cues are ASCII, so a cue lies within the first `k` bytes of the line exactly when
+/// the earliest-ending occurrence ends at or before `k`.
+fn first_cue_end(line: &[u8]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for p in 0..line.len() {
+        // Every occurrence starting at or after `p` ends after `p`: none can end earlier.
+        if best.is_some_and(|b| b <= p) {
+            break;
+        }
+        for cue in CUES {
+            let end = p + cue.len();
+            let hit = line
+                .get(p..end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(cue.as_bytes()));
+            if hit && best.is_none_or(|b| end < b) {
+                best = Some(end);
+            }
+        }
+    }
+    best
+}
+
+/// The first full date (Y-M-D) preceded on its line by a publication cue.
+///
+/// Linear in the text: the matches come in order, so one cursor walks the lines forward and
+/// each line is searched for cues at most once (a search per match of the line before it
+/// was quadratic on long lines full of dates).
+fn detect_in(g: &Grammar<'_>, matches: &[Match]) -> Option<CivilDate> {
+    let bytes = g.text.as_bytes();
+    let line_end = |from: usize| {
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+            .map_or(bytes.len(), |p| from + p)
+    };
+    // The current line is `line_start..line_stop`; its first cue's end, once searched.
+    let mut line_start = 0;
+    let mut line_stop = line_end(0);
+    let mut cue_end: Option<Option<usize>> = None;
+    for m in matches {
+        let Some(date) = full_date(m) else { continue };
         let start = g.t.get(m.start).map_or(0, |t| t.start);
-        let line_start = g
-            .text
-            .get(..start)
-            .and_then(|s| s.rfind('\n'))
-            .map_or(0, |p| p + 1);
-        let line = g
-            .text
-            .get(line_start..start)
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if CUES.iter().any(|c| line.contains(c)) {
+        while start > line_stop {
+            line_start = line_stop + 1;
+            line_stop = line_end(line_start);
+            cue_end = None;
+        }
+        let end = *cue_end
+            .get_or_insert_with(|| first_cue_end(bytes.get(line_start..line_stop).unwrap_or(&[])));
+        if end.is_some_and(|e| line_start + e <= start) {
             return Some(date);
         }
     }
@@ -2973,6 +3015,29 @@ mod tests {
         out
     }
 
+    /// Reference for [`detect_in`]: for every full date, lower-case its line up to the date
+    /// and look for a cue (quadratic on long lines, obviously right).
+    fn detect_in_slow(g: &Grammar<'_>, matches: &[Match]) -> Option<CivilDate> {
+        for m in matches {
+            let Some(date) = full_date(m) else { continue };
+            let start = g.t.get(m.start).map_or(0, |t| t.start);
+            let line_start = g
+                .text
+                .get(..start)
+                .and_then(|s| s.rfind('\n'))
+                .map_or(0, |p| p + 1);
+            let line = g
+                .text
+                .get(line_start..start)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if CUES.iter().any(|c| line.contains(c)) {
+                return Some(date);
+            }
+        }
+        None
+    }
+
     fn spans(ms: &[Match]) -> Vec<(usize, usize)> {
         ms.iter().map(|m| (m.start, m.end)).collect()
     }
@@ -3117,6 +3182,72 @@ mod tests {
             "’s",
         ]);
         v
+    }
+
+    /// Pieces for [`detect_in`] tests: cues in several cases, line breaks and full dates.
+    const DETECT_PIECES: &[&str] = &[
+        "Published",
+        "posted:",
+        "UPDATED",
+        "Dated",
+        "appeared in X on",
+        "pub",
+        "lished",
+        "\n",
+        "\n\n",
+        "26/1/2018",
+        "November 9th, 2021",
+        "9 Nov 2021",
+        "2021-11-09",
+        "May",
+        "2017",
+        "the attack",
+        "é",
+        "-",
+        ",",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn detect_in_matches_reference(ws in proptest::collection::vec((0..DETECT_PIECES.len(), 0..3usize), 0..60)) {
+            let mut text = String::new();
+            for (k, sep) in ws {
+                text.push_str([" ", "", "\t"][sep]);
+                text.push_str(DETECT_PIECES[k]);
+            }
+            let tokens = khabar_tokenize::tokenize(&text);
+            let tks = classify(&text, &tokens);
+            let g = Grammar::new(&text, &tokens, &tks, DayOrder::DayFirst);
+            let ms = scan(&g, true);
+            proptest::prop_assert_eq!(detect_in(&g, &ms), detect_in_slow(&g, &ms));
+        }
+    }
+
+    #[test]
+    fn detect_in_matches_reference_on_the_seeds_and_long_lines() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push("On 26/1/2018 nothing. ".repeat(200));
+        texts.push(format!(
+            "{} Posted 9 Nov 2021",
+            "On 26/1/2018 nothing. ".repeat(200)
+        ));
+        texts.push(format!(
+            "{}\nPosted 9 Nov 2021",
+            "On 26/1/2018 nothing. ".repeat(200)
+        ));
+        for text in &texts {
+            let tokens = khabar_tokenize::tokenize(text);
+            let tks = classify(text, &tokens);
+            let g = Grammar::new(text, &tokens, &tks, DayOrder::DayFirst);
+            let ms = scan(&g, true);
+            assert_eq!(detect_in(&g, &ms), detect_in_slow(&g, &ms));
+        }
     }
 
     proptest::proptest! {

@@ -2346,9 +2346,12 @@ pub(crate) fn is_decade_word(w: &str) -> bool {
 
 /// A month name and a day glued into one word: "mar4", "april22", "22april".
 pub(crate) fn glued_month_day(s: &str) -> Option<(u8, u8)> {
-    let first_digit = s.find(|c: char| c.is_ascii_digit())?;
+    // Byte searches: an ASCII digit byte is always a whole character, and the first byte of
+    // any other character is not a digit, so these are the character positions (without
+    // decoding every character of every word the scan looks at).
+    let first_digit = s.bytes().position(|b| b.is_ascii_digit())?;
     let (a, b) = if first_digit == 0 {
-        let k = s.find(|c: char| !c.is_ascii_digit())?;
+        let k = s.bytes().position(|b| !b.is_ascii_digit())?;
         (s.get(k..)?, s.get(..k)?)
     } else {
         (s.get(..first_digit)?, s.get(first_digit..)?)
@@ -2361,4 +2364,45 @@ pub(crate) fn glued_month_day(s: &str) -> Option<(u8, u8)> {
     };
     let d: u8 = b.parse().ok().filter(|d| (1..=31).contains(d))?;
     Some((m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reference for [`glued_month_day`]'s searches: by characters, as `str::find` does.
+    fn glued_month_day_by_chars(s: &str) -> Option<(u8, u8)> {
+        let first_digit = s.find(|c: char| c.is_ascii_digit())?;
+        let (a, b) = if first_digit == 0 {
+            let k = s.find(|c: char| !c.is_ascii_digit())?;
+            (s.get(k..)?, s.get(..k)?)
+        } else {
+            (s.get(..first_digit)?, s.get(first_digit..)?)
+        };
+        if a.len() < 3 || b.is_empty() || b.len() > 2 || !b.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let Some(W::Month(m)) = lexicon::lookup(a) else {
+            return None;
+        };
+        let d: u8 = b.parse().ok().filter(|d| (1..=31).contains(d))?;
+        Some((m, d))
+    }
+
+    #[test]
+    fn glued_month_day_examples() {
+        assert_eq!(glued_month_day("mar4"), Some((3, 4)));
+        assert_eq!(glued_month_day("22April"), Some((4, 22)));
+        assert_eq!(glued_month_day("april32"), None);
+        assert_eq!(glued_month_day("é4"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn glued_month_day_matches_char_search(
+            s in "[0-9]{0,3}(mar|april|Dec|é|ü|x){0,2}[0-9é]{0,3}|\\PC{0,8}"
+        ) {
+            proptest::prop_assert_eq!(glued_month_day(&s), glued_month_day_by_chars(&s));
+        }
+    }
 }

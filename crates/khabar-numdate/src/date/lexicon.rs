@@ -508,16 +508,46 @@ pub(crate) const LEXICON: &[(&str, W)] = &[
 
 /// An open-addressing table over [`LEXICON`] and the extra words of
 /// [`crate::date::prefilter::GRAMMAR_WORDS`] (without a meaning), keyed by the lowercase
-/// ASCII bytes and hashed with a multiply-rotate hash (the words are short and the table
-/// fixed, so SipHash's defence against chosen keys buys nothing here).
+/// ASCII bytes zero-padded to [`MAX_WORD`] bytes. Fixed-width keys make hashing and
+/// comparing a few word-sized operations whatever the word (every token of every document
+/// is looked up once, so this is on the hot path); the words are short and the table fixed,
+/// so SipHash's defence against chosen keys buys nothing here.
 struct Table {
-    /// The entries: a word and its meaning (None for a grammar word outside the lexicon).
-    entries: Vec<(&'static str, Option<W>)>,
+    /// The entries: a padded word, its length and its meaning (None for a grammar word
+    /// outside the lexicon).
+    entries: Vec<(Key, u8, Option<W>)>,
     /// Power-of-two number of slots, at most half full; each slot an index into `entries`
     /// or `u16::MAX` when empty.
     slots: Vec<u16>,
+    /// `log2(slots.len())`: the slot is taken from the top bits of the hash.
+    bits: u32,
 }
 
+/// A word of at most [`MAX_WORD`] bytes, zero-padded.
+type Key = [u8; MAX_WORD];
+
+/// A padded word's hash: its two halves and its length mixed by multiplication (the top
+/// bits of the product depend on every input bit).
+fn hash_key(key: &Key, len: usize) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let (lo, hi) = key.split_at(8);
+    let word = |half: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(half.get(..8).unwrap_or(&[0; 8]));
+        u64::from_le_bytes(w)
+    };
+    let h = (word(lo) ^ (len as u64).rotate_left(56)).wrapping_mul(K);
+    (h ^ word(hi).rotate_left(31)).wrapping_mul(K)
+}
+
+/// `word` padded, or `None` when it is longer than [`MAX_WORD`] bytes.
+fn pad(word: &[u8]) -> Option<Key> {
+    let mut key = [0u8; MAX_WORD];
+    key.get_mut(..word.len())?.copy_from_slice(word);
+    Some(key)
+}
+
+/// A multiply-rotate hash of a byte string of any length (for [`WordSet`]).
 fn hash(key: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h: u64 = 0;
@@ -529,7 +559,7 @@ fn hash(key: &[u8]) -> u64 {
 
 impl Table {
     fn build() -> Table {
-        let entries: Vec<(&'static str, Option<W>)> = LEXICON
+        let entries: Vec<(Key, u8, Option<W>)> = LEXICON
             .iter()
             .map(|&(k, w)| (k, Some(w)))
             .chain(
@@ -537,11 +567,14 @@ impl Table {
                     .iter()
                     .map(|&k| (k, None)),
             )
+            // Every word fits (a test checks); a longer one could never be looked up.
+            .filter_map(|(k, w)| Some((pad(k.as_bytes())?, u8::try_from(k.len()).ok()?, w)))
             .collect();
-        let n = (entries.len() * 2).next_power_of_two();
+        let n = (entries.len() * 2).next_power_of_two().max(2);
+        let bits = n.trailing_zeros();
         let mut slots = vec![u16::MAX; n];
-        for (idx, (k, _)) in entries.iter().enumerate() {
-            let mut p = (hash(k.as_bytes()) as usize) & (n - 1);
+        for (idx, (k, len, _)) in entries.iter().enumerate() {
+            let mut p = (hash_key(k, usize::from(*len)) >> (64 - bits)) as usize;
             loop {
                 match slots.get(p).copied() {
                     Some(u16::MAX) => {
@@ -552,26 +585,35 @@ impl Table {
                     }
                     // First entry wins, like the linear scan (lexicon words before grammar
                     // words).
-                    Some(j) if entries.get(usize::from(j)).is_some_and(|(kj, _)| kj == k) => {
+                    Some(j)
+                        if entries
+                            .get(usize::from(j))
+                            .is_some_and(|(kj, lj, _)| kj == k && lj == len) =>
+                    {
                         break;
                     }
                     _ => p = (p + 1) & (n - 1),
                 }
             }
         }
-        Table { entries, slots }
+        Table {
+            entries,
+            slots,
+            bits,
+        }
     }
 
-    fn get(&self, key: &[u8]) -> Option<Option<W>> {
+    /// The entry for the padded word `key` of `len` bytes.
+    fn get(&self, key: &Key, len: usize) -> Option<Option<W>> {
         let n = self.slots.len();
-        let mut p = (hash(key) as usize) & (n - 1);
+        let mut p = (hash_key(key, len) >> (64 - self.bits)) as usize;
         loop {
             let j = *self.slots.get(p)?;
             if j == u16::MAX {
                 return None;
             }
-            let (k, w) = self.entries.get(usize::from(j))?;
-            if k.as_bytes() == key {
+            let (k, l, w) = self.entries.get(usize::from(j))?;
+            if usize::from(*l) == len && k == key {
                 return Some(*w);
             }
             p = (p + 1) & (n - 1);
@@ -579,8 +621,8 @@ impl Table {
     }
 }
 
-/// A set of lowercase ASCII words with the same hashing: membership of a word in any case
-/// without allocating.
+/// A set of lowercase ASCII words (open addressing, hashed with [`hash`]): membership of a
+/// word in any case without allocating.
 pub(crate) struct WordSet {
     /// Power-of-two number of slots, at most half full; "" when empty.
     slots: Vec<&'static str>,
@@ -652,9 +694,9 @@ pub(crate) fn lookup_word(word: &str) -> Option<Option<W>> {
     let mut buf = [0u8; MAX_WORD];
     let mut n = 0;
     if word.is_ascii() {
-        for (d, b) in buf.iter_mut().zip(word.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
+        // Copy, then lower-case all sixteen bytes at once (the padding stays zero).
+        buf.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
         n = word.len();
     } else {
         for c in word.chars() {
@@ -667,7 +709,7 @@ pub(crate) fn lookup_word(word: &str) -> Option<Option<W>> {
             n += 1;
         }
     }
-    table().get(buf.get(..n)?)
+    table().get(&buf, n)
 }
 
 #[cfg(test)]
