@@ -54,7 +54,7 @@ pub use document::{
 pub use error::{Error, Result};
 pub use facts::Fact;
 pub use html::HtmlOptions;
-pub use pipeline::{Input, Pipeline, PipelineBuilder, ReferenceDate, find_entities};
+pub use pipeline::{EntityMatcher, Input, Pipeline, PipelineBuilder, ReferenceDate, find_entities};
 
 pub use khabar_gazetteer as gazetteer;
 pub use khabar_numdate as numdate;

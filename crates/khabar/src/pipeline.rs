@@ -190,12 +190,12 @@ impl PipelineBuilder {
         } else {
             match (self.default_gazetteer, self.gazetteers.len()) {
                 (false, 0) => None,
-                (true, 0) => Some(GazetteerHandle::Static(default_gazetteer()?)),
+                (true, 0) => Some(EntityMatcher::with_static(default_gazetteer()?)),
                 (false, 1) => self
                     .gazetteers
                     .into_iter()
                     .next()
-                    .map(|g| GazetteerHandle::Owned(Arc::new(g))),
+                    .map(|g| EntityMatcher::new(Arc::new(g))),
                 (with_default, _) => {
                     // The caller's gazetteers go first: where an alias is shared with equal
                     // priority, the first-added entry is preferred, so theirs win over the
@@ -209,17 +209,13 @@ impl PipelineBuilder {
                         b.strip_diacritics(d.strips_diacritics());
                         b.add_gazetteer(d)?;
                     }
-                    Some(GazetteerHandle::Owned(Arc::new(b.build()?)))
+                    Some(EntityMatcher::new(Arc::new(b.build()?)))
                 }
             }
         };
-        let entries = Arc::new(EntryCache::new(
-            gazetteer.as_ref().map_or(0, |g| g.get().len()),
-        ));
         Ok(Pipeline {
             tokenizer: Tokenizer::new(),
-            gazetteer,
-            entries,
+            entities: gazetteer,
             quantities: self.quantities.then(QuantityExtractor::new),
             dates: self.dates.then(|| {
                 DateExtractor::new()
@@ -257,9 +253,7 @@ fn default_gazetteer() -> Result<&'static Gazetteer> {
 #[derive(Clone, Debug)]
 pub struct Pipeline {
     tokenizer: Tokenizer,
-    gazetteer: Option<GazetteerHandle>,
-    /// What each entry resolves to, built on first mention and shared by all later ones.
-    entries: Arc<EntryCache>,
+    entities: Option<EntityMatcher>,
     quantities: Option<QuantityExtractor>,
     dates: Option<DateExtractor>,
     reference: ReferenceDate,
@@ -278,7 +272,7 @@ impl Pipeline {
 
     /// The gazetteer entities are matched with, if entity matching is on.
     pub fn gazetteer(&self) -> Option<&Gazetteer> {
-        self.gazetteer.as_ref().map(GazetteerHandle::get)
+        self.entities.as_ref().map(EntityMatcher::gazetteer)
     }
 
     /// The reference-date policy.
@@ -298,13 +292,9 @@ impl Pipeline {
         let tokens = self.tokenizer.tokenize(text);
         let sentences = sentences(text);
         let entities = self
-            .gazetteer()
-            .map(|g| {
-                g.find(text)
-                    .iter()
-                    .map(|m| entity(text, m, Some(&self.entries)))
-                    .collect()
-            })
+            .entities
+            .as_ref()
+            .map(|m| m.find(text))
             .unwrap_or_default();
         let dates = match &self.dates {
             Some(ex) => ex
@@ -420,6 +410,64 @@ impl EntryCache {
         EntryCache {
             slots: (0..entries).map(|_| OnceLock::new()).collect(),
         }
+    }
+}
+
+/// Finds a gazetteer's aliases in text and resolves each match to an [`Entity`], sharing
+/// each entry's candidate list and attributes between its mentions (built on the entry's
+/// first mention): what a [`Pipeline`] does for its entities, available on its own.
+/// `Send + Sync` and cheap to clone.
+///
+/// ```
+/// use khabar::EntityMatcher;
+/// use khabar_gazetteer::{Entry, Gazetteer};
+/// use std::sync::Arc;
+/// let gz = Gazetteer::from_entries([
+///     Entry::new("AF-JOW", "Jowzjan", "GPE").with_alias("Jawzjan").with_country("AF"),
+/// ])?;
+/// let matcher = EntityMatcher::new(Arc::new(gz));
+/// let found = matcher.find("Jawzjan and Jowzjan");
+/// assert_eq!(found[1].canonical, "Jowzjan");
+/// // The second mention shares the first one's attributes.
+/// assert!(Arc::ptr_eq(&found[0].attrs, &found[1].attrs));
+/// # Ok::<(), khabar_gazetteer::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct EntityMatcher {
+    gazetteer: GazetteerHandle,
+    entries: Arc<EntryCache>,
+}
+
+impl EntityMatcher {
+    /// A matcher over `gazetteer`.
+    pub fn new(gazetteer: Arc<Gazetteer>) -> EntityMatcher {
+        let entries = Arc::new(EntryCache::new(gazetteer.len()));
+        EntityMatcher {
+            gazetteer: GazetteerHandle::Owned(gazetteer),
+            entries,
+        }
+    }
+
+    /// A matcher over a gazetteer that lives for the whole program (the default one).
+    pub fn with_static(gazetteer: &'static Gazetteer) -> EntityMatcher {
+        EntityMatcher {
+            gazetteer: GazetteerHandle::Static(gazetteer),
+            entries: Arc::new(EntryCache::new(gazetteer.len())),
+        }
+    }
+
+    /// The gazetteer matched with.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer.get()
+    }
+
+    /// The entities of `text`, leftmost-longest, in text order.
+    pub fn find(&self, text: &str) -> Vec<Entity> {
+        self.gazetteer()
+            .find(text)
+            .iter()
+            .map(|m| entity(text, m, Some(&self.entries)))
+            .collect()
     }
 }
 
