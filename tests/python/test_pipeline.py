@@ -187,7 +187,7 @@ def test_non_str_text_is_a_type_error(bad: object) -> None:
 
 HOSTILE = [
     "", " ", "\x00" * 100, "9" * 400, "1" + ",000" * 500, "one " * 5000, "(" * 10000,
-    "-" * 10000, "\ud800\udfff lone surrogates \udc00", "IS-K" * 3000, "🇦🇫" * 1000,
+    "-" * 10000, "\ufffd replacement chars \ufffd", "IS-K" * 3000, "🇦🇫" * 1000,
     "\u202e\u200f reversed", "Dec. 32, 2017 on 99/99/9999 at 25:61", "$" * 1000 + "5bn",
     "between and and and", "the 99999999999999999999th", "\r\n" * 1000,
 ]

@@ -4,7 +4,8 @@
 //! `id,name,label,aliases,case_sensitive,country,parent,lat,lon,wikidata,priority`, in any
 //! order; `id`, `name` and `label` are required, the others optional, and any further column
 //! is a free attribute. `aliases` and `case_sensitive` are `|`-separated. Empty cells are
-//! absent values. JSON Lines has one [`Entry`](crate::Entry) object per line (blank lines
+//! absent values (a byte-order mark and CRLF line ends are fine). JSON Lines has one
+//! [`Entry`](crate::Entry) object per line (blank lines
 //! are skipped).
 
 use crate::builder::GazetteerBuilder;
@@ -230,11 +231,17 @@ pub(crate) fn read_jsonl(
             break;
         }
         lineno += 1;
-        if line.trim().is_empty() {
+        // A byte-order mark (Windows editors write one) is not part of the first object.
+        let body = if lineno == 1 {
+            line.strip_prefix('\u{feff}').unwrap_or(&line)
+        } else {
+            &line
+        };
+        if body.trim().is_empty() {
             continue;
         }
         let at = Source::file_line(file, lineno);
-        let e: Entry = serde_json::from_str(&line).map_err(|err| Error::Parse {
+        let e: Entry = serde_json::from_str(body).map_err(|err| Error::Parse {
             at: Box::new(Source {
                 column: Some(err.column() as u64),
                 ..at.clone()

@@ -31,7 +31,7 @@ use std::sync::Arc;
 #[pyclass(frozen, module = "khabar", name = "Document")]
 pub struct Document {
     pub(crate) doc: Arc<khabar::Document>,
-    /// The original Python string (differs from `doc.text` only if it held lone surrogates).
+    /// The original Python string (equal to `doc.text`: text with lone surrogates is refused).
     text: Py<PyString>,
     lossy: bool,
     entities: PyOnceLock<Py<PyList>>,
@@ -62,7 +62,8 @@ impl Document {
     }
 
     pub(crate) fn from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
-        let doc = khabar::Document::from_json(json).map_err(|e| khabar_err(py, e))?;
+        let doc = crate::errors::guard(|| khabar::Document::from_json(json))?
+            .map_err(|e| khabar_err(py, e))?;
         Ok(Document::new(py, doc, None))
     }
 

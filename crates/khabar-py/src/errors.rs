@@ -5,6 +5,7 @@
 //! ├── GazetteerError(KhabarError, ValueError)      a bad gazetteer row, id, alias, file
 //! ├── ReferenceDateError(KhabarError, ValueError)  a reference date that is not YYYY-MM-DD
 //! ├── DocumentError(KhabarError, ValueError)       a serialized document that cannot be read
+//! ├── InputError(KhabarError, ValueError)          text khabar cannot read (a lone surrogate)
 //! └── InternalError(KhabarError)                   a bug in khabar (a caught Rust panic)
 //! ```
 //! A gazetteer file that does not exist raises Python's own `FileNotFoundError` (other I/O
@@ -32,6 +33,7 @@ create_exception!(
 static GAZETTEER_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static REFERENCE_DATE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static DOCUMENT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static INPUT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// A subclass of both `KhabarError` and `ValueError`, made once per interpreter.
 fn value_error_type<'py>(
@@ -79,6 +81,20 @@ pub(crate) fn document_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
         "DocumentError",
         "A serialized document that does not follow khabar's document schema.",
     )
+}
+
+pub(crate) fn input_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    value_error_type(
+        py,
+        &INPUT_ERROR,
+        "InputError",
+        "Text khabar cannot process: a str holding a lone surrogate (U+D800..U+DFFF), which has no UTF-8 form. The message gives the index of the first one.",
+    )
+}
+
+/// An `InputError` with the given message.
+pub(crate) fn input_err(py: Python<'_>, msg: String) -> PyErr {
+    raise(input_error(py), msg)
 }
 
 fn raise(ty: PyResult<&Bound<'_, PyType>>, msg: String) -> PyErr {
@@ -142,5 +158,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("GazetteerError", gazetteer_error(py)?)?;
     m.add("ReferenceDateError", reference_date_error(py)?)?;
     m.add("DocumentError", document_error(py)?)?;
+    m.add("InputError", input_error(py)?)?;
     Ok(())
 }

@@ -43,6 +43,18 @@ impl Handle {
 #[pyclass(frozen, module = "khabar", name = "Gazetteer")]
 pub struct Gazetteer {
     pub(crate) handle: Handle,
+    /// Finds and resolves entities, sharing each entry's resolution between mentions.
+    matcher: khabar::EntityMatcher,
+}
+
+impl Gazetteer {
+    pub(crate) fn wrap(handle: Handle) -> Gazetteer {
+        let matcher = match &handle {
+            Handle::Default(g) => khabar::EntityMatcher::with_static(g),
+            Handle::Owned(g) => khabar::EntityMatcher::new(Arc::clone(g)),
+        };
+        Gazetteer { handle, matcher }
+    }
 }
 
 fn build(
@@ -57,14 +69,12 @@ fn build(
         }))
     })?;
     let gz = built.map_err(|e| gazetteer_err(py, e))?;
-    Ok(Gazetteer {
-        handle: Handle::Owned(Arc::new(gz)),
-    })
+    Ok(Gazetteer::wrap(Handle::Owned(Arc::new(gz))))
 }
 
 pub(crate) fn find_in(
     py: Python<'_>,
-    gz: &RsGazetteer,
+    gz: &khabar::EntityMatcher,
     text: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<Entity>> {
     let arg = PyText::extract(text, "text")?;
@@ -74,9 +84,9 @@ pub(crate) fn find_in(
 }
 
 /// The schema records of the entities in `text`, `str` offsets included (no GIL needed).
-fn records(gz: &RsGazetteer, text: &str) -> Vec<EntityRecord> {
+fn records(gz: &khabar::EntityMatcher, text: &str) -> Vec<EntityRecord> {
     let conv = CharOffsets::new(text);
-    khabar::find_entities(gz, text)
+    gz.find(text)
         .into_iter()
         .map(|e| EntityRecord::from_entity(&conv, e))
         .collect()
@@ -96,9 +106,7 @@ impl Gazetteer {
         let gz = py
             .detach(|| guard(RsGazetteer::default_gazetteer))?
             .map_err(|e| crate::errors::KhabarError::new_err(format!("default gazetteer: {e}")))?;
-        Ok(Gazetteer {
-            handle: Handle::Default(gz),
-        })
+        Ok(Gazetteer::wrap(Handle::Default(gz)))
     }
 
     /// Loads a CSV file with a header (``id,name,label,aliases,...``; aliases ``|``-separated).
@@ -163,11 +171,9 @@ impl Gazetteer {
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<Gazetteer> {
         let gz = py
-            .detach(|| RsGazetteer::load(&path))
+            .detach(|| guard(|| RsGazetteer::load(&path)))?
             .map_err(|e| gazetteer_err(py, e))?;
-        Ok(Gazetteer {
-            handle: Handle::Owned(Arc::new(gz)),
-        })
+        Ok(Gazetteer::wrap(Handle::Owned(Arc::new(gz))))
     }
 
     /// Writes the compiled gazetteer (faster to load than to build).
@@ -190,15 +196,13 @@ impl Gazetteer {
     /// A gazetteer from ``to_bytes()`` output.
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Gazetteer> {
-        let gz = RsGazetteer::from_bytes(data).map_err(|e| gazetteer_err(py, e))?;
-        Ok(Gazetteer {
-            handle: Handle::Owned(Arc::new(gz)),
-        })
+        let gz = guard(|| RsGazetteer::from_bytes(data))?.map_err(|e| gazetteer_err(py, e))?;
+        Ok(Gazetteer::wrap(Handle::Owned(Arc::new(gz))))
     }
 
     /// Every entity mention in ``text`` (``list[Entity]``), leftmost-longest.
     fn find(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Entity>> {
-        find_in(py, self.handle.get(), text)
+        find_in(py, &self.matcher, text)
     }
 
     /// ``find`` over many texts in parallel (GIL released); results in input order.
@@ -214,7 +218,7 @@ impl Gazetteer {
             .map(|t| PyText::extract(&t?, "each text"))
             .collect::<PyResult<_>>()?;
         let strs: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
-        let gz = self.handle.get();
+        let gz = &self.matcher;
         let run = || strs.par_iter().map(|t| records(gz, t)).collect::<Vec<_>>();
         let found = py.detach(|| {
             guard(std::panic::AssertUnwindSafe(|| match n_threads {

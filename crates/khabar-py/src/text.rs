@@ -9,36 +9,63 @@ use pyo3::types::{PySlice, PyString};
 
 /// A Python `str` argument seen as Rust text.
 ///
-/// Python strings may hold lone surrogates, which have no UTF-8 form. Such text is processed
-/// with each surrogate replaced by U+FFFD — one code point for one code point, so every `str`
-/// index stays right (see `replace_surrogates`) — and result texts are then sliced from the
-/// original Python string, so `text[r.start:r.end] == r.text` holds for every input.
+/// Python strings may hold lone surrogates (U+D800..U+DFFF), which have no UTF-8 form. Such a
+/// string is refused with `khabar.InputError` naming the index of the first one, rather than
+/// silently altered: an analyst's text is never changed behind their back. (`lossy` is kept
+/// for [`TextView`], which can slice result texts from the Python string; it is now always
+/// false.)
 pub(crate) struct PyText<'py> {
     pub(crate) py_str: Bound<'py, PyString>,
     pub(crate) text: String,
-    /// True when `text` differs from the Python string (it had lone surrogates).
+    /// True when `text` differs from the Python string (never, since lone surrogates are
+    /// refused).
     pub(crate) lossy: bool,
 }
 
-/// The text of a Python string holding lone surrogates, each surrogate (one code point)
-/// replaced by one U+FFFD, so that code-point offsets stay the same.
+/// The `str` index and code point of the first lone surrogate in a string that failed to
+/// encode as UTF-8.
 ///
-/// `surrogatepass` encodes a surrogate as the three bytes `ED A0..BF 80..BF`; U+FFFD is the
-/// three bytes `EF BF BD`, so the swap keeps the byte layout too.
-fn replace_surrogates(py_str: &Bound<'_, PyString>) -> PyResult<String> {
+/// `surrogatepass` encodes a surrogate as the three bytes `ED A0..BF 80..BF`; every other
+/// code point is valid UTF-8, so counting the bytes that start a character gives the index.
+fn first_surrogate(py_str: &Bound<'_, PyString>) -> PyResult<Option<(usize, u32)>> {
     let encoded = py_str.call_method1("encode", ("utf-8", "surrogatepass"))?;
-    let mut bytes: Vec<u8> = encoded.extract()?;
-    let mut i = 0;
-    while i + 2 < bytes.len() {
-        if bytes[i] == 0xED && (bytes[i + 1] & 0xE0) == 0xA0 {
-            bytes[i..i + 3].copy_from_slice("\u{FFFD}".as_bytes());
-            i += 3;
-        } else {
-            i += 1;
+    let bytes: Vec<u8> = encoded.extract()?;
+    let mut index = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0xED {
+            if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
+                if b1 & 0xE0 == 0xA0 {
+                    let cp = 0xD000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                    return Ok(Some((index, cp)));
+                }
+            }
+        }
+        if b & 0xC0 != 0x80 {
+            index += 1;
         }
     }
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(None)
+}
+
+/// The `InputError` for a string that cannot be encoded as UTF-8.
+fn surrogate_error(py_str: &Bound<'_, PyString>, what: &str, cause: PyErr) -> PyErr {
+    let py = py_str.py();
+    match first_surrogate(py_str) {
+        Ok(Some((index, cp))) => {
+            let err = crate::errors::input_err(
+                py,
+                format!(
+                    "{what} has a lone surrogate U+{cp:04X} at index {index}; khabar needs text \
+                     that is valid Unicode (to keep offsets, replace surrogates first: \
+                     re.sub('[\\ud800-\\udfff]', '\\ufffd', text))"
+                ),
+            );
+            err.set_cause(py, Some(cause));
+            err
+        }
+        // Not a surrogate after all: report Python's own error.
+        _ => cause,
+    }
 }
 
 /// The type name of a Python object, for error messages.
@@ -59,14 +86,14 @@ impl<'py> PyText<'py> {
             })?
             .clone();
         // `to_cow` fails only on lone surrogates.
-        let (text, lossy) = match py_str.to_cow() {
-            Ok(s) => (s.into_owned(), false),
-            Err(_) => (replace_surrogates(&py_str)?, true),
+        let text = match py_str.to_cow() {
+            Ok(s) => s.into_owned(),
+            Err(e) => return Err(surrogate_error(&py_str, what, e)),
         };
         Ok(PyText {
             py_str,
             text,
-            lossy,
+            lossy: false,
         })
     }
 

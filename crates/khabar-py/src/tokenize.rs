@@ -232,7 +232,8 @@ pub(crate) fn py_sentences(
 /// >>> [(t.text, t.kind) for t in khabar.tokenize("IS-K: 4,000 fighters")]
 /// [('IS', 'word'), ('-', 'punct'), ('K', 'word'), (':', 'punct'), ('4,000', 'number'), ('fighters', 'word')]
 ///
-/// Raises ``TypeError`` if ``text`` is not a ``str``. The GIL is released while Rust works.
+/// Raises ``TypeError`` if ``text`` is not a ``str`` and ``khabar.InputError`` (a ``ValueError``)
+/// if it holds a lone surrogate. The GIL is released while Rust works.
 #[pyfunction]
 pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
     let arg = PyText::extract(text, "text")?;
@@ -247,7 +248,8 @@ pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>>
 /// >>> [s.text for s in khabar.sentences("Lt. Gen. Khalid spoke. He left.")]
 /// ['Lt. Gen. Khalid spoke.', 'He left.']
 ///
-/// Raises ``TypeError`` if ``text`` is not a ``str``. The GIL is released while Rust works.
+/// Raises ``TypeError`` if ``text`` is not a ``str`` and ``khabar.InputError`` (a ``ValueError``)
+/// if it holds a lone surrogate. The GIL is released while Rust works.
 #[pyfunction]
 pub fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Sentence>> {
     let arg = PyText::extract(text, "text")?;

@@ -17,7 +17,8 @@ use unicode_normalization::char::is_combining_mark;
 ///
 /// Typographic folding is always on: ’ ‘ ‛ ′ ʼ ＇ → `'`; “ ” „ ‟ ″ ＂ → `"`; every dash and
 /// hyphen (U+2010–U+2015, U+2212, U+FE58, U+FE63, U+FF0D) → `-`; the invisible soft hyphen,
-/// zero-width space, word joiner and BOM are removed.
+/// zero-width space, word joiner and BOM are removed, and so are the bidirectional controls
+/// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FoldOptions {
     /// Apply Unicode default (full) case folding: "ISIS" → "isis", "Straße" → "strasse".
@@ -297,7 +298,14 @@ fn typographic(c: char) -> Option<&'static str> {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{FF07}' => "'",
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => "\"",
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
+        // Invisible: soft hyphen, zero-width space, word joiner, BOM, and the bidirectional
+        // marks, embeddings and isolates that right-to-left pages put around words.
         '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => "",
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => "",
         _ => return None,
     })
 }

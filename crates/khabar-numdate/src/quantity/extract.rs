@@ -160,7 +160,7 @@ impl QuantityExtractor {
         let first = i;
         if n1.kind != NumberKind::Ordinal {
             let between = first > 0 && cx.is_word(first - 1, "between");
-            if let Some((n2, after)) = cx.range_second(end, between, &n1) {
+            let second = cx.range_second(end, between, &n1).and_then(|(n2, after)| {
                 let mut lo = n1.value;
                 // "4-6 million": the scale of the second number applies to the first.
                 if let Some(p) = cx.trailing_scale(&n2) {
@@ -171,6 +171,9 @@ impl QuantityExtractor {
                         }
                     }
                 }
+                (lo <= n2.value).then_some((n2, after, lo))
+            });
+            if let Some((n2, after, lo)) = second {
                 low = lo;
                 high = n2.value;
                 end = after;
@@ -627,9 +630,24 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A dash that joins a range: hyphen, en dash, the Unicode hyphens, the figure dash (made
+    /// for ranges of digits) and the hyphen-minus look-alikes (minus sign, small and fullwidth
+    /// hyphen-minus) that scraped pages put between numbers. Em dashes and the horizontal bar
+    /// set off a clause and do not make ranges.
     fn is_hyphen(&self, j: usize) -> bool {
-        self.tok(j).is_some_and(|t| t.kind == TokenKind::Punct)
-            && matches!(self.txt(j), "-" | "–" | "\u{2010}" | "\u{2011}")
+        // The minus sign is a symbol (Sm), the others punctuation (Pd).
+        self.tok(j)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
+            && matches!(
+                self.txt(j),
+                "-" | "–"
+                    | "\u{2010}"
+                    | "\u{2011}"
+                    | "\u{2012}"
+                    | "\u{2212}"
+                    | "\u{FE63}"
+                    | "\u{FF0D}"
+            )
     }
 
     fn number(&self, j: usize) -> Option<NumberParse> {
@@ -737,7 +755,9 @@ impl<'a> Cx<'a> {
         if or && !(n2.value > n1.value && n1.form == n2.form) {
             return None;
         }
-        if word_range && n2.value < n1.value && self.trailing_scale(&n2).is_none() {
+        // A range runs upwards: "2-1" is a score, "4006-3278" an identifier, "twenty to
+        // five" a time. ("4-6 million" is checked once the scale is applied.)
+        if n2.value < n1.value && self.trailing_scale(&n2).is_none() {
             return None;
         }
         // "4,000-6,000": a hyphen range needs digits on both sides, or words on both.

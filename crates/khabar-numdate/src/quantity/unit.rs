@@ -18,6 +18,11 @@ pub(crate) enum UnitMode {
     OfOnly,
 }
 
+/// The characters that end a line (Unicode's mandatory breaks: LF, CR, VT, FF, NEL, LS, PS).
+const LINE_BREAKS: [char; 7] = [
+    '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
 fn is_hyphen(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "\u{2010}" | "\u{2011}")
 }
@@ -63,7 +68,7 @@ pub(crate) fn unit_after(text: &str, toks: &[Token], k: usize, mode: UnitMode) -
         };
         if text
             .get(prev_end..t.span.start)
-            .is_some_and(|gap| gap.contains('\n'))
+            .is_some_and(|gap| gap.contains(LINE_BREAKS))
         {
             break;
         }
