@@ -29,6 +29,14 @@ cargo fuzz build --sanitizer none -O -a
 host="$(rustc -vV | sed -n 's/^host: //p')"
 bin="$CARGO_TARGET_DIR/$host/release"
 
+# FUZZ_SEED fixes libFuzzer's random seed: the bounded run inside `make test` sets it, so CI
+# explores the same inputs every time (a longer run on a faster machine extends the same
+# sequence) instead of failing at random on a new finding. Long runs leave it unset.
+seed_args=()
+if [ -n "${FUZZ_SEED:-}" ]; then
+    seed_args=(-seed="$FUZZ_SEED")
+fi
+
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     mapfile -t targets < <(cargo fuzz list)
@@ -38,7 +46,7 @@ for t in "${targets[@]}"; do
     mkdir -p "fuzz/work/$t" "fuzz/artifacts/$t"
     echo "fuzz.sh: $t for ${seconds}s" >&2
     log="$(mktemp)"
-    if ! "$bin/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    if ! "$bin/$t" "${seed_args[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="fuzz/artifacts/$t/" \
         "fuzz/work/$t" "fuzz/corpus/$t" >"$log" 2>&1; then
         tail -n 40 "$log" >&2
