@@ -29,12 +29,16 @@ cargo fuzz build --sanitizer none -O -a
 host="$(rustc -vV | sed -n 's/^host: //p')"
 bin="$CARGO_TARGET_DIR/$host/release"
 
-# FUZZ_SEED fixes libFuzzer's random seed: the bounded run inside `make test` sets it, so CI
-# explores the same inputs every time (a longer run on a faster machine extends the same
-# sequence) instead of failing at random on a new finding. Long runs leave it unset.
+# FUZZ_SEED fixes libFuzzer's random seed and FUZZ_RUNS the number of inputs per target: the
+# bounded run inside `make test` sets both, so CI runs exactly the inputs that were run here
+# (SECONDS is then only a cap for a slow machine, which runs a prefix of the same sequence)
+# instead of failing at random on a new finding. Long runs leave both unset.
 seed_args=()
 if [ -n "${FUZZ_SEED:-}" ]; then
-    seed_args=(-seed="$FUZZ_SEED")
+    seed_args+=(-seed="$FUZZ_SEED")
+fi
+if [ -n "${FUZZ_RUNS:-}" ]; then
+    seed_args+=(-runs="$FUZZ_RUNS")
 fi
 
 targets=("$@")
@@ -43,12 +47,18 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 for t in "${targets[@]}"; do
-    mkdir -p "fuzz/work/$t" "fuzz/artifacts/$t"
+    work="fuzz/work/$t"
+    if [ -n "${FUZZ_RUNS:-}" ]; then
+        # A deterministic run starts from the committed seeds alone, not from what earlier
+        # runs on this machine added.
+        work="$(mktemp -d)"
+    fi
+    mkdir -p "$work" "fuzz/artifacts/$t"
     echo "fuzz.sh: $t for ${seconds}s" >&2
     log="$(mktemp)"
     if ! "$bin/$t" "${seed_args[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="fuzz/artifacts/$t/" \
-        "fuzz/work/$t" "fuzz/corpus/$t" >"$log" 2>&1; then
+        "$work" "fuzz/corpus/$t" >"$log" 2>&1; then
         tail -n 40 "$log" >&2
         echo "fuzz.sh: $t FAILED; the input is in fuzz/artifacts/$t/" >&2
         rm -f "$log"
@@ -56,4 +66,5 @@ for t in "${targets[@]}"; do
     fi
     grep -E '^stat::number_of_executed_units|^Done ' "$log" | sed "s/^/  $t: /" >&2 || true
     rm -f "$log"
+    [ -z "${FUZZ_RUNS:-}" ] || rm -rf "$work"
 done
