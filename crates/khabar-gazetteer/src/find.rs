@@ -26,7 +26,8 @@ pub enum MatchKind {
 #[derive(Debug, Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
-    /// Per kept token: `token_id << 1 | gap_bit`, or [`NONE`] if the token is unknown.
+    /// Per kept token: `token_id << 1 | gap_bit`, or [`NONE`] if the token is unknown (one
+    /// [`NONE`] for a run of unknown tokens).
     labels: Vec<u32>,
     spans: Vec<Span>,
     ends: Vec<(usize, u32)>,
@@ -60,6 +61,28 @@ impl Scratch {
     /// Empty buffers.
     pub fn new() -> Scratch {
         Scratch::default()
+    }
+}
+
+thread_local! {
+    /// The buffers of [`Gazetteer::find`] and [`Gazetteer::find_overlapping`] on this thread.
+    /// A fresh `Scratch` per call would allocate and zero the lookup memo (160 KiB) for
+    /// every text — more work than matching a news article.
+    static THREAD_SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::new());
+}
+
+/// Runs `f` with this thread's scratch buffers (fresh ones if they are in use or gone).
+fn with_thread_scratch(f: impl FnOnce(&mut Scratch)) {
+    let mut f = Some(f);
+    let _ = THREAD_SCRATCH.try_with(|cell| {
+        if let Ok(mut scratch) = cell.try_borrow_mut() {
+            if let Some(f) = f.take() {
+                f(&mut scratch);
+            }
+        }
+    });
+    if let Some(f) = f {
+        f(&mut Scratch::new());
     }
 }
 
@@ -197,12 +220,29 @@ impl Gazetteer {
     /// ```
     pub fn find(&self, text: &str) -> Vec<Match<'_>> {
         let mut out = Vec::new();
-        self.find_into(
-            text,
-            MatchKind::LeftmostLongest,
-            &mut Scratch::new(),
-            &mut out,
-        );
+        with_thread_scratch(|scratch| {
+            self.find_into(text, MatchKind::LeftmostLongest, scratch, &mut out);
+        });
+        out
+    }
+
+    /// [`find`](Gazetteer::find) on `text`'s tokens by [`khabar_tokenize::tokenize`], for a
+    /// caller that has them already: the same matches, without tokenizing again. See
+    /// [`find_tokens_into`](Gazetteer::find_tokens_into).
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer};
+    /// let gz = Gazetteer::from_entries([Entry::new("AF-KAB", "Kabul", "GPE")])?;
+    /// let text = "(Kabul), Kabul-based";
+    /// let tokens = khabar_tokenize::tokenize(text);
+    /// assert_eq!(gz.find_tokens(text, &tokens), gz.find(text));
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn find_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Match<'_>> {
+        let mut out = Vec::new();
+        with_thread_scratch(|scratch| {
+            self.find_tokens_into(text, tokens, MatchKind::LeftmostLongest, scratch, &mut out);
+        });
         out
     }
 
@@ -222,7 +262,9 @@ impl Gazetteer {
     /// ```
     pub fn find_overlapping(&self, text: &str) -> Vec<Match<'_>> {
         let mut out = Vec::new();
-        self.find_into(text, MatchKind::Overlapping, &mut Scratch::new(), &mut out);
+        with_thread_scratch(|scratch| {
+            self.find_into(text, MatchKind::Overlapping, scratch, &mut out);
+        });
         out
     }
 
@@ -249,6 +291,46 @@ impl Gazetteer {
         out: &mut Vec<Match<'g>>,
     ) {
         self.prepare(text, scratch);
+        self.walk(text, kind, scratch, out);
+    }
+
+    /// [`find_into`](Gazetteer::find_into) on tokens the caller already has: `tokens` must
+    /// be `text`'s tokens by [`khabar_tokenize::tokenize`] (as a pipeline that tokenizes
+    /// once has them), and then the matches are exactly those of `find_into`, without
+    /// tokenizing again. Other tokens give matches on those tokens (spans outside `text`
+    /// match nothing).
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer, MatchKind, Scratch};
+    /// use khabar_tokenize::tokenize;
+    /// let gz = Gazetteer::from_entries([Entry::new("AF-KAB", "Kabul", "GPE")])?;
+    /// let text = "Kabul’s airport";
+    /// let (mut scratch, mut out) = (Scratch::new(), Vec::new());
+    /// gz.find_tokens_into(text, &tokenize(text), MatchKind::LeftmostLongest, &mut scratch, &mut out);
+    /// assert_eq!(out, gz.find(text));
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn find_tokens_into<'g>(
+        &'g self,
+        text: &str,
+        tokens: &[Token],
+        kind: MatchKind,
+        scratch: &mut Scratch,
+        out: &mut Vec<Match<'g>>,
+    ) {
+        self.label_tokens(text, tokens, scratch);
+        self.walk(text, kind, scratch, out);
+    }
+
+    /// Walks the trie from every labelled token (`scratch` filled by [`Gazetteer::prepare`]
+    /// or [`Gazetteer::label_tokens`]) and appends the matches of `kind`.
+    fn walk<'g>(
+        &'g self,
+        text: &str,
+        kind: MatchKind,
+        scratch: &mut Scratch,
+        out: &mut Vec<Match<'g>>,
+    ) {
         let Scratch {
             labels,
             spans,
@@ -324,23 +406,7 @@ impl Gazetteer {
     /// and given to the real tokenizer. The tests check on random text that both ways give
     /// the same tokens.
     fn prepare(&self, text: &str, s: &mut Scratch) {
-        s.labels.clear();
-        s.spans.clear();
-        if s.memo_owner != self.uid || s.memo.len() != MEMO_LEN {
-            s.memo.clear();
-            s.memo.resize(MEMO_LEN, Memo::default());
-            s.memo_owner = self.uid;
-        }
-        let mut tl = TokenLabeler {
-            memo: &mut s.memo,
-            vocab: &self.compiled.vocab,
-            opts: fold_ci(self.options.strip_diacritics),
-            prev_end: NO_PREV,
-            prev_hyphen: false,
-            labels: &mut s.labels,
-            spans: &mut s.spans,
-            buf: &mut s.buf,
-        };
+        let (mut tl, piece_tokens) = self.labeler(s);
         let vocab = &self.compiled.vocab;
         let tokenizer = Tokenizer::new();
         let bytes = text.as_bytes();
@@ -451,10 +517,21 @@ impl Gazetteer {
             while i < n && class(i) != WS {
                 i += 1;
             }
+            // Two shapes the tokenizer gives as one token, common outside prose: a single
+            // ASCII byte ("|", "*", ",") and a run of `[A-Za-z0-9_]` ("snake_case", "A9").
+            let piece = bytes.get(chunk_start..i).unwrap_or(&[]);
+            if matches!(piece, [b] if b.is_ascii())
+                || piece
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+            {
+                tl.push(text, Span::new(chunk_start, i));
+                continue;
+            }
             if let Some(piece) = text.get(chunk_start..i) {
-                s.tokens.clear();
-                tokenizer.tokenize_into(piece, &mut s.tokens);
-                for t in &s.tokens {
+                piece_tokens.clear();
+                tokenizer.tokenize_into(piece, piece_tokens);
+                for t in piece_tokens.iter() {
                     tl.push(
                         text,
                         Span::new(chunk_start + t.span.start, chunk_start + t.span.end),
@@ -462,6 +539,44 @@ impl Gazetteer {
                 }
             }
         }
+    }
+
+    /// Computes the label of every kept token of `tokens` (tokens of `text`): the labels
+    /// [`Gazetteer::prepare`] computes when `tokens` are `text`'s own.
+    fn label_tokens(&self, text: &str, tokens: &[Token], s: &mut Scratch) {
+        let (mut tl, _) = self.labeler(s);
+        let bytes = text.as_bytes();
+        for t in tokens {
+            let Span { start, end } = t.span;
+            if start < end && end <= bytes.len() && letters_end(bytes, start) == end {
+                tl.push_letters_to(bytes, start, end);
+            } else {
+                tl.push(text, t.span);
+            }
+        }
+    }
+
+    /// A labeler writing into `s` (emptied; its memo kept if it is this gazetteer's), and
+    /// `s`'s token buffer for the tokenizer.
+    fn labeler<'s>(&'s self, s: &'s mut Scratch) -> (TokenLabeler<'s>, &'s mut Vec<Token>) {
+        s.labels.clear();
+        s.spans.clear();
+        if s.memo_owner != self.uid || s.memo.len() != MEMO_LEN {
+            s.memo.clear();
+            s.memo.resize(MEMO_LEN, Memo::default());
+            s.memo_owner = self.uid;
+        }
+        let labeler = TokenLabeler {
+            memo: &mut s.memo,
+            vocab: &self.compiled.vocab,
+            opts: fold_ci(self.options.strip_diacritics),
+            prev_end: NO_PREV,
+            prev_hyphen: false,
+            labels: &mut s.labels,
+            spans: &mut s.spans,
+            buf: &mut s.buf,
+        };
+        (labeler, &mut s.tokens)
     }
 
     /// Whether some alias ends in trie state `state`.
@@ -671,6 +786,43 @@ fn ends_clitic(c: u8, bytes: &[u8], i: usize) -> bool {
 /// No previous token.
 const NO_PREV: usize = usize::MAX;
 
+/// The end of the run of ASCII letters starting at `from`: eight bytes at a time while
+/// the text has room, then byte by byte.
+#[inline]
+fn letters_end(bytes: &[u8], from: usize) -> usize {
+    let mut end = from;
+    while let Some(block) = bytes.get(end..end + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(block);
+        let non_letters = !ascii_letter_mask(u64::from_le_bytes(w)) & HIGH_BITS;
+        if non_letters != 0 {
+            return end + (non_letters.trailing_zeros() / 8) as usize;
+        }
+        end += 8;
+    }
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    end
+}
+
+/// The high bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` set where that byte is an ASCII letter, all other bits
+/// clear. Per byte `b`, with `x = (b | 0x20) & 0x7F` (lower-cased, high bit dropped so that
+/// the additions below never carry into the next byte): `x + 0x1F` has its high bit set iff
+/// `x >= 0x61` ('a'), `x + 0x05` iff `x >= 0x7B` (past 'z'); `b`'s own high bit marks a
+/// non-ASCII byte.
+#[inline]
+fn ascii_letter_mask(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = (w | 0x2020_2020_2020_2020) & LOW7;
+    let at_least_a = x + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = x + 0x0505_0505_0505_0505;
+    at_least_a & !past_z & !w & HIGH_BITS
+}
+
 /// Folds tokens, looks them up and records their labels.
 struct TokenLabeler<'a> {
     memo: &'a mut [Memo],
@@ -693,8 +845,18 @@ impl TokenLabeler<'_> {
             Some(id) if self.prev_end == NO_PREV => id << 1,
             Some(id) => id << 1 | gap_bit(self.prev_end, self.prev_hyphen, span.start, hyphen),
         };
-        self.labels.push(label);
-        self.spans.push(span);
+        self.record(label, span, hyphen);
+    }
+
+    /// Appends a label and its span. A run of unknown tokens is recorded as its first one
+    /// alone: a walk down the trie stops at any of them and no match starts at one, so the
+    /// rest would only be skipped again (most tokens of a text are in no alias).
+    #[inline]
+    fn record(&mut self, label: u32, span: Span, hyphen: bool) {
+        if label != NONE || self.labels.last() != Some(&NONE) {
+            self.labels.push(label);
+            self.spans.push(span);
+        }
         self.prev_end = span.end;
         self.prev_hyphen = hyphen;
     }
@@ -702,16 +864,26 @@ impl TokenLabeler<'_> {
     /// Records the run of ASCII letters starting at `from`; returns where it ends.
     #[inline]
     fn push_letters(&mut self, bytes: &[u8], from: usize) -> usize {
-        let mut end = from;
-        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
-            end += 1;
-        }
+        let end = letters_end(bytes, from);
+        self.push_letters_to(bytes, from, end);
+        end
+    }
+
+    /// Records the token `bytes[from..end]`, a run of ASCII letters.
+    #[inline]
+    fn push_letters_to(&mut self, bytes: &[u8], from: usize, end: usize) {
         let n = end - from;
         let id = if !(2..=MEMO_BYTES).contains(&n) {
             self.vocab.get_ascii_letters(bytes, from, end)
         } else {
             let h = crate::vocab::hash_ascii_letters_lower(bytes, from, end);
             let tok = bytes.get(from..end).unwrap_or(&[]);
+            // Most words are in no alias: the vocabulary's filter (a few KiB) says so before
+            // the memo (160 KiB) is touched.
+            if !self.vocab.may_contain(h) {
+                self.push_known(Span::new(from, end), None, false);
+                return;
+            }
             match self.memo.get_mut((h >> 40) as usize & (MEMO_LEN - 1)) {
                 Some(m)
                     if m.hash == h
@@ -736,7 +908,6 @@ impl TokenLabeler<'_> {
             }
         };
         self.push_known(Span::new(from, end), id, false);
-        end
     }
 
     #[inline]
@@ -771,10 +942,7 @@ impl TokenLabeler<'_> {
             Some(id) if self.prev_end == NO_PREV => id << 1,
             Some(id) => id << 1 | gap_bit(self.prev_end, self.prev_hyphen, span.start, hyphen),
         };
-        self.labels.push(label);
-        self.spans.push(span);
-        self.prev_end = span.end;
-        self.prev_hyphen = hyphen;
+        self.record(label, span, hyphen);
     }
 }
 
@@ -842,16 +1010,61 @@ mod tests {
         /// The fused fast path gives the labels and spans of the slow path.
         #[test]
         fn prepare_equals_slow_path(
-            text in "([(\\[\"“–—]{0,2}([A-Za-z]{1,5}(-[A-Za-z]{1,3}){0,2}|Dr|etc|J|U|Oct|[0-9]{1,4}|[A-Za-z0-9.:,'#@/_ñ’-]{1,6})(['’][sSt]|[)\\]\",;:!?.'”’–—]){0,3}[ \n\t]{1,2}){0,8}"
+            text in "([(\\[\"“–—]{0,2}([A-Za-z]{1,5}(-[A-Za-z]{1,3}){0,2}|Dr|etc|J|U|Oct|[0-9]{1,4}|[A-Za-z0-9.:,'#@/_ñ’|*=<>\\x00-]{1,6})(['’][sSt]|[)\\]\",;:!?.'”’–—]){0,3}[ \n\t]{1,2}){0,8}"
         ) {
             let gz = Gazetteer::from_entries([
-                crate::Entry::new("A", "Kabul", "X").with_aliases(["a", "ab-c", "1", "(", "\"", "-", "k", "Da'esh", ".", "U.S.", "'s", "Dr.", "etc."]),
+                crate::Entry::new("A", "Kabul", "X").with_aliases(["a", "ab-c", "1", "(", "\"", "-", "k", "Da'esh", ".", "U.S.", "'s", "Dr.", "etc.", "|", "a_b", "a9", "*"]),
             ]).map_err(|e| TestCaseError::fail(e.to_string()))?;
             let mut s = Scratch::new();
             gz.prepare(&text, &mut s);
             let (labels, spans) = slow_labels(&gz, &text);
             prop_assert_eq!(&s.spans, &spans);
             prop_assert_eq!(&s.labels, &labels);
+        }
+    }
+
+    /// The word-at-a-time letter scan against the byte-by-byte definition, on every byte
+    /// value in every position of a block.
+    #[test]
+    fn letters_end_equals_bytewise() {
+        let bytewise = |b: &[u8], from: usize| {
+            from + b[from..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count()
+        };
+        for other in 0..=255u8 {
+            for pos in 0..12 {
+                let mut b = b"abcdefghijklmnopqrstuvwxyz".to_vec();
+                b[pos] = other;
+                for from in 0..4 {
+                    assert_eq!(
+                        letters_end(&b, from),
+                        bytewise(&b, from),
+                        "{other} at {pos}"
+                    );
+                }
+            }
+        }
+        for b in [
+            &b""[..],
+            b"a",
+            b"Kabul",
+            b"ZzAa@[`{",
+            b"abcdefgh",
+            b"abcdefghi",
+        ] {
+            assert_eq!(letters_end(b, 0), bytewise(b, 0));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn letters_end_on_random_bytes(b in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40) {
+            let from = from.min(b.len());
+            let want = from + b[from..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            prop_assert_eq!(letters_end(&b, from), want);
         }
     }
 

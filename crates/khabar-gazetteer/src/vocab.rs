@@ -216,7 +216,7 @@ impl Vocab {
 
     /// The filter: `false` means the token with hash `h` is certainly absent.
     #[inline]
-    fn may_contain(&self, h: u64) -> bool {
+    pub(crate) fn may_contain(&self, h: u64) -> bool {
         let bit = (h >> 32) as usize & (self.filter.len() * 64).wrapping_sub(1);
         self.filter
             .get(bit / 64)

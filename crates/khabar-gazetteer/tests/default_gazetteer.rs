@@ -192,3 +192,14 @@ fn summary_of_the_seeds() {
     }
     println!("total: {total} mentions");
 }
+
+/// On the seeds, matching on the pipeline's tokens finds what matching on the text finds.
+#[test]
+fn tokens_given_equal_text_given_on_the_seeds() {
+    for (name, text) in seeds() {
+        let tokens = khabar_tokenize::tokenize(&text);
+        let (a, b) = (gz().find(&text), gz().find_tokens(&text, &tokens));
+        assert_eq!(a, b, "{name}");
+        assert!(!a.is_empty(), "{name}");
+    }
+}

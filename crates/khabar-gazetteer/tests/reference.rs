@@ -1,7 +1,7 @@
 //! The fast matcher against a deliberately simple reference: tokenize the text, and try
 //! every alias of every entry at every token, comparing folded tokens one by one.
 
-use khabar_gazetteer::{Entry, Gazetteer, is_acronym};
+use khabar_gazetteer::{Entry, Gazetteer, MatchKind, Scratch, is_acronym};
 use khabar_tokenize::{FoldOptions, Span, fold_str_with, tokenize};
 use proptest::prelude::*;
 
@@ -337,6 +337,24 @@ proptest! {
         let t = text_with(&es, &picks);
         let gz = build(&es, strip, auto);
         prop_assert_eq!(fast_find(&gz, &t, overlapping), reference_find(&es, strip, auto, &t, overlapping), "text {:?}", t);
+    }
+
+    /// Matching on the caller's tokens gives what matching on the text gives.
+    #[test]
+    fn tokens_given_equal_text_given(
+        es in entries(),
+        picks in prop::collection::vec((0usize..10, 0usize..10, any::<u8>()), 0..12),
+        t in text(), strip in any::<bool>(), auto in any::<bool>(), overlapping in any::<bool>()
+    ) {
+        let gz = build(&es, strip, auto);
+        let kind = if overlapping { MatchKind::Overlapping } else { MatchKind::LeftmostLongest };
+        for t in [t, text_with(&es, &picks)] {
+            let mut scratch = Scratch::new();
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            gz.find_into(&t, kind, &mut scratch, &mut want);
+            gz.find_tokens_into(&t, &tokenize(&t), kind, &mut scratch, &mut got);
+            prop_assert_eq!(&got, &want, "text {:?}", t);
+        }
     }
 
     #[test]

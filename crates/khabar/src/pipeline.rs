@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use khabar_gazetteer::{EntryRef, Gazetteer, GazetteerBuilder, Match};
 use khabar_numdate::quantity::remove_overlapping;
 use khabar_numdate::{CivilDate, DateExtractor, DayOrder, Direction, QuantityExtractor};
-use khabar_tokenize::{Span, Tokenizer, sentences};
+use khabar_tokenize::{Span, Token, Tokenizer, sentences};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -294,7 +294,7 @@ impl Pipeline {
         let entities = self
             .entities
             .as_ref()
-            .map(|m| m.find(text))
+            .map(|m| m.find_tokens(text, &tokens))
             .unwrap_or_default();
         let dates = match &self.dates {
             Some(ex) => ex
@@ -351,6 +351,11 @@ impl Pipeline {
 
     /// Like [`Pipeline::process_batch`] on a pool of `threads` threads (`0`: all cores).
     pub fn process_batch_threads(&self, inputs: Vec<Input<'_>>, threads: usize) -> Vec<Document> {
+        if threads == 1 {
+            // On the calling thread: no pool to start, and the documents are built where the
+            // caller will read them.
+            return inputs.into_iter().map(|i| self.process_input(i)).collect();
+        }
         match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
             Ok(pool) => pool.install(|| self.process_batch(inputs)),
             // A pool that cannot be built (out of threads) is not worth failing the batch.
@@ -463,8 +468,17 @@ impl EntityMatcher {
 
     /// The entities of `text`, leftmost-longest, in text order.
     pub fn find(&self, text: &str) -> Vec<Entity> {
-        self.gazetteer()
-            .find(text)
+        self.entities_of(text, &self.gazetteer().find(text))
+    }
+
+    /// [`find`](EntityMatcher::find) for a caller that has `text`'s tokens (by
+    /// [`khabar_tokenize::tokenize`]) already: the same entities, without tokenizing again.
+    pub fn find_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Entity> {
+        self.entities_of(text, &self.gazetteer().find_tokens(text, tokens))
+    }
+
+    fn entities_of(&self, text: &str, matches: &[Match<'_>]) -> Vec<Entity> {
+        matches
             .iter()
             .map(|m| entity(text, m, Some(&self.entries)))
             .collect()
