@@ -42,6 +42,8 @@ pub fn check_find(gz: &Gazetteer, text: &str) {
             "{m:?} missing from overlapping"
         );
     }
+    // Matching on the tokens gives the same answer as matching on the text.
+    assert_eq!(gz.find_tokens(text, &tokens), longest, "find_tokens");
     // The buffer-reusing form gives the same answer, twice in a row.
     let mut scratch = Scratch::new();
     for _ in 0..2 {

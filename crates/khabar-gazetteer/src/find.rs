@@ -517,8 +517,10 @@ impl Gazetteer {
             while i < n && class(i) != WS {
                 i += 1;
             }
-            // Two shapes the tokenizer gives as one token, common outside prose: a single
-            // ASCII byte ("|", "*", ",") and a run of `[A-Za-z0-9_]` ("snake_case", "A9").
+            // Shapes common outside prose that the tokenizer splits simply: a single ASCII
+            // byte ("|", "*", ","); a run of `[A-Za-z0-9_]` ("snake_case", "A9"), one token;
+            // ASCII punctuation alone ("),", "*/", "..."), one token per byte but for runs of
+            // periods or hyphens, one token each.
             let piece = bytes.get(chunk_start..i).unwrap_or(&[]);
             if matches!(piece, [b] if b.is_ascii())
                 || piece
@@ -526,6 +528,21 @@ impl Gazetteer {
                     .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
             {
                 tl.push(text, Span::new(chunk_start, i));
+                continue;
+            }
+            if piece.iter().all(|&b| b.is_ascii_punctuation() && b != b'_') {
+                let mut k = chunk_start;
+                while k < i {
+                    let b = bytes.get(k).copied().unwrap_or(0);
+                    let mut end = k + 1;
+                    if b == b'.' || b == b'-' {
+                        while end < i && bytes.get(end) == Some(&b) {
+                            end += 1;
+                        }
+                    }
+                    tl.push(text, Span::new(k, end));
+                    k = end;
+                }
                 continue;
             }
             if let Some(piece) = text.get(chunk_start..i) {
@@ -1010,7 +1027,7 @@ mod tests {
         /// The fused fast path gives the labels and spans of the slow path.
         #[test]
         fn prepare_equals_slow_path(
-            text in "([(\\[\"“–—]{0,2}([A-Za-z]{1,5}(-[A-Za-z]{1,3}){0,2}|Dr|etc|J|U|Oct|[0-9]{1,4}|[A-Za-z0-9.:,'#@/_ñ’|*=<>\\x00-]{1,6})(['’][sSt]|[)\\]\",;:!?.'”’–—]){0,3}[ \n\t]{1,2}){0,8}"
+            text in "([(\\[\"“–—]{0,2}([A-Za-z]{1,5}(-[A-Za-z]{1,3}){0,2}|Dr|etc|J|U|Oct|[0-9]{1,4}|[A-Za-z0-9.:,'#@/_ñ’|*=<>\\x00-]{1,6}|[!-/:-@\\[-^`{-~]{1,6})(['’][sSt]|[)\\]\",;:!?.'”’–—]){0,3}[ \n\t]{1,2}){0,8}"
         ) {
             let gz = Gazetteer::from_entries([
                 crate::Entry::new("A", "Kabul", "X").with_aliases(["a", "ab-c", "1", "(", "\"", "-", "k", "Da'esh", ".", "U.S.", "'s", "Dr.", "etc.", "|", "a_b", "a9", "*"]),

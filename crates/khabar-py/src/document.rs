@@ -78,7 +78,8 @@ impl Document {
             Ok(PyList::new(py, make(&conv)?)?.unbind())
         })?;
         // A copy, so that a caller changing the list does not change the document.
-        PyList::new(py, list.bind(py).iter())
+        let list = list.bind(py);
+        Ok(list.get_slice(0, list.len()))
     }
 
     fn json(&self, text: bool, tokens: bool) -> PyResult<String> {
