@@ -146,12 +146,31 @@ fn spelled_minutes(g: &Grammar<'_>, i: usize) -> Option<(usize, u8)> {
     Some((i + 1, n))
 }
 
+/// Whether a clock reading can start at token `i`: every form below starts with a time
+/// token, a number, a word ending in "ish", or one of the words "noon", "midnight", "mid",
+/// "half", "quarter" or a spelled number. Most tokens are none of these, and three
+/// productions ask at every position the scan tries.
+fn may_start_clock(g: &Grammar<'_>, i: usize) -> bool {
+    g.t.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Time
+            || t.has_num()
+            || matches!(
+                t.w,
+                Some(W::Noon | W::Midnight | W::Mid | W::Half | W::Quarter | W::Card(_))
+            )
+            || g.txt(i)
+                .as_bytes()
+                .last_chunk::<3>()
+                .is_some_and(|e| e.eq_ignore_ascii_case(b"ish"))
+    })
+}
+
 /// An hour 1–12, in digits (no suffix) or spelled.
 fn plain_hour(g: &Grammar<'_>, i: usize) -> Option<u8> {
     let t = g.t.get(i)?;
-    let h = match (t.num, t.w) {
-        (Some(n), _) if n.suffix == Suffix::None && n.digits <= 2 => n.int?,
-        (None, Some(W::Card(n))) => n,
+    let h = match (g.num(i), t.w) {
+        (Some(n), _) if n.suffix == Suffix::None && n.digits <= 2 => n.int()?,
+        (None, Some(W::Card(n))) => u32::from(n),
         _ => return None,
     };
     u8::try_from(h).ok().filter(|h| (1..=12).contains(h))
@@ -184,11 +203,7 @@ impl Grammar<'_> {
         }
         // A bare number followed by an ordinary word counts something: "Monday at 10
         // Downing Street", "tonight around 7 people".
-        let whole_number = self
-            .t
-            .get(i)
-            .and_then(|t| t.num)
-            .is_some_and(|n| n.int.is_some());
+        let whole_number = self.num(i).is_some_and(|n| n.int().is_some());
         if !c.marked && whole_number {
             let counts = self.t.get(c.end).is_some_and(|t| {
                 t.kind == TokenKind::Word && t.w.is_none() && !self.word_is(c.end, "for")
@@ -213,6 +228,9 @@ impl Grammar<'_> {
             })
         };
         let t = self.t.get(i)?;
+        if self.fast && !may_start_clock(self, i) {
+            return None;
+        }
         if t.kind == TokenKind::Time {
             let s = self.txt(i);
             let mut it = s.split(':');
@@ -235,7 +253,7 @@ impl Grammar<'_> {
         if self
             .t
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word || t.num.is_some())
+            .is_some_and(|t| t.kind == TokenKind::Word || t.has_num())
         {
             // No allocation: this runs at many tokens.
             let word = self.txt(i);
@@ -259,10 +277,10 @@ impl Grammar<'_> {
                 }
             }
         }
-        if let Some(n) = t.num {
+        if let Some(n) = self.num(i) {
             let s = self.txt(i);
             // "8:00am", "9:00a": the tokenizer splits a time glued to its am/pm.
-            if let Some(h) = n.int.filter(|h| *h <= 24 && n.suffix == Suffix::None) {
+            if let Some(h) = n.int().filter(|h| *h <= 24 && n.suffix == Suffix::None) {
                 if self.joined(i) && self.punct(i + 1, &[":"]) && self.joined(i + 1) {
                     let mm = self.txt(i + 2);
                     let digits = mm.get(..2).unwrap_or("");
@@ -285,7 +303,7 @@ impl Grammar<'_> {
                 }
             }
             // "8.30pm", "3.30 pm", "6.45" (the last only beside a day)
-            if n.int.is_none() {
+            if n.int().is_none() {
                 let (h, m, tail) = dotted(s)?;
                 return match tail_meridiem(tail, false)? {
                     Some(pm) if (1..=12).contains(&h) => {
@@ -301,7 +319,7 @@ impl Grammar<'_> {
                     },
                 };
             }
-            let v = n.int?;
+            let v = n.int()?;
             match n.suffix {
                 Suffix::Am | Suffix::Pm => {
                     let h = u8::try_from(v).ok().filter(|h| (1..=12).contains(h))?;
@@ -356,7 +374,7 @@ impl Grammar<'_> {
             return Some(c);
         }
         let h = plain_hour(self, i)?;
-        let spelled = self.t.get(i).is_some_and(|t| t.num.is_none());
+        let spelled = self.t.get(i).is_some_and(|t| !t.has_num());
         let mut e = i + 1;
         let mut m = 0;
         if let Some((k, pm)) = meridiem_word(self, e) {
@@ -401,9 +419,9 @@ impl Grammar<'_> {
             Some(W::Half) => (i + 1, 30u8),
             Some(W::Quarter) => (i + 1, 15),
             _ => {
-                let (k, mm) = match self.t.get(i)?.num {
+                let (k, mm) = match self.t.get(i).map(|_| self.num(i))? {
                     Some(n) if n.suffix == Suffix::None => {
-                        (i + 1, u8::try_from(n.int?).ok().filter(|m| *m < 60)?)
+                        (i + 1, u8::try_from(n.int()?).ok().filter(|m| *m < 60)?)
                     }
                     Some(_) => return None,
                     None => spelled_minutes(self, i)?,

@@ -31,14 +31,26 @@ pub(crate) enum Suffix {
 }
 
 /// A number token, parsed.
+///
+/// A document's numbers are all kept at once ([`Classes::nums`]), so this is kept to 16
+/// bytes: the integer value is stored without an `Option` around it ([`NumTok::int`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct NumTok {
     pub(crate) val: f64,
-    /// The integer value when there is no decimal point and it fits.
-    pub(crate) int: Option<u32>,
+    /// The integer value, when `whole`.
+    int_value: u32,
+    /// No decimal point, and the value fits in a `u32`.
+    whole: bool,
     /// Digits before any decimal point, when written without separators (else 0).
     pub(crate) digits: u8,
     pub(crate) suffix: Suffix,
+}
+
+impl NumTok {
+    /// The integer value when there is no decimal point and it fits.
+    pub(crate) fn int(&self) -> Option<u32> {
+        self.whole.then_some(self.int_value)
+    }
 }
 
 /// A token with what the grammar needs to know about it.
@@ -48,11 +60,68 @@ pub(crate) struct Tk {
     pub(crate) end: usize,
     pub(crate) kind: TokenKind,
     pub(crate) w: Option<W>,
-    pub(crate) num: Option<NumTok>,
+    /// For a number, 1 + its index in [`Classes::nums`] (0: not a number): numbers are a
+    /// few tokens in a hundred, and their 16 bytes live beside the tokens, not in each.
+    num: u32,
+    /// The yes/no classes below, one bit each: a document has one `Tk` per token, all alive
+    /// at once, so they are kept small.
+    flags: u8,
+}
+
+/// The classified tokens of a text: one [`Tk`] per token, and the parsed numbers they
+/// point to ([`Grammar::num`] reads both).
+pub(crate) struct Classes {
+    pub(crate) t: Vec<Tk>,
+    pub(crate) nums: Vec<NumTok>,
+}
+
+impl std::ops::Deref for Classes {
+    type Target = [Tk];
+
+    fn deref(&self) -> &[Tk] {
+        &self.t
+    }
+}
+
+impl Tk {
+    const CAP: u8 = 1;
+    const HEAD: u8 = 2;
+    const HOLIDAY: u8 = 4;
+    const OPENS: u8 = 8;
+    const INERT: u8 = 16;
+
+    /// Whether the token is a number (its value: [`Grammar::num`]).
+    pub(crate) fn has_num(&self) -> bool {
+        self.num != 0
+    }
+
     /// First character is uppercase.
-    pub(crate) cap: bool,
+    pub(crate) fn cap(&self) -> bool {
+        self.flags & Tk::CAP != 0
+    }
+
     /// Whether the token can carry a date expression (see [`crate::date::prefilter`]).
-    pub(crate) head: bool,
+    pub(crate) fn head(&self) -> bool {
+        self.flags & Tk::HEAD != 0
+    }
+
+    /// Whether a holiday name starts with the token
+    /// ([`crate::date::holiday::starts_holiday`], from the same lookup as `w`).
+    pub(crate) fn holiday(&self) -> bool {
+        self.flags & Tk::HOLIDAY != 0
+    }
+
+    /// Whether some production can begin at the token
+    /// ([`crate::date::prefilter::could_start`]).
+    pub(crate) fn opens(&self) -> bool {
+        self.flags & Tk::OPENS != 0
+    }
+
+    /// A plain word no production reads: not a head, outside the lexicon's table (see
+    /// [`crate::date::prefilter::CONTEXT_WORDS`]). No match has one before its first head.
+    pub(crate) fn inert(&self) -> bool {
+        self.flags & Tk::INERT != 0
+    }
 }
 
 fn parse_num(s: &str) -> Option<NumTok> {
@@ -118,42 +187,93 @@ fn parse_num(s: &str) -> Option<NumTok> {
     };
     Some(NumTok {
         val,
-        int,
+        int_value: int.unwrap_or(0),
+        whole: int.is_some(),
         digits,
         suffix,
     })
 }
 
-/// Classify the tokens of `text`.
-pub(crate) fn classify(text: &str, tokens: &[Token]) -> Vec<Tk> {
-    tokens
-        .iter()
-        .map(|t| {
-            let s = t.text(text);
-            let mut tk = Tk {
-                start: t.span.start,
-                end: t.span.end,
-                kind: t.kind,
-                w: None,
-                num: None,
-                cap: s.starts_with(|c: char| c.is_uppercase()),
-                head: false,
-            };
-            match t.kind {
-                TokenKind::Word => {
-                    let found = lexicon::lookup_word(s);
-                    tk.w = found.flatten();
-                    tk.head = prefilter::word_is_head(s, found);
-                }
-                TokenKind::Number => {
-                    tk.num = parse_num(s);
-                    tk.head = prefilter::other_is_head(&tk);
-                }
-                _ => tk.head = prefilter::other_is_head(&tk),
+/// Classify the tokens of `text`: one lexicon lookup per word gives its meaning, whether
+/// it is a head, whether a holiday starts with it and whether a production can begin at
+/// it, so that no later step looks the word up again.
+pub(crate) fn classify(text: &str, tokens: &[Token]) -> Classes {
+    let mut out = Classes {
+        t: Vec::with_capacity(tokens.len()),
+        nums: Vec::new(),
+    };
+    for t in tokens {
+        let (mut tk, num) = classify_token(text, t);
+        if let Some(n) = num {
+            // Past u32::MAX numbers the rest would read as no number: never in practice
+            // (a text of over 4 GB of digits), and refused rather than wrapped.
+            if let Ok(k) = u32::try_from(out.nums.len() + 1) {
+                out.nums.push(n);
+                tk.num = k;
             }
-            tk
-        })
-        .collect()
+        }
+        out.t.push(tk);
+    }
+    out
+}
+
+/// One token's [`Tk`]. Every field is worked out first and the token built once at the
+/// end: filling a built one in field by field made the copy into the vector wait on the
+/// small writes before it (this loop runs once per token of every document). Inlined into
+/// [`classify`]'s loop, so that the token is written straight into the vector.
+#[inline(always)]
+fn classify_token(text: &str, t: &Token) -> (Tk, Option<NumTok>) {
+    let s = t.text(text);
+    let cap = match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.starts_with(|c: char| c.is_uppercase()),
+    };
+    let (w, num, head, holiday, opens, inert) = match t.kind {
+        TokenKind::Word => {
+            let shape = prefilter::Shape::of(s);
+            let entry = lexicon::lookup_entry_known(s, shape.ascii);
+            let found = entry.found;
+            let w = found.flatten();
+            let head = prefilter::word_is_head_shaped(s, found, shape);
+            let inert = !head && found.is_none() && !entry.holiday && !entry.context;
+            // A plain word outside the table opens something only if it is a head or starts
+            // a holiday (see `prefilter::opens`): most words of a text are neither, and skip
+            // the comparisons.
+            let opens = w.is_some()
+                || ((head || entry.holiday || found.is_some())
+                    && prefilter::opens(s, t.kind, w, false, entry.holiday, found));
+            (w, None, head, entry.holiday, opens, inert)
+        }
+        TokenKind::Number => {
+            let num = parse_num(s);
+            let head = prefilter::other_is_head(t.kind, num.is_some());
+            let opens = prefilter::opens(s, t.kind, None, num.is_some(), false, None);
+            (None, num, head, false, opens, false)
+        }
+        _ => {
+            // Only words start holidays, but the token kinds are the tokenizer's business:
+            // ask the lexicon for anything that begins with a letter.
+            let holiday = s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+                && lexicon::lookup_entry(s).holiday;
+            let head = prefilter::other_is_head(t.kind, false);
+            let opens = prefilter::opens(s, t.kind, None, false, holiday, None);
+            (None, None, head, holiday, opens, false)
+        }
+    };
+    let flag = |yes: bool, bit: u8| if yes { bit } else { 0 };
+    let tk = Tk {
+        start: t.span.start,
+        end: t.span.end,
+        kind: t.kind,
+        w,
+        num: 0,
+        flags: flag(cap, Tk::CAP)
+            | flag(head, Tk::HEAD)
+            | flag(holiday, Tk::HOLIDAY)
+            | flag(opens, Tk::OPENS)
+            | flag(inert, Tk::INERT),
+    };
+    (tk, num)
 }
 
 /// A clock time or a part of the day.
@@ -223,9 +343,14 @@ pub(crate) struct Grammar<'a> {
     /// The tokens `t` was classified from (for the shared number parser).
     pub(crate) tokens: &'a [Token],
     pub(crate) t: &'a [Tk],
+    /// The numbers the tokens of `t` point to.
+    nums: &'a [NumTok],
     pub(crate) day_order: DayOrder,
-    /// `cal(i)` results, one slot per token.
-    pub(crate) memo: std::cell::RefCell<Vec<Option<R<Cal>>>>,
+    /// `cal(i)` results.
+    memo: std::cell::RefCell<Memo>,
+    /// Whether the productions may skip work with their cheap necessary tests (always, but
+    /// in the tests that compare them with the reference: every production tried in full).
+    pub(crate) fast: bool,
 }
 
 impl<'a> Grammar<'a> {
@@ -233,20 +358,62 @@ impl<'a> Grammar<'a> {
     pub(crate) fn new(
         text: &'a str,
         tokens: &'a [Token],
-        t: &'a [Tk],
+        classes: &'a Classes,
         day_order: DayOrder,
     ) -> Grammar<'a> {
         Grammar {
             text,
             tokens,
-            t,
+            t: &classes.t,
+            nums: &classes.nums,
             day_order,
-            memo: std::cell::RefCell::new(vec![None; t.len()]),
+            memo: std::cell::RefCell::new(Memo::new()),
+            fast: true,
         }
+    }
+
+    /// The same grammar without the shortcuts: the reference the fast paths are tested
+    /// against.
+    #[cfg(test)]
+    pub(crate) fn reference(mut self) -> Grammar<'a> {
+        self.fast = false;
+        self
     }
 }
 
 type R<T> = Option<(usize, T)>;
+
+/// Recent results of [`Grammar::cal`], by token position modulo [`Memo::SLOTS`]. The scan
+/// moves forward and the productions ask at most a few dozen tokens ahead of it, so a
+/// small ring remembers every position still asked about; a table per token of a long
+/// document cost more in page faults than it saved. A position whose slot was taken by
+/// another is computed again: the same answer.
+struct Memo {
+    slots: Vec<Option<(usize, R<Cal>)>>,
+}
+
+impl Memo {
+    const SLOTS: usize = 256;
+
+    fn new() -> Memo {
+        Memo {
+            slots: vec![None; Memo::SLOTS],
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<R<Cal>> {
+        match self.slots.get(i % Memo::SLOTS)? {
+            Some((k, r)) if *k == i => Some(*r),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, i: usize, r: R<Cal>) {
+        if let Some(slot) = self.slots.get_mut(i % Memo::SLOTS) {
+            *slot = Some((i, r));
+        }
+    }
+}
 
 /// Word classes that may introduce a bare year or a bare month name.
 fn is_cue(w: Option<W>) -> bool {
@@ -311,8 +478,10 @@ impl<'a> Grammar<'a> {
         self.t.get(i).map(|t| t.kind)
     }
 
-    fn num(&self, i: usize) -> Option<NumTok> {
-        self.t.get(i).and_then(|t| t.num)
+    /// The number at token `i`, if it is one.
+    pub(crate) fn num(&self, i: usize) -> Option<NumTok> {
+        let k = usize::try_from(self.t.get(i)?.num).ok()?;
+        self.nums.get(k.checked_sub(1)?).copied()
     }
 
     /// Token `i` ends exactly where token `i + 1` starts.
@@ -361,7 +530,7 @@ impl<'a> Grammar<'a> {
         if n.suffix != Suffix::None {
             return None;
         }
-        n.int
+        n.int()
     }
 
     /// A four-digit year 1000–2999 written without separators.
@@ -370,7 +539,7 @@ impl<'a> Grammar<'a> {
         if n.suffix != Suffix::None || n.digits != 4 {
             return None;
         }
-        let v = n.int?;
+        let v = n.int()?;
         (1000..=2999).contains(&v).then_some(v as i32)
     }
 
@@ -387,7 +556,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             if matches!(n.suffix, Suffix::None | Suffix::Ord) && n.digits >= 1 && n.digits <= 2 {
-                let v = n.int?;
+                let v = n.int()?;
                 if (1..=31).contains(&v) {
                     return Some((i + 1, v as u8));
                 }
@@ -424,11 +593,12 @@ impl<'a> Grammar<'a> {
         let Some(W::Card(first)) = self.w(i) else {
             return None;
         };
+        let first = u32::from(first);
         if (10..=20).contains(&first) {
             let j = i + 1;
             let second = match self.w(j) {
                 Some(W::Card(0)) => match self.w(j + 1) {
-                    Some(W::Card(u)) if (1..=9).contains(&u) => Some((j + 2, u)),
+                    Some(W::Card(u)) if (1..=9).contains(&u) => Some((j + 2, u32::from(u))),
                     _ => None,
                 },
                 Some(W::Card(t)) if t >= 10 => match self.amount(j) {
@@ -592,7 +762,7 @@ impl<'a> Grammar<'a> {
         let cue = is_cue(self.prev_w(i))
             || i.checked_sub(1)
                 .is_some_and(|p| self.punct(p, &["-", "–", "("]));
-        let cap = self.t.get(i).is_some_and(|t| t.cap);
+        let cap = self.t.get(i).is_some_and(|t| t.cap());
         if full {
             return cap || cue;
         }
@@ -622,7 +792,7 @@ impl<'a> Grammar<'a> {
                 .num(j)
                 .filter(|n| n.digits == 2 && n.suffix == Suffix::None)
             {
-                let v = i32::try_from(n.int?).ok()?;
+                let v = i32::try_from(n.int()?).ok()?;
                 return Some((
                     j + 1,
                     YearSpec::Abs(if v < 50 { 2000 + v } else { 1900 + v }),
@@ -1030,8 +1200,8 @@ impl<'a> Grammar<'a> {
         }
         // "August 99"
         if let Some(n) = self.num(j) {
-            if n.digits == 2 && n.suffix == Suffix::None && n.int.is_some_and(|v| v > 31) {
-                let v = n.int.unwrap_or(0) as i32;
+            if n.digits == 2 && n.suffix == Suffix::None && n.int().is_some_and(|v| v > 31) {
+                let v = n.int().unwrap_or(0) as i32;
                 return Some((
                     j + 1,
                     Cal::Date {
@@ -1182,10 +1352,10 @@ impl<'a> Grammar<'a> {
         if let Some(n) = self.num(j) {
             // "1990s", "1970's"
             if n.digits == 4
-                && n.int
+                && n.int()
                     .is_some_and(|v| (1000..=2990).contains(&v) && v % 10 == 0)
             {
-                let v = n.int.unwrap_or(0) as i32;
+                let v = n.int().unwrap_or(0) as i32;
                 if n.suffix == Suffix::Plural {
                     return Some((j + 1, Cal::Decade(v / 10)));
                 }
@@ -1201,7 +1371,9 @@ impl<'a> Grammar<'a> {
         }
         // "2016H2", "2017Q1"
         if let Some(n) = self.num(i) {
-            let y = n.int.filter(|v| n.digits == 4 && (1000..=2999).contains(v));
+            let y = n
+                .int()
+                .filter(|v| n.digits == 4 && (1000..=2999).contains(v));
             match (y, n.suffix) {
                 (Some(y), Suffix::Half(h)) => {
                     return Some((
@@ -1588,7 +1760,7 @@ impl<'a> Grammar<'a> {
             _ => self
                 .num(j)
                 .filter(|n| n.suffix == Suffix::Ord)
-                .and_then(|n| n.int)
+                .and_then(|n| n.int())
                 .filter(|n| (1..=5).contains(n))
                 .map(|n| n as u8),
         };
@@ -1657,7 +1829,8 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        if self.is(j, W::Unit(Unit::Week, false)) && self.t.get(j).is_some_and(|t| t.cap || j == 0)
+        if self.is(j, W::Unit(Unit::Week, false))
+            && self.t.get(j).is_some_and(|t| t.cap() || j == 0)
         {
             let w = self.int(j + 1)?;
             if (1..=53).contains(&w) {
@@ -1878,7 +2051,7 @@ impl<'a> Grammar<'a> {
             .any(|a| short.eq_ignore_ascii_case(a));
         if ambiguous
             && shift.is_none()
-            && !(self.t.get(j).is_some_and(|t| t.cap) && is_cue(self.prev_w(j)))
+            && !(self.t.get(j).is_some_and(|t| t.cap()) && is_cue(self.prev_w(j)))
             && !self.is(j.wrapping_sub(1), W::On)
         {
             return None;
@@ -1980,8 +2153,8 @@ impl<'a> Grammar<'a> {
     fn century(&self, i: usize) -> R<Cal> {
         let j = if self.is(i, W::The) { i + 1 } else { i };
         let n = match (self.num(j), self.w(j)) {
-            (Some(n), _) if n.suffix == Suffix::Ord => n.int?,
-            (None, Some(W::Ord(n))) => n,
+            (Some(n), _) if n.suffix == Suffix::Ord => n.int()?,
+            (None, Some(W::Ord(n))) => u32::from(n),
             _ => return None,
         };
         if !(1..=30).contains(&n) || !self.is(j + 1, W::Unit(Unit::Century, false)) {
@@ -1993,13 +2166,11 @@ impl<'a> Grammar<'a> {
     /// Every calendar production; the longest wins.
     pub(crate) fn cal(&self, i: usize) -> R<Cal> {
         // The scan asks for the same position from several productions: memoize.
-        if let Some(Some(hit)) = self.memo.borrow().get(i) {
-            return *hit;
+        if let Some(hit) = self.memo.borrow().get(i) {
+            return hit;
         }
         let r = self.cal_uncached(i);
-        if let Some(slot) = self.memo.borrow_mut().get_mut(i) {
-            *slot = Some(r);
-        }
+        self.memo.borrow_mut().put(i, r);
         r
     }
 
@@ -2101,7 +2272,7 @@ impl<'a> Grammar<'a> {
                 .map(|&(_, t)| t)
         };
         if let Some(n) = self.num(j) {
-            let v = n.int?;
+            let v = n.int()?;
             // "70s", "70's", "90 s", "1990 s"
             let plural_at = |k: usize| {
                 if n.suffix == Suffix::Plural {
@@ -2180,7 +2351,7 @@ impl<'a> Grammar<'a> {
         if n.digits != 8 || n.suffix != Suffix::None {
             return None;
         }
-        let v = n.int?;
+        let v = n.int()?;
         let (y, m, d) = (v / 10_000, (v / 100) % 100, v % 100);
         if !(1900..=2099).contains(&y) {
             return None;
@@ -2369,6 +2540,15 @@ pub(crate) fn glued_month_day(s: &str) -> Option<(u8, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document has one [`Tk`] per token, all alive at once: on a long document their
+    /// memory (and the page faults to get it) is a large part of the time.
+    #[test]
+    fn token_classes_stay_small() {
+        eprintln!("Tk: {} bytes", std::mem::size_of::<Tk>());
+        assert!(std::mem::size_of::<Option<NumTok>>() <= 16);
+        assert!(std::mem::size_of::<Tk>() <= 32);
+    }
 
     /// Reference for [`glued_month_day`]'s searches: by characters, as `str::find` does.
     fn glued_month_day_by_chars(s: &str) -> Option<(u8, u8)> {

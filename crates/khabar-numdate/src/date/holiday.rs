@@ -62,19 +62,23 @@ pub(crate) fn easter(year: i32) -> Option<CivilDate> {
     CivilDate::checked(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
+/// The first word of every holiday name (lowercase, with repeats).
+pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
+    FIXED
+        .iter()
+        .map(|(ws, _, _)| *ws)
+        .chain(EASTER.iter().map(|(ws, _)| *ws))
+        .filter_map(|ws| ws.first().copied())
+}
+
 /// Whether a word can start a holiday name (the scan only tries productions at such words).
+///
+/// The tokens carry the answer from their lexicon lookup ([`crate::date::grammar::Tk`]);
+/// this set is its reference.
 pub(crate) fn starts_holiday(word: &str) -> bool {
     static FIRST_WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     FIRST_WORDS
-        .get_or_init(|| {
-            WordSet::new(
-                FIXED
-                    .iter()
-                    .map(|(ws, _, _)| *ws)
-                    .chain(EASTER.iter().map(|(ws, _)| *ws))
-                    .filter_map(|ws| ws.first().copied()),
-            )
-        })
+        .get_or_init(|| WordSet::new(first_words()))
         .contains(word)
 }
 
@@ -94,6 +98,12 @@ impl Grammar<'_> {
             Some(W::This) => (i + 1, Some(0)),
             _ => (i, None),
         };
+        // Every name below starts with one of the first words: one hash lookup instead of a
+        // comparison per name at the many positions that hold none (this runs at every
+        // position the calendar productions are tried).
+        if self.fast && !self.t.get(j).is_some_and(|t| t.holiday()) {
+            return None;
+        }
         let fixed = FIXED
             .iter()
             .find(|(ws, _, _)| self.words_at(j, ws))

@@ -82,10 +82,11 @@ pub(crate) enum W {
     DayPart(DayPart),
     /// A unit word; `true` when plural ("years").
     Unit(Unit, bool),
-    /// A cardinal number word: "one" … "ninety", "a dozen" is handled by the grammar.
-    Card(u32),
+    /// A cardinal number word: "one" … "ninety", "a dozen" is handled by the grammar. (A
+    /// `u16` keeps a token's meaning, stored per token of a document, to four bytes.)
+    Card(u16),
     /// An ordinal word: "first" … "thirty-first" (the tens are [`W::Card`]).
-    Ord(u32),
+    Ord(u16),
     Today,
     Yesterday,
     Tomorrow,
@@ -506,25 +507,69 @@ pub(crate) const LEXICON: &[(&str, W)] = &[
     ("oclock", W::OClock),
 ];
 
-/// An open-addressing table over [`LEXICON`] and the extra words of
-/// [`crate::date::prefilter::GRAMMAR_WORDS`] (without a meaning), keyed by the lowercase
-/// ASCII bytes zero-padded to [`MAX_WORD`] bytes. Fixed-width keys make hashing and
-/// comparing a few word-sized operations whatever the word (every token of every document
-/// is looked up once, so this is on the hot path); the words are short and the table fixed,
-/// so SipHash's defence against chosen keys buys nothing here.
+/// An open-addressing table over [`LEXICON`], the extra words of
+/// [`crate::date::prefilter::GRAMMAR_WORDS`] (without a meaning), the first words of
+/// holiday names ([`crate::date::holiday::first_words`]) and the other words the
+/// productions read ([`crate::date::prefilter::context_words`]), keyed by the lowercase ASCII bytes
+/// zero-padded to [`MAX_WORD`] bytes. Fixed-width keys make hashing and comparing a few
+/// word-sized operations whatever the word (every token of every document is looked up
+/// once, so this is on the hot path); the words are short and the table fixed, so SipHash's
+/// defence against chosen keys buys nothing here.
 struct Table {
-    /// The entries: a padded word, its length and its meaning (None for a grammar word
-    /// outside the lexicon).
-    entries: Vec<(Key, u8, Option<W>)>,
+    /// The entries: a padded word, its length and what it is.
+    entries: Vec<(Key, u8, Entry)>,
     /// Power-of-two number of slots, at most half full; each slot an index into `entries`
     /// or `u16::MAX` when empty.
     slots: Vec<u16>,
     /// `log2(slots.len())`: the slot is taken from the top bits of the hash.
     bits: u32,
+    /// One bit per (length, first byte, last byte) of the entries ([`shape_bit`]): most
+    /// words of a text have a shape no entry has and are rejected before they are copied
+    /// and hashed.
+    shapes: [u64; SHAPE_WORDS],
+}
+
+/// What the table says about a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// [`lookup_word`]'s answer: `Some(meaning)` for a lexicon word, `Some(None)` for a
+    /// grammar word, `None` for any other word (a holiday's first word included).
+    pub(crate) found: Option<Option<W>>,
+    /// Whether a holiday name starts with the word
+    /// ([`crate::date::holiday::starts_holiday`]).
+    pub(crate) holiday: bool,
+    /// Whether some production reads the word by its text
+    /// ([`crate::date::prefilter::context_words`]).
+    pub(crate) context: bool,
+}
+
+impl Entry {
+    /// A word the table does not hold.
+    const ABSENT: Entry = Entry {
+        found: None,
+        holiday: false,
+        context: false,
+    };
 }
 
 /// A word of at most [`MAX_WORD`] bytes, zero-padded.
 type Key = [u8; MAX_WORD];
+
+/// `u64` words in [`Table::shapes`]: 32 classes of first byte × 32 of last byte × the
+/// lengths 1 to [`MAX_WORD`].
+const SHAPE_WORDS: usize = 32 * 32 * MAX_WORD / 64;
+
+/// The bit of a non-empty word of at most [`MAX_WORD`] bytes in [`Table::shapes`], from its
+/// length and its first and last bytes lowercased (their low five bits: distinct for letters,
+/// shared by some punctuation, which only lets a word through to the full lookup).
+#[inline]
+fn shape_bit(word: &[u8]) -> Option<usize> {
+    let (first, last) = (word.first()?, word.last()?);
+    let len = word.len().checked_sub(1).filter(|&l| l < MAX_WORD)?;
+    let f = usize::from(first.to_ascii_lowercase() & 31);
+    let l = usize::from(last.to_ascii_lowercase() & 31);
+    Some((len * 32 + f) * 32 + l)
+}
 
 /// A padded word's hash: its two halves and its length mixed by multiplication (the top
 /// bits of the product depend on every input bit).
@@ -559,21 +604,40 @@ fn hash(key: &[u8]) -> u64 {
 
 impl Table {
     fn build() -> Table {
-        let entries: Vec<(Key, u8, Option<W>)> = LEXICON
+        let holiday = crate::date::holiday::starts_holiday;
+        let context: Vec<String> = crate::date::prefilter::context_words().collect();
+        let words = LEXICON
             .iter()
-            .map(|&(k, w)| (k, Some(w)))
+            .map(|&(k, w)| (k, Some(Some(w))))
             .chain(
                 crate::date::prefilter::GRAMMAR_WORDS
                     .iter()
-                    .map(|&k| (k, None)),
+                    .map(|&k| (k, Some(None))),
             )
-            // Every word fits (a test checks); a longer one could never be looked up.
-            .filter_map(|(k, w)| Some((pad(k.as_bytes())?, u8::try_from(k.len()).ok()?, w)))
+            .chain(crate::date::holiday::first_words().map(|k| (k, None)))
+            .chain(context.iter().map(|k| (k.as_str(), None)));
+        // Every word fits (a test checks); a longer one could never be looked up.
+        let entries: Vec<(Key, u8, Entry)> = words
+            .filter_map(|(k, found)| {
+                let entry = Entry {
+                    found,
+                    holiday: holiday(k),
+                    context: context.iter().any(|c| c == k),
+                };
+                Some((pad(k.as_bytes())?, u8::try_from(k.len()).ok()?, entry))
+            })
             .collect();
         let n = (entries.len() * 2).next_power_of_two().max(2);
         let bits = n.trailing_zeros();
         let mut slots = vec![u16::MAX; n];
+        let mut shapes = [0u64; SHAPE_WORDS];
         for (idx, (k, len, _)) in entries.iter().enumerate() {
+            let word = k.get(..usize::from(*len)).unwrap_or(&[]);
+            if let Some(bit) = shape_bit(word) {
+                if let Some(w) = shapes.get_mut(bit / 64) {
+                    *w |= 1 << (bit % 64);
+                }
+            }
             let mut p = (hash_key(k, usize::from(*len)) >> (64 - bits)) as usize;
             loop {
                 match slots.get(p).copied() {
@@ -584,7 +648,7 @@ impl Table {
                         break;
                     }
                     // First entry wins, like the linear scan (lexicon words before grammar
-                    // words).
+                    // words before holiday words).
                     Some(j)
                         if entries
                             .get(usize::from(j))
@@ -600,11 +664,23 @@ impl Table {
             entries,
             slots,
             bits,
+            shapes,
         }
     }
 
+    /// Whether some entry has the length, first and last bytes (in any ASCII case) of
+    /// `word`: if not, the table does not hold it.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        shape_bit(word).is_some_and(|bit| {
+            self.shapes
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        })
+    }
+
     /// The entry for the padded word `key` of `len` bytes.
-    fn get(&self, key: &Key, len: usize) -> Option<Option<W>> {
+    fn get(&self, key: &Key, len: usize) -> Option<Entry> {
         let n = self.slots.len();
         let mut p = (hash_key(key, len) >> (64 - self.bits)) as usize;
         loop {
@@ -612,9 +688,9 @@ impl Table {
             if j == u16::MAX {
                 return None;
             }
-            let (k, l, w) = self.entries.get(usize::from(j))?;
+            let (k, l, e) = self.entries.get(usize::from(j))?;
             if usize::from(*l) == len && k == key {
-                return Some(*w);
+                return Some(*e);
             }
             p = (p + 1) & (n - 1);
         }
@@ -688,28 +764,57 @@ pub(crate) fn lookup(word: &str) -> Option<W> {
 /// `Some(meaning)` when `word` is a lexicon word (`Some(Some(w))`) or a grammar word the
 /// productions compare by text (`Some(None)`), else `None`: one hash lookup for both.
 pub(crate) fn lookup_word(word: &str) -> Option<Option<W>> {
-    if word.len() > MAX_WORD || word.is_empty() {
-        return None;
+    lookup_entry(word).found
+}
+
+/// Everything the table says about `word` (any case; typographic apostrophes folded), in
+/// one lookup: its [`lookup_word`] answer and whether a holiday name starts with it.
+pub(crate) fn lookup_entry(word: &str) -> Entry {
+    lookup_entry_known(word, word.is_ascii())
+}
+
+/// [`lookup_entry`] for a word the caller already knows to be ASCII (`ascii`) or not.
+///
+/// The length and shape tests are inlined into the caller: most words of a text fail them,
+/// and then the call would cost more than the tests.
+#[inline]
+pub(crate) fn lookup_entry_known(word: &str, ascii: bool) -> Entry {
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_WORD || bytes.is_empty() {
+        return Entry::ABSENT;
     }
+    let table = table();
+    if ascii && !table.may_hold(bytes) {
+        return Entry::ABSENT;
+    }
+    lookup_in(table, word, ascii)
+}
+
+/// [`lookup_entry_known`] once the word has passed its tests.
+fn lookup_in(table: &Table, word: &str, ascii: bool) -> Entry {
+    let bytes = word.as_bytes();
     let mut buf = [0u8; MAX_WORD];
     let mut n = 0;
-    if word.is_ascii() {
-        // Copy, then lower-case all sixteen bytes at once (the padding stays zero).
-        buf.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        n = word.len();
+    if ascii {
+        // Lower-cased into the zero padding byte by byte: no call to copy a few bytes.
+        for (d, c) in buf.iter_mut().zip(bytes) {
+            *d = c.to_ascii_lowercase();
+        }
+        n = bytes.len();
     } else {
         for c in word.chars() {
             let c = if c == '\u{2019}' { '\'' } else { c };
             if !c.is_ascii() {
-                return None;
+                return Entry::ABSENT;
             }
-            let slot = buf.get_mut(n)?;
+            let Some(slot) = buf.get_mut(n) else {
+                return Entry::ABSENT;
+            };
             *slot = c.to_ascii_lowercase() as u8;
             n += 1;
         }
     }
-    table().get(&buf, n)
+    table.get(&buf, n).unwrap_or(Entry::ABSENT)
 }
 
 #[cfg(test)]
@@ -720,6 +825,48 @@ mod tests {
     fn lookup_slow(word: &str) -> Option<W> {
         let w = word.replace('\u{2019}', "'").to_lowercase();
         LEXICON.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    }
+
+    /// Reference for [`lookup_entry`]: linear scans of the lexicon, the grammar words and
+    /// the holiday set on the lowercased word.
+    fn lookup_entry_slow(word: &str) -> Entry {
+        let w = word.replace('\u{2019}', "'").to_lowercase();
+        let found = LEXICON
+            .iter()
+            .find(|(k, _)| *k == w)
+            .map(|&(_, v)| Some(v))
+            .or_else(|| {
+                crate::date::prefilter::GRAMMAR_WORDS
+                    .iter()
+                    .any(|k| *k == w)
+                    .then_some(None)
+            });
+        Entry {
+            found,
+            holiday: crate::date::holiday::starts_holiday(word),
+            context: crate::date::prefilter::context_words().any(|c| c == w),
+        }
+    }
+
+    #[test]
+    fn every_table_word_is_found_in_any_case() {
+        let words: Vec<String> = LEXICON
+            .iter()
+            .map(|(k, _)| *k)
+            .chain(crate::date::prefilter::GRAMMAR_WORDS.iter().copied())
+            .chain(crate::date::holiday::first_words())
+            .map(str::to_string)
+            .chain(crate::date::prefilter::context_words())
+            .collect();
+        for k in &words {
+            let title: String = k
+                .char_indices()
+                .map(|(n, c)| if n == 0 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for v in [k.to_string(), k.to_uppercase(), title] {
+                assert_eq!(lookup_entry(&v), lookup_entry_slow(&v), "{v}");
+            }
+        }
     }
 
     #[test]
@@ -740,6 +887,18 @@ mod tests {
             proptest::prop_assert_eq!(set.contains(&w), slow);
             for k in words {
                 proptest::prop_assert!(set.contains(k) && set.contains(&k.to_uppercase()));
+            }
+        }
+
+        #[test]
+        fn entry_lookup_matches_linear_scans(w in "[a-zA-Z.'’-]{0,17}|\\PC{0,6}") {
+            // As below: non-ASCII letters may lowercase into ASCII, which the table never
+            // holds.
+            if w.chars().all(|c| c.is_ascii() || c == '\u{2019}') {
+                proptest::prop_assert_eq!(lookup_entry(&w), lookup_entry_slow(&w));
+            } else {
+                proptest::prop_assert_eq!(lookup_entry(&w).found, None);
+                proptest::prop_assert_eq!(lookup_entry(&w).holiday, crate::date::holiday::starts_holiday(&w));
             }
         }
 

@@ -172,6 +172,21 @@ pub(crate) fn decimal_value(int: &str, frac: &str, scale: u8) -> Result<f64, Num
     if u128::from(int_value) * 10u128.pow(u32::from(scale)) > MAX_EXACT_INTEGER as u128 {
         return Err(NumberError::TooLarge);
     }
+    // A whole number (no fraction digits) is the integer itself, at most 2^53 and so exact
+    // in an `f64`: the same value the decimal parse below gives, without formatting a
+    // string for it (almost every number of a text is one).
+    if frac.is_empty() && int.bytes().all(|b| b.is_ascii_digit()) {
+        let whole = u128::from(int_value) * 10u128.pow(u32::from(scale));
+        if let Ok(whole) = u64::try_from(whole) {
+            return Ok(whole as f64);
+        }
+    }
+    decimal_value_parsed(int, frac, scale)
+}
+
+/// [`decimal_value`] by formatting the decimal and parsing it (correctly rounded): the
+/// general case, and the reference the whole-number shortcut is tested against.
+fn decimal_value_parsed(int: &str, frac: &str, scale: u8) -> Result<f64, NumberError> {
     // Keep at most 30 fraction digits: beyond that f64 cannot tell them apart anyway.
     let frac = frac.get(..frac.len().min(30)).unwrap_or("");
     let int = if int.is_empty() { "0" } else { int };
@@ -211,6 +226,18 @@ fn vulgar_fraction(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Whole numbers take the shortcut: the same value as parsing the decimal.
+        #[test]
+        fn whole_numbers_match_the_decimal_parse(int in "[0-9]{0,17}", frac in "[0-9]{0,3}", scale in 0u8..13) {
+            if let Ok(fast) = decimal_value(&int, &frac, scale) {
+                // The checks before the shortcut passed, so the reference sees the same.
+                let slow = decimal_value_parsed(&int, &frac, scale);
+                proptest::prop_assert_eq!(Ok(fast.to_bits()), slow.map(f64::to_bits));
+            }
+        }
+    }
 
     fn v(s: &str) -> Option<f64> {
         parse_digit_token(s).ok().map(|d| d.value)

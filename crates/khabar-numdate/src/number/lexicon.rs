@@ -50,7 +50,26 @@ pub(crate) struct Entry {
 
 /// Looks up one word, ASCII case-insensitively. Words longer than the longest entry or with
 /// non-ASCII letters are never number words.
+#[inline]
 pub(crate) fn lookup(word: &str) -> Option<Entry> {
+    // The shape test first, inlined into the callers (the quantity extractor asks for
+    // every word of a text, and most are out at once); the rest only for the few that pass.
+    let b = word.as_bytes();
+    let (first, last) = (b.first()?, b.last()?);
+    if b.len() > 14
+        || !has_shape(
+            b.len(),
+            first.to_ascii_lowercase(),
+            last.to_ascii_lowercase(),
+        )
+    {
+        return None;
+    }
+    lookup_shaped(word)
+}
+
+/// [`lookup`] for a word whose shape some number word has.
+fn lookup_shaped(word: &str) -> Option<Entry> {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 14 || !b.is_ascii() {
         return None;
@@ -97,6 +116,46 @@ pub(crate) fn lookup(word: &str) -> Option<Entry> {
         ) => Some(Entry { lex, plural: true }),
         _ => None,
     }
+}
+
+/// One bit per (length, first letter, last letter) of a word [`lookup`] can find: every
+/// singular word, the same with an "s" and "halves". Few words of a text have a shape a
+/// number word has, and they are rejected before they are copied and compared.
+const SHAPES: [u64; 16 * 26 * 26 / 64 + 1] = {
+    let mut out = [0u64; 16 * 26 * 26 / 64 + 1];
+    let mut i = 0;
+    while i < WORDS.len() + 1 {
+        let w = if i < WORDS.len() {
+            WORDS[i].0.as_bytes()
+        } else {
+            b"halves".as_slice()
+        };
+        let first = (w[0] - b'a') as usize;
+        let last = (w[w.len() - 1] - b'a') as usize;
+        let bit = (w.len() * 26 + first) * 26 + last;
+        out[bit / 64] |= 1 << (bit % 64);
+        let plural = ((w.len() + 1) * 26 + first) * 26 + (b's' - b'a') as usize;
+        if w.len() + 1 < 16 {
+            out[plural / 64] |= 1 << (plural % 64);
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Whether some word [`lookup`] can find has `len` bytes, the lowercase first letter
+/// `first` and last byte `last` (lowercased).
+fn has_shape(len: usize, first: u8, last: u8) -> bool {
+    let (Some(f), Some(l)) = (first.checked_sub(b'a'), last.checked_sub(b'a')) else {
+        return false;
+    };
+    if len >= 16 || f >= 26 || l >= 26 {
+        return false;
+    }
+    let bit = (len * 26 + usize::from(f)) * 26 + usize::from(l);
+    SHAPES
+        .get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 /// For each letter a–z, a bit set of the lengths of the singular words starting with it.
@@ -266,6 +325,61 @@ pub(crate) fn ordinal_suffix_ok(value: u64, suffix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reference for [`lookup`]: the word lowercased, then the singular table scanned, then
+    /// the plural forms, with no filter.
+    fn lookup_slow(word: &str) -> Option<Entry> {
+        if word.is_empty() || word.len() > 14 || !word.is_ascii() {
+            return None;
+        }
+        let w = word.to_ascii_lowercase();
+        let find = |k: &str| WORDS.iter().find(|(x, _)| *x == k).map(|&(_, lex)| lex);
+        if let Some(lex) = find(&w) {
+            return Some(Entry { lex, plural: false });
+        }
+        let stem = if w == "halves" {
+            "half"
+        } else {
+            w.strip_suffix('s')?
+        };
+        match find(stem)? {
+            lex @ (Lex::Hundred
+            | Lex::Scale(_)
+            | Lex::Dozen
+            | Lex::Half
+            | Lex::Quarter
+            | Lex::OrdUnit(_)
+            | Lex::OrdTeen(_)
+            | Lex::OrdTens(_)
+            | Lex::OrdHundred
+            | Lex::OrdScale(_)) => Some(Entry { lex, plural: true }),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn every_word_and_plural_is_found() {
+        for (w, _) in WORDS {
+            for v in [
+                w.to_string(),
+                format!("{w}s"),
+                w.to_uppercase(),
+                format!("{w}S"),
+            ] {
+                assert_eq!(lookup(&v), lookup_slow(&v), "{v}");
+            }
+        }
+        for v in ["halves", "Halves", "dzs", "dozs", "a", "s", ""] {
+            assert_eq!(lookup(v), lookup_slow(v), "{v}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn filtered_lookup_matches_reference(w in "[a-zA-Z]{1,15}|[a-z]{2,8}s|[a-z0-9'’-]{1,6}|\\PC{1,4}") {
+            proptest::prop_assert_eq!(lookup(&w), lookup_slow(&w));
+        }
+    }
 
     #[test]
     fn table_is_sorted_and_found() {

@@ -86,6 +86,27 @@ pub(crate) const PREFIX_CUES: &[(&[&str], Approx)] = &[
     (&["exactly"], Approx::Exactly),
 ];
 
+/// The indices in [`PREFIX_CUES`] of the cues whose last word is `word` (any ASCII case),
+/// in table order. A cue ending just before a number ends with the token there, so the
+/// extractor only tries these (the table has about a hundred cues; a token ends a few).
+pub(crate) fn prefix_cues_ending_with(word: &str) -> &'static [usize] {
+    static BY_LAST: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    let by_last = BY_LAST.get_or_init(|| {
+        let mut map: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (n, (words, _)) in PREFIX_CUES.iter().enumerate() {
+            if let Some(last) = words.last() {
+                map.entry(last.to_ascii_lowercase()).or_default().push(n);
+            }
+        }
+        map
+    });
+    by_last
+        .get(Lower::new(word).as_str())
+        .map_or(&[], Vec::as_slice)
+}
+
 /// Cues after a number: "500 or more", "20 or so". The three-word ones ("200 or greater
 /// than") count only when no number follows, which would make them a cue of their own.
 pub(crate) const SUFFIX_CUES: &[(&[&str], Approx)] = &[

@@ -2,7 +2,7 @@
 
 use super::cues::{
     Lower, PREFIX_CUES, SUFFIX_CUES, is_identifier_cue, is_month, is_one_pronoun_before,
-    is_time_unit, is_year_cue, prefix_currency, suffix_currency,
+    is_time_unit, is_year_cue, prefix_cues_ending_with, prefix_currency, suffix_currency,
 };
 use super::unit::{UnitMode, compound_unit, unit_after};
 use super::{Approx, Quantity, QuantityKind};
@@ -818,8 +818,22 @@ impl<'a> Cx<'a> {
 
     /// A comparison cue ending right before token `k`: its length in tokens and meaning.
     fn prefix_cue(&self, k: usize) -> Option<(usize, Approx)> {
+        // Only the cues whose last word is the token before `k` can match.
+        let last = self.tok(k.checked_sub(1)?)?.text(self.text);
+        let candidates = prefix_cues_ending_with(last)
+            .iter()
+            .filter_map(|&n| PREFIX_CUES.get(n));
+        self.best_prefix_cue(k, candidates)
+    }
+
+    /// The longest of `cues` (the first of the longest) that ends just before token `k`.
+    fn best_prefix_cue<'c>(
+        &self,
+        k: usize,
+        cues: impl Iterator<Item = &'c (&'c [&'c str], Approx)>,
+    ) -> Option<(usize, Approx)> {
         let mut best: Option<(usize, Approx)> = None;
-        for (words, a) in PREFIX_CUES {
+        for (words, a) in cues {
             let len = words.len();
             if len > k || best.is_some_and(|(l, _)| l >= len) {
                 continue;
@@ -1002,5 +1016,69 @@ impl<'a> Cx<'a> {
             unit,
             currency: currency.map(str::to_string),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cues (whole, in two cases, and word by word), numbers and other tokens.
+    fn pieces() -> Vec<String> {
+        let mut v: Vec<String> = PREFIX_CUES.iter().map(|(ws, _)| ws.join(" ")).collect();
+        v.extend(v.clone().iter().map(|w| w.to_uppercase()));
+        v.extend(
+            PREFIX_CUES
+                .iter()
+                .flat_map(|(ws, _)| ws.iter().map(|w| (*w).to_string())),
+        );
+        v.extend(
+            [
+                "12", "4,000", "the", "people", "%", "-", "<", ">", "=", "$", "(", "é", "≤",
+            ]
+            .map(String::from),
+        );
+        v
+    }
+
+    #[test]
+    fn prefix_cues_are_found_from_their_last_word() {
+        let text = "no more than 12, AT LEAST 5, less than or equal to 7 and <= 3";
+        let tokens = khabar_tokenize::tokenize(text);
+        let cx = Cx {
+            text,
+            toks: &tokens,
+        };
+        let numbers: Vec<usize> = (0..tokens.len())
+            .filter(|&k| tokens[k].kind == TokenKind::Number)
+            .collect();
+        assert_eq!(numbers.len(), 4);
+        for k in numbers {
+            let slow = cx.best_prefix_cue(k, PREFIX_CUES.iter());
+            assert!(slow.is_some(), "{}", cx.txt(k));
+            assert_eq!(cx.prefix_cue(k), slow);
+        }
+    }
+
+    proptest::proptest! {
+        /// The cue before a number, from the cues ending with the token before it, is the
+        /// one a scan of the whole table finds.
+        #[test]
+        fn prefix_cue_matches_full_table(ws in proptest::collection::vec((0..10_000usize, proptest::bool::ANY), 0..12)) {
+            let pieces = pieces();
+            let mut text = String::new();
+            for (k, space) in ws {
+                if space {
+                    text.push(' ');
+                }
+                text.push_str(&pieces[k % pieces.len()]);
+            }
+            let tokens = khabar_tokenize::tokenize(&text);
+            let cx = Cx { text: &text, toks: &tokens };
+            for k in 0..=tokens.len() + 1 {
+                let slow = cx.best_prefix_cue(k, PREFIX_CUES.iter());
+                proptest::prop_assert_eq!(cx.prefix_cue(k), slow);
+            }
+        }
     }
 }
