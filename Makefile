@@ -7,10 +7,11 @@ PYTHON ?= python3
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 
-.PHONY: test rust-checks rust-tests fuzz-smoke fuzz python-env python-tests browser bench clean-venv
+.PHONY: test rust-checks rust-tests deny fuzz-smoke fuzz python-env python-tests browser bench clean-venv
 
-## Everything CI runs: formatting, lints, Rust tests, the Python package built and tested.
-test: rust-checks rust-tests fuzz-smoke python-tests
+## Everything CI runs: formatting, lints, dependency policy, Rust tests, fuzzing for a bounded
+## number of inputs, the Python package built and tested.
+test: rust-checks deny rust-tests fuzz-smoke python-tests
 
 ## Best effort: Chromium for the one test that opens a document's HTML in a real browser.
 ## Where it cannot be installed, that test skips and says why.
@@ -28,6 +29,13 @@ rust-checks:
 
 rust-tests:
 	cargo test --workspace
+
+## Dependency policy (deny.toml): licences, bans, sources — the cargo-deny checks that run
+## offline (advisories need the RustSec database from GitHub, out of this machine's reach).
+## Installs cargo-deny into ~/.cargo/bin once.
+deny:
+	@cargo deny --version >/dev/null 2>&1 || cargo install --locked --quiet cargo-deny --version 0.20.2
+	cargo deny --offline check licenses bans sources
 
 ## Every fuzz target (fuzz/, cargo-fuzz on stable, --sanitizer none) for a short, bounded time;
 ## installs cargo-fuzz into ~/.cargo/bin once. `make fuzz FUZZ_SECONDS=600` for a long run.
