@@ -316,6 +316,12 @@ fn intervals_are_inclusive_and_narrowed_by_modifiers() {
             Granularity::Season,
         ),
         (
+            "the winter of 2014",
+            "2013-12-01",
+            "2014-02-28",
+            Granularity::Season,
+        ),
+        (
             "on September 24, 2017",
             "2017-09-24",
             "2017-09-24",
@@ -2024,4 +2030,24 @@ fn signal_spans_keep_before_after_since_in_the_span() {
     // Durations are left alone.
     let t = one(&e, "since two years");
     assert_eq!(t.modifier, None);
+}
+
+/// At the edge of the supported years a season that would start in year −10000 keeps its
+/// value but has no interval (found by fuzzing: clamping the start gave 1 November −9999,
+/// after the end).
+#[test]
+fn a_season_beyond_the_first_supported_year_has_no_interval() {
+    let reference = khabar_numdate::CivilDate::new(-9999, 1, 15).expect("a supported date");
+    let e = DateExtractor::new().with_reference(Some(reference));
+    let t = one(&e, "during the winter");
+    assert_eq!(t.value, "-9999-WI");
+    assert_eq!(t.interval, None);
+    let late = khabar_numdate::CivilDate::new(-9999, 9, 15).expect("a supported date");
+    let t = one(
+        &DateExtractor::new().with_reference(Some(late)),
+        "during the summer",
+    );
+    assert_eq!(t.value, "-9999-SU");
+    let iv = t.interval.expect("the summer of -9999 is representable");
+    assert_eq!((iv.start.month(), iv.end.month()), (6, 8));
 }

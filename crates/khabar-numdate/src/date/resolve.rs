@@ -138,24 +138,30 @@ fn season_code(s: Season) -> &'static str {
     }
 }
 
-/// Months covered by a season (northern hemisphere, meteorological): winter is
-/// December of the year before through February.
+/// Months covered by a season (northern hemisphere, meteorological), numbered from January
+/// of the season's year = 1: winter is December of the year before (0) through February.
 fn season_months(s: Season) -> (i64, i64) {
     match s {
         Season::Spring => (3, 5),
         Season::Summer => (6, 8),
         Season::Fall => (9, 11),
-        Season::Winter => (-1, 2),
+        Season::Winter => (0, 2),
     }
 }
 
+/// Months `first..=last` of year `y` (January = 1; 0 and below are months of the years
+/// before, 13 and above of the years after), or `None` when either end lies outside the
+/// supported years (−9999..=9999), where clamping would give a wrong or reversed interval.
 fn month_interval(y: i32, first: i64, last: i64, g: Granularity) -> Option<Interval> {
     let base = CivilDate::checked(y, 1, 1)?;
-    let start = base.add_months(first - 1);
-    let end = base.add_months(last - 1).last_of_month();
+    let month = |m: i64| {
+        let d = base.add_months(m - 1);
+        let expected_year = i64::from(y) + (m - 1).div_euclid(12);
+        (i64::from(d.year()) == expected_year).then_some(d)
+    };
     Some(Interval {
-        start,
-        end,
+        start: month(first)?,
+        end: month(last)?.last_of_month(),
         granularity: g,
     })
 }
