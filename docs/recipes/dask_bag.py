@@ -3,7 +3,10 @@
     python docs/recipes/dask_bag.py [CORPUS_DIR]     # a directory of .txt files; default: seeds/
 
 Each worker reads its own files and returns plain fact rows (dicts), so the texts never
-travel through the client and only small records come back.
+travel through the client and only small records come back. Each partition's rows travel as
+one item (a list): a bag of one item per fact row makes Dask handle every row on its own when
+it gathers the result, which took 10 s for the 95,170 rows of the 20 MB corpus against 1.9 s
+this way.
 """
 
 from __future__ import annotations
@@ -22,22 +25,28 @@ import khabar
 N_WORKERS = 2
 
 
-def facts_of_files(paths: Iterable[str], nlp: khabar.Pipeline) -> list[dict[str, Any]]:
-    """The fact rows of one partition of files (runs on a worker)."""
+def facts_of_files(paths: Iterable[str], nlp: khabar.Pipeline) -> list[list[dict[str, Any]]]:
+    """The fact rows of one partition of files, as the partition's one item (on a worker)."""
     paths = list(paths)
     texts = [Path(p).read_text(encoding="utf-8") for p in paths]
     # One thread per call: Dask already runs one task per worker core.
     docs = nlp.pipe(texts, ids=[Path(p).name for p in paths], n_threads=1)
-    return [row for doc in docs for row in doc.facts()]
+    return [[row for doc in docs for row in doc.facts()]]
 
 
 def facts_bag(corpus: Path, nlp: khabar.Pipeline) -> db.Bag:
-    """A bag of every fact row of the corpus (lazy: nothing runs until `compute`)."""
+    """A bag of the fact rows of the corpus, one list per partition (lazy: nothing runs
+    until `compute`)."""
     paths = sorted(str(p) for p in corpus.glob("*.txt"))
     bag = db.from_sequence(paths, npartitions=min(len(paths), 8 * N_WORKERS))
     # Wrapped in dask.delayed, the pipeline is pickled once and sent to each worker
     # once, not embedded in every task.
     return bag.map_partitions(facts_of_files, dask.delayed(nlp, pure=True))
+
+
+def rows_of(bag: db.Bag) -> list[dict[str, Any]]:
+    """Every fact row, in corpus order."""
+    return [row for part in bag.compute() for row in part]
 
 
 def local_cluster() -> LocalCluster:
@@ -48,8 +57,7 @@ def local_cluster() -> LocalCluster:
 def run(corpus: Path, nlp: khabar.Pipeline) -> list[dict[str, Any]]:
     """Every fact row of the corpus, computed on a local cluster."""
     with local_cluster() as cluster, Client(cluster):
-        rows: list[dict[str, Any]] = facts_bag(corpus, nlp).compute()
-    return rows
+        return rows_of(facts_bag(corpus, nlp))
 
 
 def main() -> None:
@@ -59,7 +67,7 @@ def main() -> None:
     with local_cluster() as cluster, Client(cluster) as client:
         client.wait_for_workers(N_WORKERS)
         start = time.perf_counter()  # the cluster is up: time the work alone
-        rows = facts_bag(corpus, nlp).compute()
+        rows = rows_of(facts_bag(corpus, nlp))
         seconds = time.perf_counter() - start
     print(f"{len(rows)} facts from {nbytes / 1e6:.1f} MB in {seconds:.2f} s "
           f"({nbytes / 1e6 / seconds:.2f} MB/s, {N_WORKERS} workers)")
