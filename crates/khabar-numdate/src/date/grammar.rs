@@ -2498,21 +2498,22 @@ impl<'a> Grammar<'a> {
     }
 }
 
+/// The spelled decades, in order.
+pub(crate) const DECADE_WORDS: [&str; 9] = [
+    "noughties",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 /// A spelled decade: "seventies", "noughties" (the scan starts productions at these words).
 pub(crate) fn is_decade_word(w: &str) -> bool {
-    [
-        "noughties",
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
-    ]
-    .iter()
-    .any(|d| d.eq_ignore_ascii_case(w))
+    DECADE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// A month name and a day glued into one word: "mar4", "april22", "22april".
