@@ -3264,16 +3264,21 @@ mod tests {
         Grammar::new(text, tokens, tks, order).reference()
     }
 
-    /// The seed articles, and a few sentences dense with the words the shortcuts test.
-    fn seed_texts() -> Vec<String> {
+    /// The seed articles (none in a checkout without `seeds/`).
+    fn seed_articles() -> Vec<String> {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
+        std::fs::read_dir(dir)
             .map(|es| {
                 es.flatten()
                     .filter_map(|e| std::fs::read_to_string(e.path()).ok())
                     .collect()
             })
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    /// The seed articles, and a few sentences dense with the words the shortcuts test.
+    fn seed_texts() -> Vec<String> {
+        let mut texts = seed_articles();
         texts.push(
             "Christmas Eve 2019, last Easter, Easter Monday, New Year's Eve, new years day, \
              Good Friday 2020, Valentine's Day, Earth Day, International Workers' Day, \
@@ -3557,14 +3562,7 @@ mod tests {
     /// test vocabulary stays well under the prefilter's bound.
     #[test]
     fn leading_glue_runs_are_short() {
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .map(|es| {
-                es.flatten()
-                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut texts = seed_articles();
         texts.push(
             "from the end of March to the middle of September; at least some of the time; \
              for the time being; in the same month; the rest of the week; as little as two \

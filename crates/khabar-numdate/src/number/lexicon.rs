@@ -102,18 +102,7 @@ fn lookup_shaped(word: &str) -> Option<Entry> {
         lower.strip_suffix(b"s")?
     };
     match singular(stem) {
-        Some(
-            lex @ (Lex::Hundred
-            | Lex::Scale(_)
-            | Lex::Dozen
-            | Lex::Half
-            | Lex::Quarter
-            | Lex::OrdUnit(_)
-            | Lex::OrdTeen(_)
-            | Lex::OrdTens(_)
-            | Lex::OrdHundred
-            | Lex::OrdScale(_)),
-        ) => Some(Entry { lex, plural: true }),
+        Some(lex) if takes_plural(lex) => Some(Entry { lex, plural: true }),
         _ => None,
     }
 }
@@ -263,6 +252,24 @@ const WORDS: &[(&str, Lex)] = {
     ]
 };
 
+/// Whether a word's plural is a number word too ("hundreds", "dozens", "halves",
+/// "thirds", "millionths").
+fn takes_plural(lex: Lex) -> bool {
+    matches!(
+        lex,
+        Lex::Hundred
+            | Lex::Scale(_)
+            | Lex::Dozen
+            | Lex::Half
+            | Lex::Quarter
+            | Lex::OrdUnit(_)
+            | Lex::OrdTeen(_)
+            | Lex::OrdTens(_)
+            | Lex::OrdHundred
+            | Lex::OrdScale(_)
+    )
+}
+
 fn singular(w: &[u8]) -> Option<Lex> {
     // Scan only the words with the same first letter, comparing lengths before bytes: this
     // runs for most words of a text, and a binary search pays a `memcmp` call per probe.
@@ -343,16 +350,7 @@ mod tests {
             w.strip_suffix('s')?
         };
         match find(stem)? {
-            lex @ (Lex::Hundred
-            | Lex::Scale(_)
-            | Lex::Dozen
-            | Lex::Half
-            | Lex::Quarter
-            | Lex::OrdUnit(_)
-            | Lex::OrdTeen(_)
-            | Lex::OrdTens(_)
-            | Lex::OrdHundred
-            | Lex::OrdScale(_)) => Some(Entry { lex, plural: true }),
+            lex if takes_plural(lex) => Some(Entry { lex, plural: true }),
             _ => None,
         }
     }
