@@ -508,7 +508,7 @@ pub(crate) const LEXICON: &[(&str, W)] = &[
 ];
 
 /// An open-addressing table over [`LEXICON`], the extra words of
-/// [`crate::date::prefilter::GRAMMAR_WORDS`] (without a meaning), the first words of
+/// [`crate::date::prefilter::grammar_words`] (without a meaning), the first words of
 /// holiday names ([`crate::date::holiday::first_words`]) and the other words the
 /// productions read ([`crate::date::prefilter::context_words`]), keyed by the lowercase ASCII bytes
 /// zero-padded to [`MAX_WORD`] bytes. Fixed-width keys make hashing and comparing a few
@@ -609,11 +609,7 @@ impl Table {
         let words = LEXICON
             .iter()
             .map(|&(k, w)| (k, Some(Some(w))))
-            .chain(
-                crate::date::prefilter::GRAMMAR_WORDS
-                    .iter()
-                    .map(|&k| (k, Some(None))),
-            )
+            .chain(crate::date::prefilter::grammar_words().map(|k| (k, Some(None))))
             .chain(crate::date::holiday::first_words().map(|k| (k, None)))
             .chain(context.iter().map(|k| (k.as_str(), None)));
         // Every word fits (a test checks); a longer one could never be looked up.
@@ -836,9 +832,8 @@ mod tests {
             .find(|(k, _)| *k == w)
             .map(|&(_, v)| Some(v))
             .or_else(|| {
-                crate::date::prefilter::GRAMMAR_WORDS
-                    .iter()
-                    .any(|k| *k == w)
+                crate::date::prefilter::grammar_words()
+                    .any(|k| k == w)
                     .then_some(None)
             });
         Entry {
@@ -853,7 +848,7 @@ mod tests {
         let words: Vec<String> = LEXICON
             .iter()
             .map(|(k, _)| *k)
-            .chain(crate::date::prefilter::GRAMMAR_WORDS.iter().copied())
+            .chain(crate::date::prefilter::grammar_words())
             .chain(crate::date::holiday::first_words())
             .map(str::to_string)
             .chain(crate::date::prefilter::context_words())

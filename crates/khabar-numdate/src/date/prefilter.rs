@@ -176,16 +176,16 @@ pub(crate) const GRAMMAR_WORDS: &[&str] = &[
     "weekends",
     "xmas",
     "ys",
-    "noughties",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
 ];
+
+/// [`GRAMMAR_WORDS`] and the spelled decades ([`crate::date::grammar::DECADE_WORDS`]: "the
+/// nineties"), which the grammar keeps in a list of its own.
+pub(crate) fn grammar_words() -> impl Iterator<Item = &'static str> {
+    GRAMMAR_WORDS
+        .iter()
+        .copied()
+        .chain(crate::date::grammar::DECADE_WORDS)
+}
 
 /// Plain words (outside the lexicon and [`GRAMMAR_WORDS`]) that some production compares
 /// by text, in lowercase: "for" in "for the time being", "little" in "as little as", the
