@@ -31,9 +31,7 @@ fn is_hyphen(text: &str, t: &Token) -> bool {
 pub(crate) fn unit_after(text: &str, toks: &[Token], k: usize, mode: UnitMode) -> Option<Unit> {
     let first = toks.get(k)?;
     let mut j = k;
-    let mut via_of = false;
     if first.kind == TokenKind::Word && first.text(text).eq_ignore_ascii_case("of") {
-        via_of = true;
         j += 1;
         while toks
             .get(j)
@@ -110,7 +108,6 @@ pub(crate) fn unit_after(text: &str, toks: &[Token], k: usize, mode: UnitMode) -
     if words == 0 {
         return None;
     }
-    let _ = via_of;
     let a = toks.get(start_j)?.span.start;
     let b = toks.get(end_j.checked_sub(1)?)?.span.end;
     let span = Span::new(a, b);
