@@ -139,16 +139,10 @@ impl OffsetMap {
         }
     }
 
-    /// Records that original char `orig..orig_end` became folded bytes `folded..folded_end`.
+    /// Records that original char `orig..orig_end` became the folded bytes starting at
+    /// `folded` (up to the next record's start).
     #[inline]
-    fn push(
-        &mut self,
-        orig: usize,
-        orig_end: usize,
-        folded: usize,
-        folded_end: usize,
-        same_len: bool,
-    ) {
+    fn push(&mut self, orig: usize, orig_end: usize, folded: usize, same_len: bool) {
         // The last segment always exists (created in `new`).
         let last = self.segments[self.segments.len() - 1];
         let continues_linear =
@@ -176,7 +170,6 @@ impl OffsetMap {
                 self.segments.push(seg);
             }
         }
-        let _ = folded_end;
     }
 
     /// Records a deleted original character ending at `orig_end`: the next folded byte
@@ -348,7 +341,7 @@ pub fn fold(text: &str, opts: FoldOptions) -> Folded {
             }
             in_space = true;
             out.push(' ');
-            map.push(o, o + clen, f, f + 1, clen == 1);
+            map.push(o, o + clen, f, clen == 1);
             continue;
         }
         in_space = false;
@@ -358,7 +351,7 @@ pub fn fold(text: &str, opts: FoldOptions) -> Folded {
             } else {
                 c
             });
-            map.push(o, o + 1, f, f + 1, true);
+            map.push(o, o + 1, f, true);
             continue;
         }
         fold_non_ascii(c, opts, &mut out);
@@ -368,7 +361,7 @@ pub fn fold(text: &str, opts: FoldOptions) -> Folded {
         } else {
             // Linear only if the character folded to exactly one character of equal length.
             let same = f_end - f == clen && out[f..].chars().count() == 1;
-            map.push(o, o + clen, f, f_end, same);
+            map.push(o, o + clen, f, same);
         }
     }
     map.folded_len = out.len();
