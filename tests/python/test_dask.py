@@ -18,14 +18,8 @@ import pytest
 from dask.distributed import Client, LocalCluster
 
 import khabar
+from conftest import SEED_REFERENCES as REF
 
-REF = {  # the seeds' reference dates, as in test_pipeline.py
-    "000_676ffc0febd1901e.txt": "2019-08-01",
-    "001_b8812a867799887f.txt": "2018-01-26",
-    "002_4f3246a8c156d27a.txt": "2021-11-01",
-    "003_2ff84ac5b0d24845.txt": "2021-08-28",
-    "004_e54173abc3a1bb90.txt": "2021-11-09",
-}
 
 COPIES = 12  # the seeds ×12: 60 documents over 8 partitions
 

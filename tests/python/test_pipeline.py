@@ -13,14 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import khabar
-
-REF = {  # reference dates of the seeds (see tests/gold/README-dates.md)
-    "000_676ffc0febd1901e.txt": "2019-08-01",
-    "001_b8812a867799887f.txt": "2018-01-26",
-    "002_4f3246a8c156d27a.txt": "2021-11-01",
-    "003_2ff84ac5b0d24845.txt": "2021-08-28",
-    "004_e54173abc3a1bb90.txt": "2021-11-09",
-}
+from conftest import SEED_REFERENCES as REF
 
 
 def assert_exact(doc: khabar.Document) -> None:

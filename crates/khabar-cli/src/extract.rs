@@ -1,6 +1,7 @@
 //! `khabar extract` and `khabar facts`: the pipeline over a corpus, streamed in batches.
 
 use crate::input::{self, InputError};
+use crate::references::ReferenceDates;
 use crate::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Terminal};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -32,6 +33,11 @@ pub struct PipelineArgs {
     /// "Published November 9th, 2021") or `none`.
     #[arg(long, value_name = "DATE|auto", default_value = "auto")]
     pub reference_date: String,
+    /// A CSV file of per-document reference dates (header with `file` and `reference_date`;
+    /// `file` matches the end of a document's path): listed documents get their date,
+    /// the others follow --reference-date.
+    #[arg(long, value_name = "FILE")]
+    pub reference_dates: Option<PathBuf>,
     /// How all-digit dates like 3/4/2018 are read.
     #[arg(long, value_enum, default_value_t = DateOrder::Dmy)]
     pub date_order: DateOrder,
@@ -169,6 +175,16 @@ fn stream(
             return Ok(EXIT_USAGE);
         }
     };
+    let references = match &args.reference_dates {
+        Some(path) => match ReferenceDates::load(path) {
+            Ok(r) => r,
+            Err(e) => {
+                writeln!(err, "khabar: --reference-dates: {e}")?;
+                return Ok(EXIT_USAGE);
+            }
+        },
+        None => ReferenceDates::default(),
+    };
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -212,7 +228,7 @@ fn stream(
                 Ok(d) => inputs.push(Input {
                     id: Some(d.path.clone()),
                     text: &d.text,
-                    reference_date: None,
+                    reference_date: references.for_path(&d.path),
                 }),
                 Err(e) => {
                     bar.suspend(|| writeln!(err, "khabar: skipped {e}"))?;

@@ -12,6 +12,7 @@
 pub mod extract;
 pub mod gazetteer;
 pub mod input;
+pub mod references;
 mod words;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -79,6 +79,91 @@ fn extract_jsonl_is_the_document_schema_and_the_default_in_a_pipe() {
 }
 
 #[test]
+fn reference_dates_come_from_a_csv_file_per_document() {
+    let gold = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/gold/reference-dates.csv"
+    );
+    let refs = |out: &str| -> Vec<(String, String)> {
+        out.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
+            .map(|d| {
+                let src = d["reference_source"].as_str().unwrap_or("").to_owned();
+                (d["reference_date"].as_str().unwrap_or("-").to_owned(), src)
+            })
+            .collect()
+    };
+    let (code, out, err) = khabar(&["extract", "--reference-dates", gold, &seeds()]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let given = |d: &str| (d.to_owned(), "given".to_owned());
+    assert_eq!(
+        refs(&out),
+        [
+            given("2019-08-01"),
+            given("2018-01-26"),
+            given("2021-11-01"),
+            given("2021-08-28"),
+            given("2021-11-09"),
+        ]
+    );
+    // "eight years ago" in the first seed, which states no date: resolved against its row.
+    assert!(
+        out.contains(r#""text":"eight years ago","type":"DATE","value":"2011""#),
+        "{out}"
+    );
+
+    // Unlisted documents follow --reference-date (here: found in the text, or none).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let partial = dir.path().join("refs.csv");
+    fs::write(
+        &partial,
+        "file,reference_date
+seeds/000_676ffc0febd1901e.txt,2019-08-01
+",
+    )
+    .expect("write");
+    let (code, out, _) = khabar(&[
+        "extract",
+        "--reference-dates",
+        partial.to_str().expect("p"),
+        &seeds(),
+    ]);
+    assert_eq!(code, EXIT_OK);
+    let got = refs(&out);
+    assert_eq!(got[0], given("2019-08-01"));
+    assert_eq!(got[1], ("2018-01-26".to_owned(), "detected".to_owned()));
+    assert_eq!(got[2], ("-".to_owned(), "none".to_owned()));
+
+    // A bad row stops the run before any document, naming the file, line and value.
+    fs::write(
+        &partial,
+        "file,reference_date
+a.txt,2019-08-01
+b.txt,26 Jan 2018
+",
+    )
+    .expect("write");
+    let (code, out, err) = khabar(&[
+        "extract",
+        "--reference-dates",
+        partial.to_str().expect("p"),
+        &seeds(),
+    ]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("refs.csv:3: reference_date \"26 Jan 2018\" is not a date (YYYY-MM-DD)"),
+        "{err}"
+    );
+    let (code, _, err) = khabar(&["extract", "--reference-dates", "/no/such.csv", &seeds()]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(
+        err.contains("--reference-dates: /no/such.csv: cannot read"),
+        "{err}"
+    );
+}
+
+#[test]
 fn extract_csv_writes_one_file_per_record_kind() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out_dir = dir.path().join("out");

@@ -8,14 +8,23 @@ use khabar_numdate::{DateExtractor, Temporal};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// Reference date of each seed article, as established in `README-dates.md`.
-const REFERENCES: [(&str, &str); 5] = [
-    ("000_676ffc0febd1901e.txt", "2019-08-01"),
-    ("001_b8812a867799887f.txt", "2018-01-26"),
-    ("002_4f3246a8c156d27a.txt", "2021-11-01"),
-    ("003_2ff84ac5b0d24845.txt", "2021-08-28"),
-    ("004_e54173abc3a1bb90.txt", "2021-11-09"),
-];
+/// The reference date of each seed article (`tests/gold/reference-dates.csv`, columns `file`
+/// and `reference_date`; how each was established: `README-dates.md`).
+fn references() -> Vec<(String, String)> {
+    let raw = std::fs::read_to_string(root().join("tests/gold/reference-dates.csv"))
+        .expect("reference dates");
+    let mut lines = raw.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect("column");
+    let (file, date) = (col("file"), col("reference_date"));
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[file].to_owned(), f[date].to_owned())
+        })
+        .collect()
+}
 
 /// Regression thresholds (fractions). Raise them when the extractor improves.
 const MIN_PRECISION: f64 = 0.95;
@@ -48,7 +57,10 @@ fn seed_gold_precision_recall_values() {
         gold.entry(g.file.clone()).or_default().push(g);
     }
     let (mut n_gold, mut n_pred, mut n_match, mut n_value) = (0usize, 0usize, 0usize, 0usize);
-    for (file, reference) in REFERENCES {
+    let references = references();
+    assert_eq!(references.len(), 5, "one reference date per seed");
+    for (file, reference) in &references {
+        let file = file.as_str();
         let text = std::fs::read_to_string(root().join("seeds").join(file)).expect("seed");
         let ex = DateExtractor::new()
             .with_reference_date(reference)
