@@ -1041,6 +1041,16 @@ fn classify(expected: &[Expected], ours: &[Temporal], span_ok: bool, input: &str
     ]) {
         return "convention: khabar's 'nth/last week of a month' is an ISO week value; the peer writes XXXX-MM-Wnn".into();
     }
+    // A range with a modified end, found whole: the ends' readings differ.
+    if span_ok
+        && ours.iter().any(|t| {
+            t.range
+                .as_ref()
+                .is_some_and(|r| r.from_mod.is_some() || r.to_mod.is_some())
+        })
+    {
+        return "convention: a range end with a modifier is that part of the period in khabar (the middle of 2007 = May–August 2007, the end of 2008 = September–December 2008, the middle of March = 11–20 March); the peer takes a point (2007-07-02; 2009-01-01 as the exclusive end; 16 March)".into();
+    }
     // Every reading of theirs is later than khabar's.
     let later = expected.iter().any(|e| {
         let dated: Vec<&String> = e

@@ -505,6 +505,130 @@ fn ranges_carry_both_ends() {
 }
 
 #[test]
+fn range_ends_keep_their_modifiers_and_years() {
+    use khabar_numdate::TemporalMod::{End, Mid, Start};
+    let e = ex("2021-11-09");
+    // (text, span, from, to, from_mod, to_mod, interval start, interval end)
+    let cases = [
+        (
+            "It grew from mid-2015 to late 2016.",
+            "from mid-2015 to late 2016",
+            "2015",
+            "2016",
+            Some(Mid),
+            Some(End),
+            "2015-05-01",
+            "2016-12-31",
+        ),
+        (
+            "between early 2015 and mid-2017",
+            "between early 2015 and mid-2017",
+            "2015",
+            "2017",
+            Some(Start),
+            Some(Mid),
+            "2015-01-01",
+            "2017-08-31",
+        ),
+        (
+            "from the end of March to the middle of September",
+            "from the end of March to the middle of September",
+            "2021-03",
+            "2021-09",
+            Some(End),
+            Some(Mid),
+            "2021-03-21",
+            "2021-09-20",
+        ),
+        (
+            "from 2007 until the end of 2008",
+            "from 2007 until the end of 2008",
+            "2007",
+            "2008",
+            None,
+            Some(End),
+            "2007-01-01",
+            "2008-12-31",
+        ),
+        // The year after "in" belongs to the month before it, or to both ends.
+        (
+            "Sales from April to June in 2017 fell.",
+            "from April to June in 2017",
+            "2017-04",
+            "2017-06",
+            None,
+            None,
+            "2017-04-01",
+            "2017-06-30",
+        ),
+        (
+            "from April in 2016 to June in 2017",
+            "from April in 2016 to June in 2017",
+            "2016-04",
+            "2017-06",
+            None,
+            None,
+            "2016-04-01",
+            "2017-06-30",
+        ),
+        // A right end without a year follows the left one, into the next year if need be.
+        (
+            "from March 2016 to June",
+            "from March 2016 to June",
+            "2016-03",
+            "2016-06",
+            None,
+            None,
+            "2016-03-01",
+            "2016-06-30",
+        ),
+        (
+            "from November 2016 to February",
+            "from November 2016 to February",
+            "2016-11",
+            "2017-02",
+            None,
+            None,
+            "2016-11-01",
+            "2017-02-28",
+        ),
+    ];
+    for (text, span, from, to, from_mod, to_mod, s, en) in cases {
+        let t = one(&e, text);
+        assert_eq!(t.text, span, "{text}");
+        let r = t
+            .range
+            .as_ref()
+            .unwrap_or_else(|| panic!("{text}: not a range"));
+        assert_eq!((r.from.as_str(), r.to.as_str()), (from, to), "{text}");
+        assert_eq!((r.from_mod, r.to_mod), (from_mod, to_mod), "{text}");
+        assert_eq!(t.value, format!("{from}/{to}"), "{text}");
+        assert_eq!(t.modifier, None, "{text}");
+        let iv = t.interval.expect("interval");
+        assert_eq!(
+            (iv.start.to_string(), iv.end.to_string()),
+            (s.into(), en.into()),
+            "{text}"
+        );
+    }
+    // Without "from", a year and a month without one are two dates: which June is unknown.
+    let found: Vec<String> = e
+        .extract("2016 to June")
+        .into_iter()
+        .map(|t| t.value)
+        .collect();
+    assert_eq!(found, ["2016", "2021-06"]);
+    // The modifiers travel in the JSON only when present.
+    let json = serde_json::to_string(&one(&e, "from mid-2015 to late 2016").range).expect("json");
+    assert_eq!(
+        json,
+        r#"{"from":"2015","to":"2016","from_mod":"MID","to_mod":"END"}"#
+    );
+    let json = serde_json::to_string(&one(&e, "from 2015 to 2019").range).expect("json");
+    assert_eq!(json, r#"{"from":"2015","to":"2019"}"#);
+}
+
+#[test]
 fn peers_mistakes_are_not_made() {
     let e = ex("2021-11-09");
     // Duckling: "mid-2020" is not -2020.

@@ -2,7 +2,7 @@
 
 use crate::date::DateError;
 use crate::date::clock::{ClockCtx, ClockRead, hour_in_part};
-use crate::date::grammar::{Clock, Grammar, Match, Sem, Suffix, Tk, classify};
+use crate::date::grammar::{Clock, Grammar, Match, NO_END_MODS, Sem, Suffix, Tk, classify};
 use crate::date::lexicon::{DayPart, Unit, W};
 use crate::date::prefilter::{self, MAX_LEAD};
 use crate::date::resolve::{Anchor, Cal, Resolved, YearSpec, narrow, resolve};
@@ -738,7 +738,7 @@ fn first_part(g: &Grammar<'_>, i: usize) -> Option<Match> {
                 m: Some(b),
                 d: None,
             };
-            return m(i, e, Sem::Range(left, right), None);
+            return m(i, e, Sem::Range(left, right, NO_END_MODS), None);
         }
     }
     m(i, e, Sem::Cal(c), Some(md))
@@ -788,7 +788,7 @@ fn period_phrase(g: &Grammar<'_>, i: usize) -> Option<Match> {
                 n: 0,
                 anaphoric: false,
             };
-            return m(i, k + 1, Sem::Range(today, period), None);
+            return m(i, k + 1, Sem::Range(today, period, NO_END_MODS), None);
         }
         return None;
     }
@@ -1111,22 +1111,43 @@ fn week_days_range(g: &Grammar<'_>, i: usize) -> Option<Match> {
         wd: b,
         shift: Some(n),
     };
-    m(i, i + 6, Sem::Range(left, right), None)
+    m(i, i + 6, Sem::Range(left, right, NO_END_MODS), None)
 }
 
-/// "early 2015", "mid-2020", "late last week", "the end of 2019", "the beginning of March".
-fn modded(g: &Grammar<'_>, i: usize) -> Option<Match> {
-    let (j, md) = match g.t.get(i)?.w? {
-        W::Early => (i + 1, TemporalMod::Start),
+/// The modifier words before a period, and where the period starts: "early", "mid-",
+/// "late", "[the] beginning / start / middle / end of".
+fn mod_prefix(g: &Grammar<'_>, i: usize) -> Option<(usize, TemporalMod)> {
+    match g.t.get(i)?.w? {
+        W::Early => Some((i + 1, TemporalMod::Start)),
         W::Mid => {
             let j = if g_punct(g, i + 1, &["-", "–"]) {
                 i + 2
             } else {
                 i + 1
             };
-            (j, TemporalMod::Mid)
+            Some((j, TemporalMod::Mid))
         }
-        W::Late => (i + 1, TemporalMod::End),
+        W::Late => Some((i + 1, TemporalMod::End)),
+        W::The | W::Beginning | W::End | W::Middle => {
+            let k = if g_is(g, i, W::The) { i + 1 } else { i };
+            let md = match g.t.get(k)?.w? {
+                W::Beginning => TemporalMod::Start,
+                W::End => TemporalMod::End,
+                W::Middle => TemporalMod::Mid,
+                _ => return None,
+            };
+            g_is(g, k + 1, W::Of).then_some((k + 2, md))
+        }
+        _ => None,
+    }
+}
+
+/// "early 2015", "mid-2020", "late last week", "the end of 2019", "the beginning of March".
+fn modded(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let (j, md) = match g.t.get(i)?.w? {
+        W::Early | W::Mid | W::Late | W::The | W::Beginning | W::End | W::Middle => {
+            mod_prefix(g, i)?
+        }
         // "earlier this year", "later this month"
         W::Earlier | W::Later
             if matches!(
@@ -1167,19 +1188,6 @@ fn modded(g: &Grammar<'_>, i: usize) -> Option<Match> {
             };
             return m(i, i + 4, Sem::Cal(c), Some(md));
         }
-        W::The | W::Beginning | W::End | W::Middle => {
-            let k = if g_is(g, i, W::The) { i + 1 } else { i };
-            let md = match g.t.get(k)?.w? {
-                W::Beginning => TemporalMod::Start,
-                W::End => TemporalMod::End,
-                W::Middle => TemporalMod::Mid,
-                _ => return None,
-            };
-            if !g_is(g, k + 1, W::Of) {
-                return None;
-            }
-            (k + 2, md)
-        }
         _ => return None,
     };
     // "the end of the week", "end of year", "later in the year", "earlier in the week": the
@@ -1218,12 +1226,25 @@ fn range(g: &Grammar<'_>, i: usize) -> Option<Match> {
     };
     // "10/1-11/7", "from 5/1-5/7, 2020": slashed days joined by a hyphen.
     if let Some((e, a, b)) = g.digit_day_range(j) {
-        return m(i, e, Sem::Range(a, b), None);
+        return m(i, e, Sem::Range(a, b, NO_END_MODS), None);
     }
+    // After an opener, either end may carry a modifier: "from mid-2015 to late 2016",
+    // "between the end of March and the middle of September".
+    let modified_end = |k: usize| {
+        (j > i)
+            .then(|| mod_prefix(g, k))
+            .flatten()
+            .filter(|&(c, _)| g.cal(c).is_some())
+    };
+    let left_mod = modified_end(j);
     // Left end: a calendar expression, or a bare day / month completed by the right end.
     let mut left_bare = false;
     let mut left_month = false;
-    let left = g.cal(j).or_else(|| {
+    let left = match left_mod {
+        Some((c, _)) => g.cal(c),
+        None => g.cal(j),
+    };
+    let left = left.or_else(|| {
         // "ninth and seventeenth of April", "the twenty-seventh to the third of April"
         let k = if g_is(g, j, W::The) && j > i {
             j + 1
@@ -1269,6 +1290,8 @@ fn range(g: &Grammar<'_>, i: usize) -> Option<Match> {
     };
     let left = left.or_else(|| (j > i && g_is(g, j, W::Now)).then_some((j + 1, now)));
     let (k, a) = left?;
+    // "from April in 2016 to …": a month given its year after "in".
+    let (k, a) = month_in_year(g, k, a);
     let dash = g_punct(g, k, &["-", "–", "—"])
         || g.t
             .get(k)
@@ -1285,17 +1308,13 @@ fn range(g: &Grammar<'_>, i: usize) -> Option<Match> {
         return None;
     }
     let r0 = k + 1;
-    let right = g
-        .cal(r0)
-        .or_else(|| (j > i && g_is(g, r0, W::Now)).then_some((r0 + 1, now)));
-    // "from 2007 to the end of 2008", "from April until the end of June": the range runs to
-    // the last day of the right end anyway, so "the end of" adds nothing to it.
-    let right = right.or_else(|| {
-        let k = if g_is(g, r0, W::The) { r0 + 1 } else { r0 };
-        (j > i && g_is(g, k, W::End) && g_is(g, k + 1, W::Of))
-            .then(|| g.cal(k + 2))
-            .flatten()
-    });
+    let right_mod = modified_end(r0);
+    let right = match right_mod {
+        Some((c, _)) => g.cal(c),
+        None => g
+            .cal(r0)
+            .or_else(|| (j > i && g_is(g, r0, W::Now)).then_some((r0 + 1, now))),
+    };
     let right = right.or_else(|| {
         // "November 19-20", "April 9th through seventeenth": a bare day after a full left
         // end.
@@ -1352,6 +1371,10 @@ fn range(g: &Grammar<'_>, i: usize) -> Option<Match> {
         }
     });
     let (e, b) = right?;
+    // "… to June in 2017": the year after "in" or "of" completes a right end without one
+    // (and, below, a left end without one).
+    let (e, b) = month_in_year(g, e, b);
+    let mods = [left_mod.map(|(_, md)| md), right_mod.map(|(_, md)| md)];
     if left_month {
         // Only a month-and-year right end completes a bare month; "Nov-Feb 2017" starts in
         // the November before.
@@ -1370,7 +1393,7 @@ fn range(g: &Grammar<'_>, i: usize) -> Option<Match> {
                 m: Some(m1),
                 d: None,
             };
-            return m(i, e, Sem::Range(a, b), None);
+            return m(i, e, Sem::Range(a, b, mods), None);
         }
     }
     // "2009-10": a two-digit right end of a year range is handled by the year production
@@ -1437,7 +1460,26 @@ fn range(g: &Grammar<'_>, i: usize) -> Option<Match> {
         }
         _ => (e, a, b),
     };
-    m(i, e, Sem::Range(a, b), None)
+    m(i, e, Sem::Range(a, b, mods), None)
+}
+
+/// `cal` at tokens ending before `e`, with the year that "in 2016" / "of 2016" at `e` gives
+/// a month without one: "April in 2016", "June of 2017".
+fn month_in_year(g: &Grammar<'_>, e: usize, cal: Cal) -> (usize, Cal) {
+    if let Cal::Date {
+        y: YearSpec::Unknown,
+        m: Some(mo),
+        d,
+    } = cal
+    {
+        if g_is(g, e, W::In) || g_is(g, e, W::Of) {
+            if let Some(yy) = g.num(e + 1).filter(|n| n.digits == 4).and_then(|n| n.int()) {
+                let y = YearSpec::Abs(yy as i32);
+                return (e + 2, Cal::Date { y, m: Some(mo), d });
+            }
+        }
+    }
+    (e, cal)
 }
 
 /// "this" or "next" before a day of a month or an "upcoming" weekday: "next 5/12", "this
@@ -1611,6 +1653,44 @@ fn fill(a: Cal, b: Cal) -> Option<(Cal, Cal)> {
                 d: Some(d),
             },
         )),
+        // "from March 2016 to June": the right end in the year of the left one, or the next
+        // ("from November 2016 to February" ends in February 2017).
+        (
+            Cal::Date {
+                y: YearSpec::Abs(yy),
+                m: Some(m1),
+                d: d1,
+            },
+            Cal::Date {
+                y: YearSpec::Unknown,
+                m: Some(m2),
+                d: d2,
+            },
+        ) => {
+            let later = (m2, d2.unwrap_or(1)) >= (m1, d1.unwrap_or(1));
+            let y = YearSpec::Abs(if later { yy } else { yy.checked_add(1)? });
+            Some((
+                a,
+                Cal::Date {
+                    y,
+                    m: Some(m2),
+                    d: d2,
+                },
+            ))
+        }
+        // "2016 to June": which June is anyone's guess.
+        (
+            Cal::Date {
+                y: YearSpec::Abs(_),
+                m: None,
+                ..
+            },
+            Cal::Date {
+                y: YearSpec::Unknown,
+                m: Some(_),
+                ..
+            },
+        ) => None,
         _ => Some((a, b)),
     }
 }
@@ -2651,7 +2731,7 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                 None,
             )
         }
-        Sem::Range(x, y) => {
+        Sem::Range(x, y, [mod_x, mod_y]) => {
             let rx = resolve(x, a)?;
             // A right end without a year follows the left one: "from November to February"
             // ends in the February after that November.
@@ -2682,7 +2762,13 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                 _ => y,
             };
             let ry = resolve(y, a)?;
-            let interval = match (rx.interval, ry.interval) {
+            // Each end narrowed by its own modifier first ("from mid-2015 to late 2016" runs
+            // from May 2015 to December 2016), then the whole by the range's.
+            let ends = (
+                rx.interval.map(|iv| narrow(iv, mod_x)),
+                ry.interval.map(|iv| narrow(iv, mod_y)),
+            );
+            let interval = match ends {
                 (Some(p), Some(q)) if p.start <= q.end => Some(narrow(
                     Interval {
                         start: p.start,
@@ -2701,6 +2787,8 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                 Some(TemporalRange {
                     from: rx.value,
                     to: ry.value,
+                    from_mod: mod_x,
+                    to_mod: mod_y,
                 }),
             )
         }
@@ -2787,10 +2875,7 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
             if start < iv.start || end > iv.end || end < start {
                 return None;
             }
-            let range = TemporalRange {
-                from: start.to_string(),
-                to: end.to_string(),
-            };
+            let range = TemporalRange::new(start.to_string(), end.to_string());
             let interval = Interval {
                 start,
                 end,
@@ -2830,10 +2915,7 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
             let Some(iv) = r.interval.filter(|iv| iv.start == iv.end) else {
                 // Without a reference date the ends stay unknown.
                 let x = "XXXX-XX-XX".to_string();
-                let range = TemporalRange {
-                    from: x.clone(),
-                    to: x.clone(),
-                };
+                let range = TemporalRange::new(x.clone(), x.clone());
                 return Some(Temporal {
                     span,
                     text,
@@ -2864,10 +2946,7 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                 TemporalType::Date,
                 format!("{s0}/{e0}"),
                 Some(interval),
-                Some(TemporalRange {
-                    from: s0.to_string(),
-                    to: e0.to_string(),
-                }),
+                Some(TemporalRange::new(s0.to_string(), e0.to_string())),
             )
         }
         Sem::TimeRange(day, (h1, m1), (h2, m2)) => {
@@ -2892,7 +2971,7 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                 TemporalType::Time,
                 format!("{from}/{to}"),
                 interval,
-                Some(TemporalRange { from, to }),
+                Some(TemporalRange::new(from, to)),
             )
         }
         Sem::WeekOf(c) => {

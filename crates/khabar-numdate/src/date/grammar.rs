@@ -285,6 +285,12 @@ pub(crate) enum Clock {
     Part(DayPart),
 }
 
+/// The modifiers of a range's two ends, `[from, to]`.
+pub(crate) type EndMods = [Option<TemporalMod>; 2];
+
+/// A range whose ends are unmodified.
+pub(crate) const NO_END_MODS: EndMods = [None, None];
+
 /// The meaning of a match.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Sem {
@@ -293,7 +299,9 @@ pub(crate) enum Sem {
     /// An amount (None = unspecified, "several years") of a unit.
     Dur(Option<f64>, Unit),
     Ref(&'static str),
-    Range(Cal, Cal),
+    /// A range between two calendar values, each end with its own START / MID / END
+    /// ("from mid-2015 to late 2016").
+    Range(Cal, Cal, EndMods),
     /// A clock-time range on an optional day: "between 9 p.m. and 11 p.m.", "from 10am to
     /// 2pm on Tuesday".
     TimeRange(Option<Cal>, (u8, u8), (u8, u8)),

@@ -147,13 +147,34 @@ pub struct Interval {
 ///
 /// A range is one [`Temporal`] of type DATE whose `value` is the ISO 8601 interval
 /// `"<from>/<to>"` (e.g. `"2009/2010"`, `"2017-03/2017-05"`) and whose `interval` runs from the
-/// start of `from` to the end of `to`.
+/// start of `from` to the end of `to`. An end may carry its own modifier ("from mid-2015 to
+/// late 2016": `2015/2016`, `from_mod` MID, `to_mod` END); the values stay the ends'
+/// calendar values and the interval runs from the start of the modified `from` (May 2015)
+/// to the end of the modified `to` (December 2016).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TemporalRange {
     /// TIMEX3 value of the first end: `"2017-03"`.
     pub from: String,
     /// TIMEX3 value of the last end: `"2017-05"`.
     pub to: String,
+    /// The first end's modifier ("*mid*-2015"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_mod: Option<TemporalMod>,
+    /// The last end's modifier ("*late* 2016"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_mod: Option<TemporalMod>,
+}
+
+impl TemporalRange {
+    /// The range from `from` to `to`, neither end modified.
+    pub fn new(from: impl Into<String>, to: impl Into<String>) -> TemporalRange {
+        TemporalRange {
+            from: from.into(),
+            to: to.into(),
+            from_mod: None,
+            to_mod: None,
+        }
+    }
 }
 
 /// One temporal expression found in a text.
