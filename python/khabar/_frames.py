@@ -32,7 +32,8 @@ _ENTITY_COLUMNS = ["doc", "start", "end", "text", "label", "id", "canonical", "a
 _QUANTITY_COLUMNS = ["doc", "start", "end", "text", "kind", "low", "high", "approx", "vague",
                      "unit", "unit_start", "unit_end", "currency"]
 _DATE_COLUMNS = ["doc", "start", "end", "text", "type", "value", "mod", "start_date",
-                 "end_date", "granularity", "range_from", "range_to"]
+                 "end_date", "granularity", "range_from", "range_to", "range_from_mod",
+                 "range_to_mod"]
 _DOC_COLUMNS = ["doc", "id", "reference_date", "reference_source", "chars", "sentences",
                 "entities", "quantities", "dates"]
 
@@ -102,7 +103,8 @@ def to_pandas(docs: "Document | Iterable[Document]") -> Frames:
                 "type": t["type"], "value": t["value"], "mod": t["mod"],
                 "start_date": t["start_date"], "end_date": t["end_date"],
                 "granularity": t["granularity"], "range_from": rng.get("from"),
-                "range_to": rng.get("to"),
+                "range_to": rng.get("to"), "range_from_mod": rng.get("from_mod"),
+                "range_to_mod": rng.get("to_mod"),
             })
     dates = pd.DataFrame(date_rows, columns=_DATE_COLUMNS)
     for col in ("start_date", "end_date"):

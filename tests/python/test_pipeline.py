@@ -113,6 +113,20 @@ def test_mdy_date_order() -> None:
     assert khabar.Pipeline(date_order="mdy")(text).dates[0].value == "2018-03-04"
 
 
+def test_ranges_with_modified_ends() -> None:
+    t = khabar.extract("It grew from mid-2015 to late 2016.", reference_date="2021-11-09").dates[0]
+    assert (t.text, t.value, t.mod) == ("from mid-2015 to late 2016", "2015/2016", None)
+    assert (t.range, t.range_mods) == (("2015", "2016"), ("MID", "END"))
+    assert (str(t.start_date), str(t.end_date)) == ("2015-05-01", "2016-12-31")
+    assert t.to_dict()["range"] == {"from": "2015", "to": "2016", "from_mod": "MID", "to_mod": "END"}
+    plain = khabar.extract("from 2015 to 2019").dates[0]
+    assert (plain.range, plain.range_mods) == (("2015", "2019"), (None, None))
+    assert khabar.extract("in 2015").dates[0].range_mods is None
+    row = khabar.to_pandas([khabar.extract("from mid-2015 to late 2016")]).dates.iloc[0]
+    assert (row.range_from, row.range_to, row.range_from_mod, row.range_to_mod) == (
+        "2015", "2016", "MID", "END")
+
+
 def _worker(args: tuple[bytes, str]) -> list[str]:
     nlp = pickle.loads(args[0])
     return [e.id for e in nlp(args[1]).entities]

@@ -358,6 +358,15 @@ impl Temporal {
             .as_ref()
             .map(|r| (r.from.clone(), r.to.clone()))
     }
+    /// For a range, the modifiers of its two ends (``'START'``, ``'MID'``, ``'END'`` or
+    /// ``None`` each): ``('MID', 'END')`` for "from mid-2015 to late 2016"; else ``None``.
+    #[getter]
+    fn range_mods(&self) -> Option<(Option<&'static str>, Option<&'static str>)> {
+        self.rec
+            .range
+            .as_ref()
+            .map(|r| (r.from_mod.map(|m| m.as_str()), r.to_mod.map(|m| m.as_str())))
+    }
     /// The expression as a dict of the document schema.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.rec)
