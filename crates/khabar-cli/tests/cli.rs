@@ -115,19 +115,17 @@ fn reference_dates_come_from_a_csv_file_per_document() {
     // Unlisted documents follow --reference-date (here: found in the text, or none).
     let dir = tempfile::tempdir().expect("temp dir");
     let partial = dir.path().join("refs.csv");
-    fs::write(
-        &partial,
-        "file,reference_date
-seeds/000_676ffc0febd1901e.txt,2019-08-01
-",
-    )
-    .expect("write");
-    let (code, out, _) = khabar(&[
-        "extract",
-        "--reference-dates",
-        partial.to_str().expect("p"),
-        &seeds(),
-    ]);
+    let with_table = |csv: &str| {
+        fs::write(&partial, csv).expect("write");
+        khabar(&[
+            "extract",
+            "--reference-dates",
+            partial.to_str().expect("p"),
+            &seeds(),
+        ])
+    };
+    let (code, out, _) =
+        with_table("file,reference_date\nseeds/000_676ffc0febd1901e.txt,2019-08-01\n");
     assert_eq!(code, EXIT_OK);
     let got = refs(&out);
     assert_eq!(got[0], given("2019-08-01"));
@@ -135,20 +133,7 @@ seeds/000_676ffc0febd1901e.txt,2019-08-01
     assert_eq!(got[2], ("-".to_owned(), "none".to_owned()));
 
     // A bad row stops the run before any document, naming the file, line and value.
-    fs::write(
-        &partial,
-        "file,reference_date
-a.txt,2019-08-01
-b.txt,26 Jan 2018
-",
-    )
-    .expect("write");
-    let (code, out, err) = khabar(&[
-        "extract",
-        "--reference-dates",
-        partial.to_str().expect("p"),
-        &seeds(),
-    ]);
+    let (code, out, err) = with_table("file,reference_date\na.txt,2019-08-01\nb.txt,26 Jan 2018\n");
     assert_eq!(code, EXIT_USAGE);
     assert!(out.is_empty());
     assert!(
