@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import multiprocessing
 import pickle
 import threading
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -111,6 +113,45 @@ def test_mdy_date_order() -> None:
     text = "on 3/4/2018"
     assert khabar.extract(text).dates[0].value == "2018-04-03"
     assert khabar.Pipeline(date_order="mdy")(text).dates[0].value == "2018-03-04"
+
+
+def test_result_objects_stay_out_of_the_cycle_collector() -> None:
+    # Results can close no reference cycle, so khabar untracks them (see leaf.rs): every
+    # way of getting one gives an untracked object that still holds its data after a
+    # collection and is freed by reference counting alone.
+    text = "More than 170 people were killed in Kabul on August 26, 2021. IS-K said so."
+    doc = khabar.extract(text)
+    gz = khabar.Gazetteer.default()
+    results = [*doc.entities, *doc.quantities, *doc.dates, *doc.tokens, *doc.sentences,
+               *khabar.tokenize(text), *khabar.sentences(text), *gz.find(text),
+               *gz.find_batch([text, text])[1]]
+    results += [pickle.loads(pickle.dumps(r)) for r in (doc.entities[0], doc.quantities[0],
+                                                        doc.dates[0])]
+    assert {type(r).__name__ for r in results} == {
+        "Entity", "Quantity", "Temporal", "Token", "Sentence"}
+    assert not any(gc.is_tracked(r) for r in results)
+    # What can hold a cycle stays tracked: the document (its lists are the user's) and the
+    # lists themselves.
+    assert gc.is_tracked(doc) and gc.is_tracked(doc.entities)
+    gc.collect()
+    assert [e.canonical for e in doc.entities][:1] == ["Kabul"]
+    assert doc.sentences[1].text == "IS-K said so."
+    # Freed without the collector: memory stays flat over many documents' results.
+    gc.disable()
+    try:
+        tracemalloc.start()
+        for _ in range(3):
+            for r in khabar.Pipeline().pipe([text] * 200):
+                r.entities, r.quantities, r.dates, r.tokens, r.sentences
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(20):
+            for r in khabar.Pipeline().pipe([text] * 200):
+                r.entities, r.quantities, r.dates, r.tokens, r.sentences
+        grown = tracemalloc.get_traced_memory()[0] - before
+        tracemalloc.stop()
+    finally:
+        gc.enable()
+    assert grown < 200_000, grown
 
 
 def test_ranges_with_modified_ends() -> None:

@@ -1,6 +1,7 @@
 //! `khabar.Document`: everything found in one text, with Python objects made on first use.
 
 use crate::errors::khabar_err;
+use crate::leaf::new_leaf;
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
 use crate::text::TextView;
 use crate::text::equality;
@@ -123,12 +124,13 @@ impl Document {
                 .entities
                 .iter()
                 .map(|e| {
-                    Ok(Entity {
-                        rec: EntityRecord::new(conv, e),
-                    }
-                    .into_pyobject(py)?
-                    .into_any()
-                    .unbind())
+                    let obj = new_leaf(
+                        py,
+                        Entity {
+                            rec: EntityRecord::new(conv, e),
+                        },
+                    )?;
+                    Ok(obj.into_any().unbind())
                 })
                 .collect()
         })
@@ -141,12 +143,13 @@ impl Document {
                 .quantities
                 .iter()
                 .map(|q| {
-                    Ok(Quantity {
-                        rec: QuantityRecord::new(conv, q),
-                    }
-                    .into_pyobject(py)?
-                    .into_any()
-                    .unbind())
+                    let obj = new_leaf(
+                        py,
+                        Quantity {
+                            rec: QuantityRecord::new(conv, q),
+                        },
+                    )?;
+                    Ok(obj.into_any().unbind())
                 })
                 .collect()
         })
@@ -159,12 +162,13 @@ impl Document {
                 .dates
                 .iter()
                 .map(|t| {
-                    Ok(Temporal {
-                        rec: TemporalRecord::new(conv, t),
-                    }
-                    .into_pyobject(py)?
-                    .into_any()
-                    .unbind())
+                    let obj = new_leaf(
+                        py,
+                        Temporal {
+                            rec: TemporalRecord::new(conv, t),
+                        },
+                    )?;
+                    Ok(obj.into_any().unbind())
                 })
                 .collect()
         })
@@ -181,7 +185,7 @@ impl Document {
         self.list(py, &self.tokens, |_| {
             py_tokens(view, &self.doc.tokens)?
                 .into_iter()
-                .map(|t| Ok(t.into_pyobject(py)?.into_any().unbind()))
+                .map(|t| Ok(new_leaf(py, t)?.into_any().unbind()))
                 .collect()
         })
     }
@@ -197,7 +201,7 @@ impl Document {
         self.list(py, &self.sentences, |_| {
             py_sentences(view, &self.doc.sentences)?
                 .into_iter()
-                .map(|s| Ok(s.into_pyobject(py)?.into_any().unbind()))
+                .map(|s| Ok(new_leaf(py, s)?.into_any().unbind()))
                 .collect()
         })
     }

@@ -1,6 +1,7 @@
 //! `khabar.Gazetteer`: load, match, save.
 
 use crate::errors::{gazetteer_err, guard};
+use crate::leaf::leaf_list;
 use crate::results::{Entity, json_loads};
 use crate::text::{PyText, type_name};
 use khabar::EntityRecord;
@@ -72,15 +73,15 @@ fn build(
     Ok(Gazetteer::wrap(Handle::Owned(Arc::new(gz))))
 }
 
-pub(crate) fn find_in(
-    py: Python<'_>,
+pub(crate) fn find_in<'py>(
+    py: Python<'py>,
     gz: &khabar::EntityMatcher,
-    text: &Bound<'_, PyAny>,
-) -> PyResult<Vec<Entity>> {
+    text: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
     let arg = PyText::extract(text, "text")?;
     let t = arg.text.as_str();
     let records = py.detach(|| guard(std::panic::AssertUnwindSafe(|| records(gz, t))))?;
-    Ok(records.into_iter().map(|rec| Entity { rec }).collect())
+    leaf_list(py, records.into_iter().map(|rec| Entity { rec }))
 }
 
 /// The schema records of the entities in `text`, `str` offsets included (no GIL needed).
@@ -201,18 +202,18 @@ impl Gazetteer {
     }
 
     /// Every entity mention in ``text`` (``list[Entity]``), leftmost-longest.
-    fn find(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Entity>> {
+    fn find<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         find_in(py, &self.matcher, text)
     }
 
     /// ``find`` over many texts in parallel (GIL released); results in input order.
     #[pyo3(signature = (texts, *, n_threads = None))]
-    fn find_batch(
+    fn find_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         n_threads: Option<usize>,
-    ) -> PyResult<Vec<Vec<Entity>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let args: Vec<PyText<'_>> = texts
             .try_iter()?
             .map(|t| PyText::extract(&t?, "each text"))
@@ -229,10 +230,11 @@ impl Gazetteer {
                 None => run(),
             }))
         })?;
-        Ok(found
+        let lists = found
             .into_iter()
-            .map(|recs| recs.into_iter().map(|rec| Entity { rec }).collect())
-            .collect())
+            .map(|recs| leaf_list(py, recs.into_iter().map(|rec| Entity { rec })))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, lists)
     }
 
     /// The entry with this id as a dict, or ``None``.

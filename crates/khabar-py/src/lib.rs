@@ -9,6 +9,7 @@ mod cli;
 mod document;
 mod errors;
 mod gazetteer;
+mod leaf;
 mod pipeline;
 mod results;
 mod text;

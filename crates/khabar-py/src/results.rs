@@ -1,6 +1,7 @@
 //! Result classes: `Entity`, `Quantity`, `Temporal`. Each wraps the record of khabar's
 //! document schema, so `to_dict()` is exactly what `Document.to_dict()` holds for it.
 
+use crate::leaf::new_leaf;
 use khabar::{CivilDate, EntityRecord, QuantityRecord, TemporalRecord};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -42,22 +43,28 @@ fn fmt_opt_f64(x: Option<f64>) -> String {
 pub(crate) fn _restore(py: Python<'_>, kind: &str, json: &str) -> PyResult<Py<PyAny>> {
     let bad = |e: serde_json::Error| PyValueError::new_err(format!("cannot restore {kind}: {e}"));
     Ok(match kind {
-        "Entity" => Entity {
-            rec: serde_json::from_str(json).map_err(bad)?,
-        }
-        .into_pyobject(py)?
+        "Entity" => new_leaf(
+            py,
+            Entity {
+                rec: serde_json::from_str(json).map_err(bad)?,
+            },
+        )?
         .into_any()
         .unbind(),
-        "Quantity" => Quantity {
-            rec: serde_json::from_str(json).map_err(bad)?,
-        }
-        .into_pyobject(py)?
+        "Quantity" => new_leaf(
+            py,
+            Quantity {
+                rec: serde_json::from_str(json).map_err(bad)?,
+            },
+        )?
         .into_any()
         .unbind(),
-        "Temporal" => Temporal {
-            rec: serde_json::from_str(json).map_err(bad)?,
-        }
-        .into_pyobject(py)?
+        "Temporal" => new_leaf(
+            py,
+            Temporal {
+                rec: serde_json::from_str(json).map_err(bad)?,
+            },
+        )?
         .into_any()
         .unbind(),
         "Document" => crate::document::Document::from_json(py, json)?

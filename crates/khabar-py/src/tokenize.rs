@@ -1,12 +1,13 @@
 //! `khabar.tokenize`, `khabar.sentences` and their result classes.
 
 use crate::errors::guard;
+use crate::leaf::leaf_list;
 use crate::text::{PyText, TextView, char_spans};
 use crate::text::{equality, reduce_to_new};
 use khabar_tokenize::{Sentence as RsSentence, Token as RsToken, Tokenizer};
 use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 /// A word token: ``text[token.start:token.end] == token.text``.
 ///
@@ -235,11 +236,11 @@ pub(crate) fn py_sentences(
 /// Raises ``TypeError`` if ``text`` is not a ``str`` and ``khabar.InputError`` (a ``ValueError``)
 /// if it holds a lone surrogate. The GIL is released while Rust works.
 #[pyfunction]
-pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
+pub fn tokenize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let arg = PyText::extract(text, "text")?;
     let t: &str = &arg.text;
     let tokens = py.detach(|| guard(|| Tokenizer::new().tokenize(t)))?;
-    py_tokens(arg.view(), &tokens)
+    leaf_list(py, py_tokens(arg.view(), &tokens)?)
 }
 
 /// Split ``text`` into sentences with exact ``str`` offsets.
@@ -251,9 +252,9 @@ pub fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>>
 /// Raises ``TypeError`` if ``text`` is not a ``str`` and ``khabar.InputError`` (a ``ValueError``)
 /// if it holds a lone surrogate. The GIL is released while Rust works.
 #[pyfunction]
-pub fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Sentence>> {
+pub fn sentences<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let arg = PyText::extract(text, "text")?;
     let t: &str = &arg.text;
     let sents = py.detach(|| guard(|| khabar_tokenize::sentences(t)))?;
-    py_sentences(arg.view(), &sents)
+    leaf_list(py, py_sentences(arg.view(), &sents)?)
 }
