@@ -1,7 +1,7 @@
 //! `khabar.Document`: everything found in one text, with Python objects made on first use.
 
 use crate::errors::khabar_err;
-use crate::leaf::new_leaf;
+use crate::leaf::leaf_list;
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
 use crate::text::TextView;
 use crate::text::equality;
@@ -72,11 +72,11 @@ impl Document {
         &self,
         py: Python<'py>,
         cell: &PyOnceLock<Py<PyList>>,
-        make: impl FnOnce(&CharOffsets<'_>) -> PyResult<Vec<Py<PyAny>>>,
+        make: impl FnOnce(&CharOffsets<'_>) -> PyResult<Bound<'py, PyList>>,
     ) -> PyResult<Bound<'py, PyList>> {
         let list = cell.get_or_try_init(py, || -> PyResult<Py<PyList>> {
             let conv = CharOffsets::new(&self.doc.text);
-            Ok(PyList::new(py, make(&conv)?)?.unbind())
+            Ok(make(&conv)?.unbind())
         })?;
         // A copy, so that a caller changing the list does not change the document.
         let list = list.bind(py);
@@ -120,57 +120,30 @@ impl Document {
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.list(py, &self.entities, |conv| {
-            self.doc
-                .entities
-                .iter()
-                .map(|e| {
-                    let obj = new_leaf(
-                        py,
-                        Entity {
-                            rec: EntityRecord::new(conv, e),
-                        },
-                    )?;
-                    Ok(obj.into_any().unbind())
-                })
-                .collect()
+            let records = self.doc.entities.iter().map(|e| Entity {
+                rec: EntityRecord::new(conv, e),
+            });
+            leaf_list(py, records)
         })
     }
     /// Quantities (``list[Quantity]``), in text order.
     #[getter]
     fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.list(py, &self.quantities, |conv| {
-            self.doc
-                .quantities
-                .iter()
-                .map(|q| {
-                    let obj = new_leaf(
-                        py,
-                        Quantity {
-                            rec: QuantityRecord::new(conv, q),
-                        },
-                    )?;
-                    Ok(obj.into_any().unbind())
-                })
-                .collect()
+            let records = self.doc.quantities.iter().map(|q| Quantity {
+                rec: QuantityRecord::new(conv, q),
+            });
+            leaf_list(py, records)
         })
     }
     /// Temporal expressions (``list[Temporal]``), in text order.
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.list(py, &self.dates, |conv| {
-            self.doc
-                .dates
-                .iter()
-                .map(|t| {
-                    let obj = new_leaf(
-                        py,
-                        Temporal {
-                            rec: TemporalRecord::new(conv, t),
-                        },
-                    )?;
-                    Ok(obj.into_any().unbind())
-                })
-                .collect()
+            let records = self.doc.dates.iter().map(|t| Temporal {
+                rec: TemporalRecord::new(conv, t),
+            });
+            leaf_list(py, records)
         })
     }
     /// Word tokens (``list[Token]``).
@@ -183,10 +156,7 @@ impl Document {
             lossy: self.lossy,
         };
         self.list(py, &self.tokens, |_| {
-            py_tokens(view, &self.doc.tokens)?
-                .into_iter()
-                .map(|t| Ok(new_leaf(py, t)?.into_any().unbind()))
-                .collect()
+            leaf_list(py, py_tokens(view, &self.doc.tokens)?)
         })
     }
     /// Sentences (``list[Sentence]``).
@@ -199,10 +169,7 @@ impl Document {
             lossy: self.lossy,
         };
         self.list(py, &self.sentences, |_| {
-            py_sentences(view, &self.doc.sentences)?
-                .into_iter()
-                .map(|s| Ok(new_leaf(py, s)?.into_any().unbind()))
-                .collect()
+            leaf_list(py, py_sentences(view, &self.doc.sentences)?)
         })
     }
     /// The document as a dict of khabar's document schema (``khabar.document/1``), the
