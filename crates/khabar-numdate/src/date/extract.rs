@@ -1653,32 +1653,8 @@ fn fill(a: Cal, b: Cal) -> Option<(Cal, Cal)> {
                 d: Some(d),
             },
         )),
-        // "from March 2016 to June": the right end in the year of the left one, or the next
-        // ("from November 2016 to February" ends in February 2017).
-        (
-            Cal::Date {
-                y: YearSpec::Abs(yy),
-                m: Some(m1),
-                d: d1,
-            },
-            Cal::Date {
-                y: YearSpec::Unknown,
-                m: Some(m2),
-                d: d2,
-            },
-        ) => {
-            let later = (m2, d2.unwrap_or(1)) >= (m1, d1.unwrap_or(1));
-            let y = YearSpec::Abs(if later { yy } else { yy.checked_add(1)? });
-            Some((
-                a,
-                Cal::Date {
-                    y,
-                    m: Some(m2),
-                    d: d2,
-                },
-            ))
-        }
-        // "2016 to June": which June is anyone's guess.
+        // "2016 to June": which June is anyone's guess. (A right end without a year after a
+        // left end with a month follows its year: see `build`.)
         (
             Cal::Date {
                 y: YearSpec::Abs(_),
@@ -2734,13 +2710,11 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
         Sem::Range(x, y, [mod_x, mod_y]) => {
             let rx = resolve(x, a)?;
             // A right end without a year follows the left one: "from November to February"
-            // ends in the February after that November.
+            // ends in the February after that November, "from March 2016 to June" in June
+            // 2016, "from November 2016 to February" in February 2017.
             let y = match (x, y, rx.interval) {
                 (
-                    Cal::Date {
-                        y: YearSpec::Unknown,
-                        ..
-                    },
+                    Cal::Date { .. },
                     Cal::Date {
                         y: YearSpec::Unknown,
                         m: Some(m2),
