@@ -231,7 +231,7 @@ class Pipeline:
         cls,
         gazetteers: Iterable[Gazetteer] | None = None,
         *,
-        reference_date: _DateLike = None,
+        reference_date: _DateLike = "auto",
         date_order: Literal["dmy", "mdy"] = "dmy",
         direction: Literal["past", "future"] = "past",
         entities: bool = True,
@@ -253,7 +253,7 @@ class Pipeline:
 
 def tokenize(text: str) -> list[Token]: ...
 def sentences(text: str) -> list[Sentence]: ...
-def extract(text: str, reference_date: _DateLike = None, *, id: str | None = None) -> Document: ...
+def extract(text: str, reference_date: _DateLike = "auto", *, id: str | None = None) -> Document: ...
 def _restore(kind: str, json: str) -> Any: ...
 def _restore_pipeline(
     gazetteers: Any, reference: Any, date_order: str, direction: str,

@@ -10,6 +10,9 @@ khabar over ``doc.text`` and sets
   (character offsets into ``doc.text``);
 * ``doc._.khabar`` — the whole ``khabar.Document``.
 
+``reference_date`` follows khabar's one default policy, ``"auto"`` (README, "Reference
+dates"); ``config={"reference_date": "none"}`` turns it off.
+
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("khabar", config={"reference_date": "2019-08-01"})
@@ -38,7 +41,7 @@ for _name in ("quantities", "dates", "khabar"):
 class KhabarComponent:
     """The pipeline component; made by spaCy from the ``khabar`` factory."""
 
-    def __init__(self, nlp: Language, name: str, reference_date: str | None = None,
+    def __init__(self, nlp: Language, name: str, reference_date: str | None = "auto",
                  date_order: Literal["dmy", "mdy"] = "dmy") -> None:
         self.name = name
         self.pipeline = Pipeline(reference_date=reference_date, date_order=date_order)
@@ -60,7 +63,7 @@ class KhabarComponent:
 
 @Language.factory(
     "khabar",
-    default_config={"reference_date": None, "date_order": "dmy"},
+    default_config={"reference_date": "auto", "date_order": "dmy"},
 )
 def make_khabar(nlp: Language, name: str, reference_date: str | None,
                 date_order: Literal["dmy", "mdy"]) -> Any:

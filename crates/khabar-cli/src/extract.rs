@@ -1,7 +1,8 @@
 //! `khabar extract` and `khabar facts`: the pipeline over a corpus, streamed in batches.
 
+use crate::human::{count, duration};
 use crate::input::{self, InputError};
-use crate::references::ReferenceDates;
+use crate::references::{ReferenceDates, Used};
 use crate::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Terminal};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -31,7 +32,7 @@ pub struct PipelineArgs {
     pub no_default_gazetteer: bool,
     /// Reference date for relative dates: YYYY-MM-DD, `auto` (found in each text, e.g.
     /// "Published November 9th, 2021") or `none`.
-    #[arg(long, value_name = "DATE|auto", default_value = "auto")]
+    #[arg(long, value_name = "DATE|auto|none", default_value = "auto")]
     pub reference_date: String,
     /// A CSV file of per-document reference dates (header with `file` and `reference_date`;
     /// `file` matches the end of a document's path): listed documents get their date,
@@ -41,12 +42,21 @@ pub struct PipelineArgs {
     /// How all-digit dates like 3/4/2018 are read.
     #[arg(long, value_enum, default_value_t = DateOrder::Dmy)]
     pub date_order: DateOrder,
-    /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
+    /// Worker threads, at least 1 (default: all cores).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub threads: Option<usize>,
-    /// Documents per batch: memory is bounded by the batch, not the corpus.
-    #[arg(long, value_name = "N", default_value_t = 256)]
+    /// Documents per batch, at least 1: memory is bounded by the batch, not the corpus.
+    #[arg(long, value_name = "N", default_value_t = 256, value_parser = at_least_one)]
     pub batch_size: usize,
+}
+
+/// A count option's value: a whole number of at least 1.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("must be a whole number of at least 1".to_owned()),
+    }
 }
 
 /// Day/month order of all-digit dates.
@@ -58,12 +68,13 @@ pub enum DateOrder {
     Mdy,
 }
 
-/// Output formats of `extract` and `facts`.
+/// Output formats of `extract` and `facts` (each command's `--format` says its default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A readable summary (the default on a terminal).
+    /// A table for people.
     Table,
-    /// One JSON object per line (the default otherwise): the document schema for `extract`.
+    /// One JSON object per line: for `extract` one document (the document schema), for
+    /// `facts` one fact.
     Jsonl,
     /// CSV: for `extract`, one file per record kind in --out DIR; for `facts`, one table.
     Csv,
@@ -124,8 +135,9 @@ fn load_gazetteer(path: &Path) -> Result<Gazetteer, khabar_gazetteer::Error> {
 }
 
 fn build_pipeline(args: &PipelineArgs) -> Result<Pipeline, String> {
-    let reference =
-        ReferenceDate::parse(&args.reference_date).map_err(|e| format!("--reference-date: {e}"))?;
+    let reference = ReferenceDate::parse(&args.reference_date).map_err(|e| {
+        format!("--reference-date: {e}, or `auto` (the date each text states), or `none`")
+    })?;
     let mut b = Pipeline::builder()
         .default_gazetteer(!args.no_default_gazetteer)
         .reference_date(reference)
@@ -196,6 +208,7 @@ fn stream(
         }
     };
     let mut summary = Summary::default();
+    let mut used = Used::default();
     let mut sources: Vec<PathBuf> = Vec::new();
     for s in input::expand(paths) {
         match s {
@@ -228,7 +241,7 @@ fn stream(
                 Ok(d) => inputs.push(Input {
                     id: Some(d.path.clone()),
                     text: &d.text,
-                    reference_date: references.for_path(&d.path),
+                    reference_date: references.date_for(&d.path, &mut used),
                 }),
                 Err(e) => {
                     bar.suspend(|| writeln!(err, "khabar: skipped {e}"))?;
@@ -252,16 +265,20 @@ fn stream(
     }
     bar.finish_and_clear();
     sink.finish(&summary)?;
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let elapsed = started.elapsed();
+    for row in references.unused(&used) {
+        writeln!(err, "khabar: warning: --reference-dates {row}")?;
+    }
+    let secs = elapsed.as_secs_f64().max(1e-9);
     writeln!(
         err,
-        "khabar: {} documents ({} failed), {} entities, {} quantities, {} dates in {:.2} s ({:.0} docs/s, {:.2} MB/s)",
-        summary.docs,
+        "khabar: {} ({} failed), {}, {}, {} in {} ({:.0} docs/s, {:.2} MB/s)",
+        count(summary.docs, "document", "documents"),
         summary.failed,
-        summary.entities,
-        summary.quantities,
-        summary.dates,
-        secs,
+        count(summary.entities, "entity", "entities"),
+        count(summary.quantities, "quantity", "quantities"),
+        count(summary.dates, "date", "dates"),
+        duration(elapsed),
         summary.docs as f64 / secs,
         summary.bytes as f64 / 1e6 / secs
     )?;
@@ -404,10 +421,10 @@ impl Sink for TableSink<'_> {
         };
         writeln!(
             out,
-            "{}  ·  {} bytes · {} sentences · reference date {}",
+            "{}  ·  {} · {} · reference date {}",
             doc.id.as_deref().unwrap_or("-"),
-            doc.text.len(),
-            doc.sentences.len(),
+            count(doc.text.len(), "byte", "bytes"),
+            count(doc.sentences.len(), "sentence", "sentences"),
             reference
         )?;
         // Entities: canonical names by frequency.
@@ -666,6 +683,16 @@ impl Sink for CsvSink {
     }
 }
 
+/// The "of what" column of the facts table: the counted noun; without one, the kind when it
+/// says more than the number does ("(ordinal)", "(money)"), else "-".
+fn of_what(f: &Fact) -> String {
+    match (&f.unit, f.kind.as_str()) {
+        (Some(unit), _) => unit.clone(),
+        (None, "cardinal" | "percent") => "-".to_owned(),
+        (None, kind) => format!("({kind})"),
+    }
+}
+
 struct FactsSink<'a> {
     out: &'a mut dyn Write,
     format: Format,
@@ -747,10 +774,9 @@ impl Sink for FactsSink<'_> {
                     writeln!(self.out, "{header}")?;
                     self.header = true;
                 }
-                for f in facts
-                    .iter()
-                    .filter(|f| f.unit.is_some() && f.kind != "ordinal")
-                {
+                // Every fact, as in CSV and JSON Lines: "only about 3,000 remain" counts no
+                // noun but is a figure an analyst wants to see.
+                for f in &facts {
                     let pct = if f.kind == "percent" { "%" } else { "" };
                     // Open bounds already say "≥"/"≤"; other cues are spelled out.
                     let open = f.low.is_none() || f.high.is_none();
@@ -763,7 +789,7 @@ impl Sink for FactsSink<'_> {
                         self.out,
                         "{:<18} {:<24} {:<34} {:<18} {:<12} {}",
                         cut(&format!("{approx}{}{pct}", fmt_range(f.low, f.high)), 18),
-                        cut(f.unit.as_deref().unwrap_or(""), 24),
+                        cut(&of_what(f), 24),
                         cut(f.subject.as_deref().unwrap_or("-"), 34),
                         cut(f.place.as_deref().unwrap_or("-"), 18),
                         cut(f.when.as_deref().unwrap_or("-"), 12),

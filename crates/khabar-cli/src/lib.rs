@@ -11,6 +11,7 @@
 
 pub mod extract;
 pub mod gazetteer;
+pub mod human;
 pub mod input;
 pub mod references;
 mod words;
@@ -106,7 +107,7 @@ where
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
             let _ = if e.use_stderr() {
-                write!(err, "{e}")
+                write!(err, "{}", usage_error(&e))
             } else {
                 write!(out, "{e}")
             };
@@ -128,6 +129,16 @@ where
             let _ = writeln!(err, "khabar: {e}");
             EXIT_SOME_FAILED
         }
+    }
+}
+
+/// A usage error as clap words it, under the prefix every khabar error has (`khabar:`, not
+/// clap's `error:`).
+fn usage_error(e: &clap::Error) -> String {
+    let text = e.to_string();
+    match text.strip_prefix("error: ") {
+        Some(rest) => format!("khabar: {rest}"),
+        None => text,
     }
 }
 
@@ -255,14 +266,18 @@ fn text_command(
         writeln!(
             out,
             "{:<40} {:>9} {:>8} {:>9}",
-            format!("total: {done} documents"),
+            format!("total: {}", human::count(done, "document", "documents")),
             totals.0,
             totals.1,
             totals.2
         )?;
     }
     if failed > 0 {
-        writeln!(err, "khabar: {done} documents processed, {failed} failed")?;
+        writeln!(
+            err,
+            "khabar: {} processed, {failed} failed",
+            human::count(done, "document", "documents")
+        )?;
         return Ok(EXIT_SOME_FAILED);
     }
     Ok(EXIT_OK)

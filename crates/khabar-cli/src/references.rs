@@ -14,10 +14,13 @@
 //! A row's `file` names a document by its path relative to any directory: it matches a
 //! document whose path ends with it at a component boundary (`000_….txt` matches
 //! `seeds/000_….txt` and `./seeds/000_….txt`). When several rows match one document, the one
-//! naming the most components wins; two rows naming the same file are an error.
+//! naming the most components wins; two rows naming the same file are an error. A row that
+//! gave no document its date (a misspelt name, a file not in the run) is reported after the
+//! run as a warning naming its file and line ([`ReferenceDates::unused`]): the documents it
+//! was meant for followed the default policy instead.
 
 use khabar::CivilDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
 use thiserror::Error;
 
@@ -70,9 +73,46 @@ pub enum ReferenceDatesError {
 /// ```
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ReferenceDates {
-    /// Normalised `file` (components joined by `/`) → date.
-    by_file: HashMap<String, CivilDate>,
+    /// The file read (for warnings).
+    name: String,
+    /// Normalised `file` (components joined by `/`) → its row.
+    by_file: HashMap<String, Row>,
 }
+
+/// One row of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Row {
+    date: CivilDate,
+    /// The line it is on (1-based; the header is line 1).
+    line: u64,
+    /// `file` as written.
+    file: String,
+}
+
+/// A row that gave no document its date, as [`ReferenceDates::unused`] reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnusedRow {
+    /// The reference-dates file.
+    pub path: String,
+    /// The row's line (1-based; the header is line 1).
+    pub line: u64,
+    /// Its `file` as written.
+    pub file: String,
+}
+
+impl std::fmt::Display for UnusedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: file {:?} matched no document (its date was not used)",
+            self.path, self.line, self.file
+        )
+    }
+}
+
+/// Which rows of a [`ReferenceDates`] gave a document its date, collected over a run.
+#[derive(Debug, Default, Clone)]
+pub struct Used(HashSet<String>);
 
 impl ReferenceDates {
     /// Reads `path`.
@@ -143,9 +183,19 @@ impl ReferenceDates {
                     format!("file {file:?} is already listed on line {first}"),
                 ));
             }
-            by_file.insert(key, date);
+            by_file.insert(
+                key,
+                Row {
+                    date,
+                    line,
+                    file: file.to_owned(),
+                },
+            );
         }
-        Ok(ReferenceDates { by_file })
+        Ok(ReferenceDates {
+            name: name.to_owned(),
+            by_file,
+        })
     }
 
     /// How many files are listed.
@@ -161,10 +211,50 @@ impl ReferenceDates {
     /// The reference date of the document at `path`: the row naming the longest tail of
     /// its components, if any.
     pub fn for_path(&self, path: &str) -> Option<CivilDate> {
+        self.row_for(path).map(|(_, row)| row.date)
+    }
+
+    /// Like [`for_path`](Self::for_path), and records in `used` the row that answered.
+    pub fn date_for(&self, path: &str, used: &mut Used) -> Option<CivilDate> {
+        let (key, row) = self.row_for(path)?;
+        used.0.insert(key);
+        Some(row.date)
+    }
+
+    /// The rows that gave no document its date in a run that recorded `used`, in line order.
+    ///
+    /// ```
+    /// use khabar_cli::references::{ReferenceDates, Used};
+    /// let csv = "file,reference_date\na.txt,2019-08-01\nb.txt,2018-01-26\n";
+    /// let refs = ReferenceDates::parse("refs.csv", csv.as_bytes())?;
+    /// let mut used = Used::default();
+    /// refs.date_for("seeds/a.txt", &mut used);
+    /// let unused: Vec<String> = refs.unused(&used).iter().map(|u| u.to_string()).collect();
+    /// assert_eq!(unused, [r#"refs.csv:3: file "b.txt" matched no document (its date was not used)"#]);
+    /// # Ok::<(), khabar_cli::references::ReferenceDatesError>(())
+    /// ```
+    pub fn unused(&self, used: &Used) -> Vec<UnusedRow> {
+        let mut rows: Vec<UnusedRow> = self
+            .by_file
+            .iter()
+            .filter(|(key, _)| !used.0.contains(*key))
+            .map(|(_, row)| UnusedRow {
+                path: self.name.clone(),
+                line: row.line,
+                file: row.file.clone(),
+            })
+            .collect();
+        rows.sort_by_key(|r| r.line);
+        rows
+    }
+
+    /// The row naming the longest tail of `path`'s components, with its key.
+    fn row_for(&self, path: &str) -> Option<(String, &Row)> {
         let parts = parts(Path::new(path))?;
         (0..parts.len()).find_map(|i| {
             let tail = parts.get(i..)?.join("/");
-            self.by_file.get(&tail).copied()
+            let row = self.by_file.get(&tail)?;
+            Some((tail, row))
         })
     }
 }
@@ -262,6 +352,25 @@ mod tests {
         .expect_err("not UTF-8")
         .to_string();
         assert!(bad_utf8.starts_with("r.csv:3: not CSV: "), "{bad_utf8}");
+    }
+
+    #[test]
+    fn rows_no_document_used_are_reported_in_line_order() {
+        let csv = "file,reference_date\n\
+                   c.txt,2019-08-01\n\
+                   a.txt,2019-08-01\n\
+                   seeds/a.txt,2018-01-26\n\
+                   b.txt,2021-11-09\n";
+        let r = ReferenceDates::parse("r.csv", csv.as_bytes()).expect("parses");
+        let mut used = Used::default();
+        assert_eq!(r.date_for("x/seeds/a.txt", &mut used), date("2018-01-26"));
+        assert_eq!(r.date_for("d.txt", &mut used), None);
+        // The longer row won for the only document named a.txt: the shorter one went unused.
+        let unused = r.unused(&used);
+        let lines: Vec<(u64, &str)> = unused.iter().map(|u| (u.line, u.file.as_str())).collect();
+        assert_eq!(lines, [(2, "c.txt"), (3, "a.txt"), (5, "b.txt")]);
+        assert_eq!(r.date_for("b.txt", &mut used), date("2021-11-09"));
+        assert_eq!(r.unused(&used).len(), 2);
     }
 
     #[test]

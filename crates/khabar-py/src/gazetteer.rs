@@ -93,8 +93,23 @@ fn records(gz: &khabar::EntityMatcher, text: &str) -> Vec<EntityRecord> {
         .collect()
 }
 
+/// What `khabar.Gazetteer()` says: a gazetteer is made by one of the named constructors.
+pub(crate) const NO_CONSTRUCTOR: &str = "khabar.Gazetteer() takes no arguments and builds nothing: \
+use Gazetteer.default(), Gazetteer.from_csv(path), Gazetteer.from_tsv(path), \
+Gazetteer.from_jsonl(path), Gazetteer.from_entries(entries) or Gazetteer.load(path)";
+
 #[pymethods]
 impl Gazetteer {
+    /// Not a constructor: raises ``TypeError`` naming the ones there are.
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn py_new(
+        _args: &Bound<'_, PyTuple>,
+        _kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<Gazetteer> {
+        Err(PyTypeError::new_err(NO_CONSTRUCTOR))
+    }
+
     /// The default gazetteer for conflict reporting (organisations, places, NORP, persons),
     /// compiled once per process.
     ///

@@ -43,6 +43,36 @@ fn reference_policy(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<
     ))
 }
 
+/// The ``reference_date`` argument of `Pipeline` and `extract` as the caller gave it: absent
+/// means the default policy, ``'auto'``; an explicit ``None`` means no reference date.
+pub(crate) enum ReferenceArg<'py> {
+    /// Not given: the default policy.
+    Default,
+    /// Given, ``None`` included.
+    Given(Bound<'py, PyAny>),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for ReferenceArg<'py> {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        Ok(ReferenceArg::Given(obj.to_owned()))
+    }
+}
+
+/// The default reference-date policy of Python and the command line (README, "Reference dates").
+pub(crate) const DEFAULT_POLICY: &str = "auto";
+
+impl<'py> ReferenceArg<'py> {
+    /// The value as given, or ``'auto'`` when absent.
+    fn value(self, py: Python<'py>) -> Bound<'py, PyAny> {
+        match self {
+            ReferenceArg::Default => PyString::new(py, DEFAULT_POLICY).into_any(),
+            ReferenceArg::Given(v) => v,
+        }
+    }
+}
+
 /// A per-document reference date: like `reference_policy`, but `'auto'` is not allowed.
 fn doc_reference(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<CivilDate>> {
     match reference_policy(py, obj)? {
@@ -68,8 +98,10 @@ fn doc_reference(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Opt
 /// [['Islamic State Khorasan Province', 'Kunar'], ['Taliban', 'Kabul']]
 ///
 /// ``gazetteers``: a list of ``Gazetteer`` (default: ``[Gazetteer.default()]``); include
-/// ``Gazetteer.default()`` in the list to merge yours with it. ``reference_date``: ``None``,
-/// ``'auto'`` (find it in each text), a ``'YYYY-MM-DD'`` string or a ``datetime.date``.
+/// ``Gazetteer.default()`` in the list to merge yours with it. ``reference_date``: ``'auto'``
+/// (the default: the date each text states, such as "Published November 9th, 2021"),
+/// ``None`` or ``'none'`` (no reference date), a ``'YYYY-MM-DD'`` string or a
+/// ``datetime.date`` (README, "Reference dates").
 /// ``date_order``: ``'dmy'`` or ``'mdy'`` for all-digit dates. ``direction``: ``'past'`` or
 /// ``'future'`` for dates with unknown parts. A pipeline pickles (it rebuilds itself in a
 /// worker process).
@@ -88,12 +120,15 @@ pub struct Pipeline {
 #[pymethods]
 impl Pipeline {
     #[new]
-    #[pyo3(signature = (gazetteers = None, *, reference_date = None, date_order = "dmy", direction = "past", entities = true, quantities = true, dates = true))]
+    #[pyo3(
+        signature = (gazetteers = None, *, reference_date = ReferenceArg::Default, date_order = "dmy", direction = "past", entities = true, quantities = true, dates = true),
+        text_signature = "(gazetteers=None, *, reference_date='auto', date_order='dmy', direction='past', entities=True, quantities=True, dates=True)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         gazetteers: Option<&Bound<'_, PyAny>>,
-        reference_date: Option<&Bound<'_, PyAny>>,
+        reference_date: ReferenceArg<'_>,
         date_order: &str,
         direction: &str,
         entities: bool,
@@ -104,7 +139,8 @@ impl Pipeline {
             Some(g) if !g.is_none() => extract_gazetteers(g)?,
             _ => vec![Py::new(py, Gazetteer::default(py)?)?],
         };
-        let policy = reference_policy(py, reference_date)?;
+        let reference_date = reference_date.value(py);
+        let policy = reference_policy(py, Some(&reference_date))?;
         let order = match date_order {
             "dmy" => DayOrder::DayFirst,
             "mdy" => DayOrder::MonthFirst,
@@ -143,7 +179,7 @@ impl Pipeline {
         Ok(Pipeline {
             inner,
             gazetteers,
-            reference: reference_date.map_or_else(|| py.None(), |r| r.clone().unbind()),
+            reference: reference_date.unbind(),
             date_order: date_order.to_owned(),
             direction: direction.to_owned(),
             entities,
@@ -324,7 +360,7 @@ pub(crate) fn _restore_pipeline(
     Pipeline::new(
         py,
         Some(gazetteers),
-        Some(reference),
+        ReferenceArg::Given(reference.clone()),
         date_order,
         direction,
         entities,
@@ -341,7 +377,7 @@ static DEFAULT_AUTO: PyOnceLock<Py<Pipeline>> = PyOnceLock::new();
 fn default_pipeline<'py>(
     py: Python<'py>,
     cell: &'static PyOnceLock<Py<Pipeline>>,
-    policy: Option<&Bound<'py, PyAny>>,
+    policy: ReferenceArg<'py>,
 ) -> PyResult<&'py Bound<'py, Pipeline>> {
     let nlp = cell.get_or_try_init(py, || -> PyResult<Py<Pipeline>> {
         Py::new(
@@ -353,33 +389,34 @@ fn default_pipeline<'py>(
 }
 
 /// Extracts everything from one text with the default pipeline (default gazetteer, all
-/// extractors). ``reference_date``: ``None``, ``'auto'``, ``'YYYY-MM-DD'`` or a
-/// ``datetime.date``.
+/// extractors). ``reference_date``: ``'auto'`` (the default: the date the text states),
+/// ``None`` or ``'none'``, ``'YYYY-MM-DD'`` or a ``datetime.date`` (README, "Reference dates").
 ///
 /// >>> import khabar
 /// >>> doc = khabar.extract("an estimated 4,000-6,000 IS-K fighters", reference_date="2019-08-01")
 /// >>> doc.quantities[0].low, doc.quantities[0].high, doc.entities[0].id
 /// (4000.0, 6000.0, 'ISKP')
 #[pyfunction]
-#[pyo3(signature = (text, reference_date = None, *, id = None))]
+#[pyo3(
+    signature = (text, reference_date = ReferenceArg::Default, *, id = None),
+    text_signature = "(text, reference_date='auto', *, id=None)"
+)]
 pub(crate) fn extract(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
-    reference_date: Option<&Bound<'_, PyAny>>,
+    reference_date: ReferenceArg<'_>,
     id: Option<String>,
 ) -> PyResult<Document> {
-    let auto = match reference_date {
-        Some(r) => r
-            .cast::<PyString>()
-            .map_or(Ok(false), |s| s.to_cow().map(|s| s == "auto"))?,
-        None => false,
-    };
+    let reference_date = reference_date.value(py);
+    let auto = reference_date
+        .cast::<PyString>()
+        .map_or(Ok(false), |s| s.to_cow().map(|s| s == "auto"))?;
     if auto {
-        let policy = PyString::new(py, "auto");
-        let nlp = default_pipeline(py, &DEFAULT_AUTO, Some(policy.as_any()))?;
+        let nlp = default_pipeline(py, &DEFAULT_AUTO, ReferenceArg::Default)?;
         return nlp.get().__call__(py, text, None, id);
     }
-    default_pipeline(py, &DEFAULT, None)?
+    let none = ReferenceArg::Given(py.None().into_bound(py));
+    default_pipeline(py, &DEFAULT, none)?
         .get()
-        .__call__(py, text, reference_date, id)
+        .__call__(py, text, Some(&reference_date), id)
 }
