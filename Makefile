@@ -7,11 +7,22 @@ PYTHON ?= python3
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 
-.PHONY: test rust-checks rust-tests deny fuzz-smoke fuzz python-env python-tests browser bench clean-venv
+.PHONY: test test-verbose rust-checks rust-tests deny deny-tool deny-check fuzz-tool fuzz-smoke \
+	fuzz venv python-env python-tests python-checks python-pytest browser wheel wheel-test \
+	notebook bench clean-venv
 
 ## Everything CI runs: formatting, lints, dependency policy, Rust tests, fuzzing for a bounded
-## number of inputs, the Python package built and tested.
-test: rust-checks deny rust-tests fuzz-smoke python-tests
+## number of inputs, the Python package built and tested, the wheel built and installed where
+## no Rust toolchain is. Quiet: one line per stage with its time, a stage's whole log only
+## when it fails (logs in target/test-logs/); the last line is the tally of the test suites,
+## "N passed, N failed, N skipped". The stages are the targets below, in this order
+## (scripts/test.sh); `make test-verbose` runs the same with every line on the terminal.
+test:
+	@scripts/test.sh
+
+TEST_STAGES := rust-checks deny-tool deny-check rust-tests fuzz-tool fuzz-smoke venv python-env \
+	browser python-checks python-pytest wheel wheel-test
+test-verbose: $(TEST_STAGES)
 
 ## Best effort: Chromium for the one test that opens a document's HTML in a real browser.
 ## Where it cannot be installed, that test skips and says why.
@@ -33,8 +44,12 @@ rust-tests:
 ## Dependency policy (deny.toml): licences, bans, sources — the cargo-deny checks that run
 ## offline (advisories need the RustSec database from GitHub, out of this machine's reach).
 ## Installs cargo-deny into ~/.cargo/bin once.
-deny:
+deny: deny-tool deny-check
+
+deny-tool:
 	@cargo deny --version >/dev/null 2>&1 || cargo install --locked --quiet cargo-deny --version 0.20.2
+
+deny-check:
 	cargo deny --offline check licenses bans sources
 
 ## Every fuzz target (fuzz/, cargo-fuzz on stable, --sanitizer none) for a short, bounded time;
@@ -43,6 +58,9 @@ deny:
 ## (about 2-10 s each here), with FUZZ_SECONDS only as a cap.
 FUZZ_SECONDS ?= 10
 FUZZ_SMOKE_RUNS ?= 20000
+fuzz-tool:
+	scripts/fuzz.sh --install
+
 fuzz-smoke:
 	FUZZ_SEED=1 FUZZ_RUNS=$(FUZZ_SMOKE_RUNS) scripts/fuzz.sh 60
 
@@ -54,16 +72,41 @@ $(VENV)/.created:
 	$(PIP) install --quiet --upgrade pip
 	touch $@
 
+venv: $(VENV)/.created
+
 ## The virtualenv with the package built from this checkout (maturin, release profile).
 python-env: $(VENV)/.created
 	$(PIP) install --quiet "maturin>=1.9.4,<2"
 	VIRTUAL_ENV=$(abspath $(VENV)) PATH="$(abspath $(VENV))/bin:$$PATH" \
 		$(VENV)/bin/maturin develop --release --quiet --extras test
 
-python-tests: python-env browser
+python-tests: python-env browser python-checks python-pytest
+
+## The stubs against the built module, and the package typed strictly (no build: python-env).
+python-checks:
 	$(PY) -m mypy.stubtest khabar._khabar
 	$(PY) -m mypy python/khabar
+
+python-pytest:
 	$(PY) -m pytest -q
+
+## The abi3 wheel (one wheel for CPython >= 3.9 on this platform) in dist/, release profile:
+## the same cargo build as python-env's, so after it only the packaging is new work.
+## `.github/workflows/wheels.yml` builds the wheels of Linux, macOS and Windows in CI.
+wheel: $(VENV)/.created
+	$(PIP) install --quiet "maturin>=1.9.4,<2"
+	rm -rf dist/khabar-*.whl
+	$(VENV)/bin/maturin build --release --quiet --out dist
+
+## The wheel installed into a fresh venv with no Rust toolchain on PATH, then used: import
+## khabar, extract a text, run the `khabar` console script (scripts/wheel_test.sh).
+wheel-test:
+	PYTHON=$(PYTHON) scripts/wheel_test.sh dist
+
+## Re-executes the example notebook in place, outputs included (scripts/run_notebook.py):
+## run it after changing the notebook or what it shows, and commit the result.
+notebook: python-env
+	$(PY) scripts/run_notebook.py examples/khabar_seeds.ipynb
 
 ## Criterion benchmarks (not part of `make test`: tests never time things). Needs `make bench-data`.
 bench: bench-data

@@ -2,6 +2,7 @@
 # Build every fuzz target in fuzz/ and run each for SECONDS (default 60), one after another.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
+#   scripts/fuzz.sh --install          # install cargo-fuzz if missing, nothing else
 #
 # cargo-fuzz drives libFuzzer. On stable Rust it works with `--sanitizer none` (the
 # sanitizers need nightly's -Zsanitizer); coverage instrumentation and libFuzzer itself need
@@ -22,6 +23,10 @@ cd "$(dirname "$0")/.."
 if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "fuzz.sh: installing cargo-fuzz from crates.io (once; it goes to ~/.cargo/bin)" >&2
     cargo install --locked --quiet cargo-fuzz --version 0.13.2
+fi
+# `scripts/fuzz.sh --install`: only the line above (`make fuzz-tool`, a stage of `make test`).
+if [ "$seconds" = "--install" ]; then
+    exit 0
 fi
 
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/fuzz/target}"

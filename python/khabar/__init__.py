@@ -13,6 +13,16 @@ resolved against the article's date, tokens and sentences — every span exact:
 [(4000.0, 6000.0, 'fighters')]
 >>> [(d.text, d.value, d.mod) for d in doc.dates]
 [('early 2019', '2019', 'START')]
+
+Relative dates are resolved against a reference date. The default, here as on the command
+line, is ``reference_date="auto"``: the date the text itself states; ``None`` turns it off
+(the policies: README, "Reference dates").
+
+>>> text = "Published November 9th, 2021. IS-K emerged eight years ago."
+>>> [(d.text, d.value) for d in khabar.extract(text).dates]
+[('November 9th, 2021', '2021-11-09'), ('eight years ago', '2013')]
+>>> [(d.text, d.value) for d in khabar.extract(text, reference_date=None).dates]
+[('November 9th, 2021', '2021-11-09'), ('eight years ago', 'XXXX')]
 """
 
 from ._frames import Frames, facts, to_pandas

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Iterable, Iterator, Literal, Sequence, final
+from typing import Any, Iterable, Iterator, Literal, NoReturn, Sequence, final
 
 from typing_extensions import TypeAlias
 
@@ -197,6 +197,8 @@ class Document:
 
 @final
 class Gazetteer:
+    # Not a constructor: raises TypeError naming default, from_csv, from_entries, load, ...
+    def __new__(cls, *args: Any, **kwargs: Any) -> NoReturn: ...
     @staticmethod
     def default() -> Gazetteer: ...
     @staticmethod

@@ -102,11 +102,12 @@ Gazetteer.from_jsonl(path), Gazetteer.from_entries(entries) or Gazetteer.load(pa
 impl Gazetteer {
     /// Not a constructor: raises ``TypeError`` naming the ones there are.
     #[new]
-    #[pyo3(signature = (*_args, **_kwargs))]
+    #[pyo3(signature = (*args, **kwargs))]
     fn py_new(
-        _args: &Bound<'_, PyTuple>,
-        _kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Gazetteer> {
+        let _ = (args, kwargs);
         Err(PyTypeError::new_err(NO_CONSTRUCTOR))
     }
 
