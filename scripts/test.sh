@@ -11,7 +11,7 @@
 #
 #   scripts/test.sh [STAGE...]     # default: every stage of `make test`, in order
 #
-# Each stage is a Makefile target (run as `make -s TARGET`); KHABAR_TEST_LOGS moves the logs.
+# Each stage is a Makefile target (run as `make TARGET`); KHABAR_TEST_LOGS moves the logs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,7 +73,7 @@ failed_stage=""
 echo "make test: one line per stage; logs in $logs/"
 for stage in "${stages[@]}"; do
     t0=$SECONDS
-    "$make_cmd" -s --no-print-directory "$stage" >"$logs/$stage.log" 2>&1
+    "$make_cmd" --no-print-directory "$stage" >"$logs/$stage.log" 2>&1
     rc=$?
     took=$(human $((SECONDS - t0)))
     dots=$(printf '%*s' $((20 - ${#stage})) '' | tr ' ' '.')
