@@ -10,8 +10,10 @@
 # counts as one failure in that line, so it never reads "0 failed" on a red run.
 #
 #   scripts/test.sh [STAGE...]     # default: every stage of `make test`, in order
+#   scripts/test.sh --tally DIR    # only the last line, for the logs in DIR
 #
-# Each stage is a Makefile target (run as `make TARGET`); KHABAR_TEST_LOGS moves the logs.
+# Each stage is a Makefile target (run as `$MAKE TARGET`, MAKE defaulting to make);
+# KHABAR_TEST_LOGS moves the logs. tests/python/test_make_test.py runs it with a stand-in make.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,10 +36,10 @@ default_stages=(
     wheel
     wheel-test
 )
+if [ "${1:-}" = "--tally" ]; then
+    logs="${2:?usage: scripts/test.sh --tally DIR}"
+fi
 if [ $# -gt 0 ]; then stages=("$@"); else stages=("${default_stages[@]}"); fi
-
-rm -rf "$logs"
-mkdir -p "$logs"
 
 human() {  # seconds -> "41 s" / "3 min 07 s"
     local s=$1
@@ -67,20 +69,30 @@ tally() {
     echo "$passed $failed $skipped"
 }
 
+if [ "${1:-}" = "--tally" ]; then
+    read -r passed failed skipped < <(tally)
+    echo "$passed passed, $failed failed, $skipped skipped"
+    exit 0
+fi
+
+rm -rf "$logs"
+mkdir -p "$logs"
 start=$SECONDS
 status=0
 failed_stage=""
 echo "make test: one line per stage; logs in $logs/"
 for stage in "${stages[@]}"; do
     t0=$SECONDS
+    # The stage's name first, so a long stage (a tool install, a release build) shows what it is.
+    dots=$(printf '%*s' $((20 - ${#stage})) '' | tr ' ' '.')
+    printf '  %s %s ' "$stage" "$dots"
     "$make_cmd" --no-print-directory "$stage" >"$logs/$stage.log" 2>&1
     rc=$?
     took=$(human $((SECONDS - t0)))
-    dots=$(printf '%*s' $((20 - ${#stage})) '' | tr ' ' '.')
     if [ $rc -eq 0 ]; then
-        printf '  %s %s ok  %s\n' "$stage" "$dots" "$took"
+        printf 'ok  %s\n' "$took"
     else
-        printf '  %s %s FAILED  %s (exit %d); its log, %s:\n' "$stage" "$dots" "$took" "$rc" "$logs/$stage.log"
+        printf 'FAILED  %s (exit %d); its log, %s:\n' "$took" "$rc" "$logs/$stage.log"
         sed 's/^/    | /' "$logs/$stage.log"
         status=1
         failed_stage=$stage
