@@ -15,13 +15,14 @@ PIP    := $(VENV)/bin/pip
 ## number of inputs, the Python package built and tested, the wheel built and installed where
 ## no Rust toolchain is. Quiet: one line per stage with its time, a stage's whole log only
 ## when it fails (logs in target/test-logs/); the last line is the tally of the test suites,
-## "N passed, N failed, N skipped". The stages are the targets below, in this order
+## "N passed, N failed, N skipped". The stages are the targets TEST_STAGES lists, in its order
 ## (scripts/test.sh); `make test-verbose` runs the same with every line on the terminal.
-test:
-	@scripts/test.sh
-
 TEST_STAGES := rust-checks deny-tool deny-check rust-tests fuzz-tool fuzz-smoke venv python-env \
 	browser python-checks python-pytest wheel wheel-test
+
+test:
+	@scripts/test.sh $(TEST_STAGES)
+
 test-verbose: $(TEST_STAGES)
 
 ## Best effort: Chromium for the one test that opens a document's HTML in a real browser.

@@ -9,7 +9,7 @@
 # A stage that fails without a failed test of its own (clippy, a build, a tool install)
 # counts as one failure in that line, so it never reads "0 failed" on a red run.
 #
-#   scripts/test.sh [STAGE...]     # default: every stage of `make test`, in order
+#   scripts/test.sh STAGE...       # `make test` passes its TEST_STAGES, in order
 #   scripts/test.sh --tally DIR    # only the last line, for the logs in DIR
 #
 # Each stage is a Makefile target (run as `$MAKE TARGET`, MAKE defaulting to make);
@@ -20,26 +20,14 @@ cd "$(dirname "$0")/.."
 logs="${KHABAR_TEST_LOGS:-target/test-logs}"
 make_cmd="${MAKE:-make}"
 
-# stage name = make target; the order is the order of `make test`.
-default_stages=(
-    rust-checks
-    deny-tool
-    deny-check
-    rust-tests
-    fuzz-tool
-    fuzz-smoke
-    venv
-    python-env
-    browser
-    python-checks
-    python-pytest
-    wheel
-    wheel-test
-)
+if [ $# -eq 0 ]; then
+    echo "usage: scripts/test.sh STAGE... (make targets; \`make test\` passes its TEST_STAGES)" >&2
+    exit 2
+fi
 if [ "${1:-}" = "--tally" ]; then
     logs="${2:?usage: scripts/test.sh --tally DIR}"
 fi
-if [ $# -gt 0 ]; then stages=("$@"); else stages=("${default_stages[@]}"); fi
+stages=("$@")
 
 human() {  # seconds -> "41 s" / "3 min 07 s"
     local s=$1
