@@ -119,7 +119,24 @@ impl QuantityExtractor {
                 Some((_, _)) | None => i += 1,
             }
         }
-        merge_open_bounds(text, out)
+        let mut out = merge_open_bounds(text, out);
+        // Numbers that are neither quantities nor dates (coordinates, identifiers, …).
+        let rejected = crate::nonquant::non_quantity_spans(text, tokens);
+        crate::nonquant::retain_outside(&mut out, &rejected, |q| q.span);
+        out
+    }
+
+    /// The numbers of `text` this extractor sets aside as neither quantities nor dates,
+    /// each with its reason (see [`crate::nonquant`]).
+    ///
+    /// ```
+    /// use khabar_numdate::{NonQuantityReason, QuantityExtractor};
+    /// let found = QuantityExtractor::new().non_quantities("under Resolution 2593, 40 people");
+    /// assert_eq!((found[0].text.as_str(), found[0].reason), ("2593", NonQuantityReason::NumberedName));
+    /// ```
+    pub fn non_quantities(&self, text: &str) -> Vec<crate::nonquant::NonQuantity> {
+        let tokens = self.tokenizer.tokenize(text);
+        crate::nonquant::non_quantities_tokens(text, &tokens)
     }
 
     /// A quantity whose number (or currency, or vague word) starts at token `i`, and the
@@ -484,18 +501,55 @@ pub(crate) fn one_is_pronoun(text: &str, tokens: &[Token], n: &NumberParse) -> b
     let cx = Cx { text, toks: tokens };
     let i = n.tokens.start;
     let end = n.tokens.end;
-    if end != i + 1 || !cx.txt(i).eq_ignore_ascii_case("one") {
+    if !cx.txt(i).eq_ignore_ascii_case("one") {
         return false;
     }
+    // "at one point three gunmen": the grammar read "one point three".
+    if end != i + 1 {
+        return cx.is_word(i + 1, "point") && i > 0 && cx.is_word(i - 1, "at");
+    }
+    let prev = i.checked_sub(1).and_then(|p| cx.word(p)).map(Lower::new);
     let next = cx.word(end).map(Lower::new);
-    if matches!(
-        next.as_ref().map(Lower::as_str),
-        Some("of" | "another" | "by" | "’s" | "'s" | "day")
-    ) {
+    let prev = prev.as_ref().map_or("", Lower::as_str);
+    let next_word = next.as_ref().map_or("", Lower::as_str);
+    // Nothing but punctuation (or a subject pronoun) after: "for one, he", "as one".
+    let next_is_break =
+        next.is_none() || matches!(next_word, "he" | "she" | "i" | "we" | "they" | "you" | "it");
+    let starts_sentence = i == 0 || cx.tok(i - 1).is_some_and(|t| t.kind == TokenKind::Punct);
+    if matches!(next_word, "of" | "another" | "by" | "’s" | "'s" | "day") {
         return true;
     }
-    i > 0 && cx.word(i - 1).is_some_and(is_one_pronoun_before)
+    ONE_IDIOMS.iter().any(|&(before, after)| {
+        let b = before.is_empty() || before == prev;
+        let a = match after {
+            "" => true,
+            "#break" => next_is_break,
+            _ => after == next_word,
+        };
+        b && a && !(before.is_empty() && after.is_empty())
+    }) || starts_sentence && matches!(next_word, "morning" | "evening" | "afternoon" | "night")
+        || is_one_pronoun_before(prev)
 }
+
+/// "one" in idioms, as (word before, word after) — "" for any, "#break" for punctuation or
+/// a subject pronoun: "for one, he …", "in one hand", "at one point", "one way or another", "all are united one Islam", "as one".
+const ONE_IDIOMS: &[(&str, &str)] = &[
+    ("for", "#break"),
+    ("as", "#break"),
+    ("in", "hand"),
+    ("on", "hand"),
+    ("at", "point"),
+    ("at", "time"),
+    ("at", "stage"),
+    ("at", "moment"),
+    ("", "way"),
+    ("", "islam"),
+    ("", "god"),
+    ("", "ummah"),
+    ("", "nation"),
+    ("", "voice"),
+    ("", "accord"),
+];
 
 /// Joins two complementary open bounds linked by "and", "but" or a comma into one range:
 /// "more than 10 and less than 20" → 10..20, "at most 100 and at least 20" → 20..100. The

@@ -102,7 +102,7 @@
 //! Where a date expression found by the date extractor still overlaps a quantity, the
 //! pipeline drops the quantity with [`remove_overlapping`].
 
-mod cues;
+pub(crate) mod cues;
 mod extract;
 mod unit;
 
