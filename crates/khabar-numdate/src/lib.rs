@@ -39,7 +39,8 @@ pub use khabar_tokenize::Span;
 pub use nonquant::{NonQuantity, Reason as NonQuantityReason, non_quantities};
 pub use number::{NumberError, NumberForm, NumberKind, NumberParse, find_numbers, parse_number};
 pub use quantity::{
-    Approx, Quantity, QuantityConfig, QuantityExtractor, QuantityKind, Unit, remove_overlapping,
+    Approx, Dimension, Quantity, QuantityConfig, QuantityExtractor, QuantityKind, Unit,
+    remove_overlapping,
 };
 
 /// The README's examples, compiled and run as doctests.

@@ -114,6 +114,12 @@ pub(crate) fn date_vetoes(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out: Vec<Span> = scan(text, tokens).into_iter().map(|(s, _)| s).collect();
     for i in 0..tokens.len() {
         if cx.kind(i) != Some(TokenKind::Number) {
+            // "thirty years old".
+            if cx.word(i).is_some_and(crate::number::is_number_word) {
+                if let Some(end) = age_compound(&cx, i) {
+                    out.push(cx.span(i, end));
+                }
+            }
             continue;
         }
         if let Some(end) = counted_year_range(text, tokens, i) {

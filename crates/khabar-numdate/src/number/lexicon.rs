@@ -170,6 +170,7 @@ const WORDS: &[(&str, Lex)] = {
         ("and", And),
         ("billion", Scale(9)),
         ("billionth", OrdScale(9)),
+        ("cr", Scale(7)),
         ("crore", Scale(7)),
         ("doz", Dozen),
         ("dozen", Dozen),

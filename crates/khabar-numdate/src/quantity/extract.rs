@@ -4,6 +4,7 @@ use super::cues::{
     Lower, PREFIX_CUES, SUFFIX_CUES, is_identifier_cue, is_month, is_one_pronoun_before,
     is_time_unit, is_year_cue, prefix_cues_ending_with, prefix_currency, suffix_currency,
 };
+use super::measure::{self, MeasureUnit};
 use super::unit::{UnitMode, compound_unit, unit_after};
 use super::{Approx, Quantity, QuantityKind};
 use crate::number::{NumberForm, NumberKind, NumberParse, parse_digits, parse_number, scale_of};
@@ -148,17 +149,31 @@ impl QuantityExtractor {
         if let Some(r) = self.percent_first(cx, i) {
             return Some(r);
         }
+        if let Some(r) = self.glued_money(cx, i) {
+            return Some(r);
+        }
         // Money written before the amount: "$5 million", "US$ 1MM", "Rs. 500".
         let (currency, num_at) = match cx.currency_prefix(i) {
             Some((code, n)) => (Some(code), i + n),
             None => (None, i),
         };
         // "$5m": a lower-case m is a million after a currency.
+        // A unit of measure, once found: the unit, its first token and the token after it.
+        let mut measure: Option<(&MeasureUnit, usize, usize)> = None;
         let n1 = match (currency, cx.money_m(num_at)) {
             (Some(_), Some(v)) => cx.single_token_number(num_at, v)?,
-            _ => cx.number(num_at)?,
+            _ => match cx.number(num_at) {
+                Some(n) => n,
+                // "12km", "80m": a measure glued to its number.
+                None if currency.is_none() => {
+                    let (v, m, after) = cx.glued_measure(num_at)?;
+                    measure = Some((m, num_at, after));
+                    cx.single_token_number(num_at, v)?
+                }
+                None => return None,
+            },
         };
-        if currency.is_none() && self.excluded(cx, &n1) {
+        if currency.is_none() && measure.is_none() && self.excluded(cx, &n1) {
             return None;
         }
         if n1.kind == NumberKind::Ordinal && !self.config.ordinals {
@@ -213,6 +228,57 @@ impl QuantityExtractor {
             ranged = true;
             range_prefix = Some(prefix);
         }
+        // A unit of measure after the amount: "2 tonnes", "10-15 km", "a 10-km stretch".
+        if measure.is_none()
+            && currency.is_none()
+            && percent.is_none()
+            && n1.kind == NumberKind::Cardinal
+        {
+            let k = if cx.is_hyphen(end) && cx.joined(end - 1, end) && cx.joined(end, end + 1) {
+                end + 1
+            } else {
+                end
+            };
+            if let Some((m, after)) = measure::unit_at(cx.text, cx.toks, k, None) {
+                measure = Some((m, k, after));
+            }
+        }
+        if let Some((m, _, after)) = measure {
+            end = after;
+            // "40km (25 miles)", "200m (656ft)": the same measure restated.
+            if let Some(e) = cx.restated(end, Some(m.dimension), high) {
+                end = e;
+            }
+        }
+        // An age: "a 15-year-old", "35 years old", "aged 35", "Nadir, 35,".
+        // The words of an age after the number ("-year-old"), which the span leaves out.
+        let mut age_words: Option<usize> = None;
+        let mut age = false;
+        if measure.is_none()
+            && currency.is_none()
+            && percent.is_none()
+            && n1.kind == NumberKind::Cardinal
+        {
+            let ncx = crate::nonquant::Cx {
+                text: cx.text,
+                toks: cx.toks,
+            };
+            if let Some(e) = end
+                .checked_sub(1)
+                .and_then(|last| crate::nonquant::age_compound(&ncx, last))
+            {
+                age_words = Some(e);
+                age = true;
+            } else if !ranged && (cx.aged_before(first) || cx.age_after_name(first, end, low)) {
+                age = true;
+            }
+        }
+        // "forty-five (45)", "45 (forty five)": the same number restated.
+        if measure.is_none() && !age {
+            if let Some(e) = cx.restated(end, None, high) {
+                end = e;
+            }
+        }
         // Money written after the amount: "5 million dollars".
         let mut currency = currency;
         if currency.is_none() && percent.is_none() {
@@ -226,7 +292,12 @@ impl QuantityExtractor {
             }
         }
         // Durations are the date extractor's.
-        if !self.config.durations && currency.is_none() && percent.is_none() && cx.time_unit_at(end)
+        if !self.config.durations
+            && currency.is_none()
+            && percent.is_none()
+            && measure.is_none()
+            && !age
+            && cx.time_unit_at(end)
         {
             return None;
         }
@@ -269,8 +340,21 @@ impl QuantityExtractor {
                 span_end_tok = end + n;
             }
         }
+        // "170+ people": at least 170.
+        if matches!(approx, Approx::None | Approx::Exactly)
+            && cx.txt(span_end_tok) == "+"
+            && cx.joined(span_end_tok - 1, span_end_tok)
+            && !cx.joined(span_end_tok, span_end_tok + 1)
+        {
+            approx = Approx::AtLeast;
+            span_end_tok += 1;
+        }
         let kind = if currency.is_some() {
             QuantityKind::Money
+        } else if measure.is_some() {
+            QuantityKind::Measure
+        } else if age {
+            QuantityKind::Age
         } else if percent.is_some() {
             QuantityKind::Percent
         } else {
@@ -283,7 +367,16 @@ impl QuantityExtractor {
         let (lo, hi) = bounds(low, high, approx, ranged);
         let unit = if kind == QuantityKind::Money {
             None
+        } else if let Some(e) = age_words {
+            // "a 15-year-old boy": the person.
+            unit_after(cx.text, cx.toks, e, UnitMode::DirectOrOf)
+        } else if let Some((_, a, b)) = measure {
+            cx.unit_of_tokens(a, b)
         } else if let Some(u) = compound_unit(cx.text, cx.toks, span_end_tok) {
+            // "the 83-member coalition": a modifier, no count of members.
+            if Lower::new(&u.text).as_str().starts_with("member") {
+                return None;
+            }
             Some(u)
         } else {
             let mode = if kind == QuantityKind::Percent {
@@ -293,7 +386,7 @@ impl QuantityExtractor {
             };
             unit_after(cx.text, cx.toks, span_end_tok, mode)
         };
-        let q = cx.quantity(
+        let mut q = cx.quantity(
             start_tok,
             span_end_tok,
             kind,
@@ -304,7 +397,63 @@ impl QuantityExtractor {
             unit,
             currency,
         )?;
+        if let Some((m, _, _)) = measure {
+            q.dimension = Some(m.dimension);
+            q.si_value = lo.or(hi).map(|v| m.to_si(v));
+            q.si_unit = Some(m.dimension.si_unit().to_string());
+        }
         Some((q, span_end_tok))
+    }
+
+    /// Money with its currency glued to the amount, one word: "Rs30 lakh", "Rs3.5bn",
+    /// "PKR500", "Afs1,000", with a comparison cue before it.
+    fn glued_money(&self, cx: &Cx<'_>, i: usize) -> Option<(Quantity, usize)> {
+        let w = cx.word(i)?;
+        let cut = w.find(|c: char| c.is_ascii_digit())?;
+        let (cur, rest) = w.split_at(cut);
+        let code = prefix_currency(cur)?;
+        let num_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        let (digits, suffix) = rest.split_at(num_end);
+        let mut value = parse_digits(digits).ok()?;
+        let mut end = i + 1;
+        let power = match suffix {
+            "" => match cx.word(end).and_then(scale_of) {
+                Some(p) => {
+                    end += 1;
+                    p
+                }
+                None => 0,
+            },
+            "k" | "K" => 3,
+            "m" | "mn" | "M" | "million" => 6,
+            "bn" | "b" | "B" | "billion" => 9,
+            "cr" | "crore" => 7,
+            "lakh" | "lac" => 5,
+            _ => return None,
+        };
+        value *= 10f64.powi(i32::from(power));
+        if value.is_nan() || value > crate::number::MAX_EXACT_INTEGER {
+            return None;
+        }
+        let (start, approx) = match cx.prefix_cue(i) {
+            Some((len, a)) => (i - len, a),
+            None => (i, Approx::None),
+        };
+        let (lo, hi) = bounds(value, value, approx, false);
+        let q = cx.quantity(
+            start,
+            end,
+            QuantityKind::Money,
+            lo,
+            hi,
+            approx,
+            false,
+            None,
+            Some(code),
+        )?;
+        Some((q, end))
     }
 
     /// "per cent of 210", "percents of twenty": a percent word that opens a clause, with the
@@ -463,8 +612,13 @@ impl QuantityExtractor {
                 return true;
             }
         }
-        // Years.
-        if cx.is_year(n) {
+        // Years, unless a range of them counts people or things ("between 2000 and 3000
+        // fighters").
+        let counted = || {
+            crate::nonquant::counted_year_range(cx.text, cx.toks, i).is_some()
+                || i >= 2 && crate::nonquant::counted_year_range(cx.text, cx.toks, i - 2).is_some()
+        };
+        if cx.is_year(n) && !counted() {
             if i == 0 {
                 return true;
             }
@@ -966,6 +1120,89 @@ impl<'a> Cx<'a> {
             && !(self.is_hyphen(k + 2) && self.is_word(k + 3, "old"))
     }
 
+    /// A number with a unit of measure glued to it at `j` ("12km", "100km/h"): the value,
+    /// the unit and the token after it. A glued "m" before a plural noun is a million
+    /// ("38m people"), not metres.
+    fn glued_measure(&self, j: usize) -> Option<(f64, &'static MeasureUnit, usize)> {
+        let t = self.tok(j).filter(|t| t.kind == TokenKind::Number)?;
+        let (v, letters) = measure::split_glued(t.text(self.text))?;
+        let (m, after) = measure::unit_at(self.text, self.toks, j + 1, Some(letters))?;
+        if letters == "m" {
+            let plural = self.word(after).is_some_and(|w| {
+                w.len() > 3 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase())
+            });
+            if plural {
+                return None;
+            }
+        }
+        Some((v, m, after))
+    }
+
+    /// The token after a restatement in parentheses at `k` of the same measure (`dim`) or
+    /// the same number (`value`): "(25 miles)", "(656ft)", "(45)", "(forty five)".
+    fn restated(&self, k: usize, dim: Option<super::Dimension>, value: f64) -> Option<usize> {
+        if self.txt(k) != "(" {
+            return None;
+        }
+        let j = k + 1;
+        let close = match (self.number(j), dim) {
+            (Some(n), None) if n.tokens.start == j && n.value == value => n.tokens.end,
+            (Some(n), Some(d)) if n.tokens.start == j => {
+                let (m, e) = measure::unit_at(self.text, self.toks, n.tokens.end, None)?;
+                (m.dimension == d).then_some(e)?
+            }
+            (_, Some(d)) => {
+                let (_, m, e) = self.glued_measure(j)?;
+                (m.dimension == d).then_some(e)?
+            }
+            _ => return None,
+        };
+        (self.txt(close) == ")").then_some(close + 1)
+    }
+
+    /// "aged 35", "age 35", "ages of 15": an age cue before the number at `i`.
+    fn aged_before(&self, i: usize) -> bool {
+        i > 0 && (self.is_word(i - 1, "aged") || self.is_word(i - 1, "age"))
+    }
+
+    /// "Nadir, 35, a former trainer", "Nadir (35)": a small integer set off after a
+    /// capitalised name.
+    fn age_after_name(&self, i: usize, end: usize, value: f64) -> bool {
+        if end != i + 1 || value.fract() != 0.0 || !(1.0..=120.0).contains(&value) || i < 2 {
+            return false;
+        }
+        let opens = self.txt(i - 1);
+        let closes = self.txt(end);
+        let set_off =
+            opens == "," && matches!(closes, "," | "." | ";") || opens == "(" && closes == ")";
+        let name = self.word(i - 2).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !is_month(w)
+                && !super::cues::is_unit_stop(w)
+        });
+        set_off && name && self.tok(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// The unit phrase made of tokens `a..b`.
+    fn unit_of_tokens(&self, a: usize, b: usize) -> Option<super::Unit> {
+        let first = self.tok(a)?;
+        // A unit glued to its number ("12km") starts at its first letter.
+        let glued = match first.kind {
+            TokenKind::Number => first
+                .text(self.text)
+                .find(|c: char| c.is_alphabetic())
+                .unwrap_or(0),
+            _ => 0,
+        };
+        let s = first.span.start + glued;
+        let e = self.tok(b.checked_sub(1)?)?.span.end;
+        let span = Span::new(s, e.max(s));
+        Some(super::Unit {
+            text: span.slice(self.text)?.to_string(),
+            span,
+        })
+    }
+
     /// A vague amount at `i`: its conventional bounds and the token after it.
     fn vague(&self, i: usize) -> Option<(f64, f64, usize)> {
         let word = self.word(i)?;
@@ -1069,6 +1306,9 @@ impl<'a> Cx<'a> {
             vague,
             unit,
             currency: currency.map(str::to_string),
+            dimension: None,
+            si_value: None,
+            si_unit: None,
         })
     }
 }

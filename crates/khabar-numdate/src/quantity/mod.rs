@@ -104,9 +104,11 @@
 
 pub(crate) mod cues;
 mod extract;
+mod measure;
 mod unit;
 
 pub use extract::{QuantityConfig, QuantityExtractor};
+pub use measure::MEASURE_UNITS;
 
 use crate::number::NumberParse;
 use khabar_tokenize::{Span, Token};
@@ -146,6 +148,70 @@ pub enum QuantityKind {
     Fraction,
     /// An amount of money: "$5 million", "Rs 500", "€3bn".
     Money,
+    /// A physical measure with a unit: "12km", "2 tonnes", "45°C" (see [`Dimension`]).
+    Measure,
+    /// A person's age in years: "a 15-year-old", "aged 35", "Nadir, 35".
+    Age,
+}
+
+impl QuantityKind {
+    /// The kind's name as serialized: `"cardinal"`, `"money"`, `"measure"`, ….
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Cardinal => "cardinal",
+            QuantityKind::Ordinal => "ordinal",
+            QuantityKind::Percent => "percent",
+            QuantityKind::Fraction => "fraction",
+            QuantityKind::Money => "money",
+            QuantityKind::Measure => "measure",
+            QuantityKind::Age => "age",
+        }
+    }
+}
+
+/// What a [`QuantityKind::Measure`] measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// Length or distance (SI unit `m`).
+    Length,
+    /// Mass (`kg`).
+    Mass,
+    /// Area (`m2`).
+    Area,
+    /// Volume (`m3`).
+    Volume,
+    /// Speed (`m/s`).
+    Speed,
+    /// Temperature (`K`).
+    Temperature,
+}
+
+impl Dimension {
+    /// The dimension's name as serialized: `"length"`, `"mass"`, ….
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Length => "length",
+            Dimension::Mass => "mass",
+            Dimension::Area => "area",
+            Dimension::Volume => "volume",
+            Dimension::Speed => "speed",
+            Dimension::Temperature => "temperature",
+        }
+    }
+
+    /// The SI unit values of this dimension are normalised to: `"m"`, `"kg"`, `"m2"`,
+    /// `"m3"`, `"m/s"`, `"K"`.
+    pub const fn si_unit(self) -> &'static str {
+        match self {
+            Dimension::Length => "m",
+            Dimension::Mass => "kg",
+            Dimension::Area => "m2",
+            Dimension::Volume => "m3",
+            Dimension::Speed => "m/s",
+            Dimension::Temperature => "K",
+        }
+    }
 }
 
 /// The comparison cue in front of (or after) a number.
@@ -226,6 +292,18 @@ pub struct Quantity {
     pub unit: Option<Unit>,
     /// For money: the currency code.
     pub currency: Option<String>,
+    /// For a measure: what it measures. In JSON only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
+    /// For a measure: the amount in the SI unit `si_unit` ("12km" → 12000): of the exact
+    /// value, or of the lower end of a range or bound (the upper end when there is no lower).
+    /// In JSON only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_value: Option<f64>,
+    /// For a measure: the SI unit of `si_value` (see [`Dimension::si_unit`]). In JSON only
+    /// when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_unit: Option<String>,
 }
 
 /// Drops every quantity that overlaps one of `spans` — the rule "dates win over quantities".
