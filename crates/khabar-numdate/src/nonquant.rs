@@ -153,10 +153,18 @@ pub(crate) fn retain_outside<T>(items: &mut Vec<T>, vetoes: &[Span], span_of: im
     });
 }
 
-/// "15-year-old", "15 years old", "15-year old": the token after the age phrase.
+/// "15-year-old", "15 years old", "15-year old", "95 years of age", "87 yo": the token
+/// after the age phrase.
 pub(crate) fn age_compound(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let year = |w: &str| matches!(Lower::new(w).as_str(), "year" | "years" | "yr" | "yrs");
     let mut k = i + 1;
+    // "an 87 yo man", "87 y.o.".
+    if cx
+        .word(k)
+        .is_some_and(|w| matches!(Lower::new(w).as_str(), "yo" | "y.o." | "y.o"))
+    {
+        return Some(k + 1);
+    }
     if cx.is_hyphen(k) && cx.glued(k - 1, k) {
         k += 1;
     }
@@ -167,7 +175,11 @@ pub(crate) fn age_compound(cx: &Cx<'_>, i: usize) -> Option<usize> {
     if cx.is_hyphen(k) && cx.glued(k - 1, k) {
         k += 1;
     }
-    cx.is_word(k, "old").then_some(k + 1)
+    if cx.is_word(k, "old") {
+        return Some(k + 1);
+    }
+    // "ninety five years of age".
+    (cx.is_word(k, "of") && cx.is_word(k + 1, "age")).then_some(k + 2)
 }
 
 /// "between 1000 and 1500 members", "1000 to 1500 fighters", "from 1200 to 1500 fighters":

@@ -1,8 +1,9 @@
 //! The quantity extractor: numbers, then ranges, cues, markers and units around them.
 
 use super::cues::{
-    Lower, PREFIX_CUES, SUFFIX_CUES, is_identifier_cue, is_month, is_one_pronoun_before,
-    is_time_unit, is_year_cue, prefix_cues_ending_with, prefix_currency, suffix_currency,
+    Lower, PREFIX_CUES, SUFFIX_CUES, dollar_country, is_identifier_cue, is_month,
+    is_one_pronoun_before, is_time_unit, is_year_cue, prefix_cues_ending_with, prefix_currency,
+    suffix_currency,
 };
 use super::measure::{self, MeasureUnit};
 use super::unit::{UnitMode, compound_unit, unit_after};
@@ -239,8 +240,11 @@ impl QuantityExtractor {
             } else {
                 end
             };
+            let scaled_pounds = cx.has_scale(&n1) && cx.is_word(k, "pounds");
             if let Some((m, after)) = measure::unit_at(cx.text, cx.toks, k, None) {
-                measure = Some((m, k, after));
+                if !scaled_pounds {
+                    measure = Some((m, k, after));
+                }
             }
         }
         if let Some((m, _, after)) = measure {
@@ -282,13 +286,12 @@ impl QuantityExtractor {
         // Money written after the amount: "5 million dollars".
         let mut currency = currency;
         if currency.is_none() && percent.is_none() {
-            if let Some(code) = cx
-                .word(end)
-                .and_then(suffix_currency)
+            if let Some((code, n)) = cx
+                .currency_after(end, cx.has_scale(&n1))
                 .filter(|_| n1.kind == NumberKind::Cardinal)
             {
                 currency = Some(code);
-                end += 1;
+                end += n;
             }
         }
         // Durations are the date extractor's.
@@ -796,7 +799,8 @@ impl<'a> Cx<'a> {
         let Some(w) = self.word(j) else {
             return false;
         };
-        let currency = w.len() <= 3 && (w == "US" || prefix_currency(w).is_some());
+        let currency =
+            w.len() <= 3 && (dollar_country(w).is_some() || prefix_currency(w).is_some());
         !currency
             && w.bytes().all(|b| b.is_ascii_alphabetic())
             && !crate::number::is_lexicon_word(w)
@@ -1067,9 +1071,11 @@ impl<'a> Cx<'a> {
         if !(t.kind == TokenKind::Symbol || t.kind == TokenKind::Word && s.len() <= 3) {
             return None;
         }
-        // "US$" is "US" then "$".
-        if s == "US" && self.txt(i + 1) == "$" && self.joined(i, i + 1) {
-            return self.amount_after(i + 2).then_some(("USD", 2));
+        // "US$" is "US" then "$"; "C$", "HK$", "A$" likewise.
+        if let Some(code) = dollar_country(s) {
+            if self.txt(i + 1) == "$" && self.joined(i, i + 1) {
+                return self.amount_after(i + 2).then_some((code, 2));
+            }
         }
         let code = prefix_currency(s)?;
         // "Rs. 500": the period is its own token.
@@ -1077,6 +1083,22 @@ impl<'a> Cx<'a> {
             return self.amount_after(i + 2).then_some((code, 2));
         }
         self.amount_after(i + 1).then_some((code, 1))
+    }
+
+    /// A currency written after the amount at `k`: "dollars", "US dollars", "Australian
+    /// dollars", "rials"; "pounds" after a scale ("361 million pounds": money, where "500
+    /// pounds of explosives" is a mass). Its code and length in tokens.
+    fn currency_after(&self, k: usize, scaled: bool) -> Option<(&'static str, usize)> {
+        let w = self.word(k)?;
+        if let Some(code) = suffix_currency(w) {
+            return Some((code, 1));
+        }
+        if scaled && (w.eq_ignore_ascii_case("pounds") || w.eq_ignore_ascii_case("sterling")) {
+            return Some(("GBP", 1));
+        }
+        let dollars = |j: usize| self.is_word(j, "dollars") || self.is_word(j, "dollar");
+        let code = dollar_country(w)?;
+        dollars(k + 1).then_some((code, 2))
     }
 
     fn amount_after(&self, j: usize) -> bool {
@@ -1125,6 +1147,10 @@ impl<'a> Cx<'a> {
     /// ("38m people"), not metres.
     fn glued_measure(&self, j: usize) -> Option<(f64, &'static MeasureUnit, usize)> {
         let t = self.tok(j).filter(|t| t.kind == TokenKind::Number)?;
+        // "scp-173m", "ef 75-300mm": glued to a word or a hyphen, an identifier.
+        if j > 0 && self.joined(j - 1, j) && !matches!(self.txt(j - 1), "(" | "~" | "[") {
+            return None;
+        }
         let (v, letters) = measure::split_glued(t.text(self.text))?;
         let (m, after) = measure::unit_at(self.text, self.toks, j + 1, Some(letters))?;
         if letters == "m" {
