@@ -242,6 +242,7 @@ fn scan(text: &str, tokens: &[Token]) -> Vec<(Span, Reason)> {
         (coordinate_hemisphere, Reason::Coordinate),
         (coordinate_pair, Reason::Coordinate),
         (coordinate_cue, Reason::Coordinate),
+        (coordinate_prefixed, Reason::Coordinate),
         (phone_plus, Reason::Phone),
         (phone_groups, Reason::Phone),
         (label_number, Reason::Identifier),
@@ -249,6 +250,7 @@ fn scan(text: &str, tokens: &[Token]) -> Vec<(Span, Reason)> {
         (version_number, Reason::ModelNumber),
         (named_number, Reason::NumberedName),
         (military_unit, Reason::UnitName),
+        (acronym_number, Reason::Identifier),
         (spec_after_label, Reason::TechnicalSpec),
         (spec_unit, Reason::TechnicalSpec),
     ];
@@ -445,6 +447,51 @@ fn label_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
         .then(|| (i, cx.number_run(i, false).max(i + 1)))
 }
 
+/// "N34 31.2 E069 10.4": degrees and decimal minutes after a hemisphere letter glued to
+/// the degrees.
+fn coordinate_prefixed(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let p = i.checked_sub(1)?;
+    let prefixed = |k: usize| {
+        cx.word(k).is_some_and(|w| {
+            let mut b = w.bytes();
+            matches!(b.next(), Some(b'N' | b'S' | b'E' | b'W'))
+                && (2..=4).contains(&w.len())
+                && b.all(|c| c.is_ascii_digit())
+        })
+    };
+    if !prefixed(p) {
+        return None;
+    }
+    // The pair: "N34 31.2 E069 10.4".
+    let end = if prefixed(i + 1) && cx.kind(i + 2) == Some(TokenKind::Number) {
+        i + 3
+    } else {
+        i + 1
+    };
+    Some((p, end))
+}
+
+/// "PD 13", "Flight PK 8303", "NH 44": a number after an all-capitals code (no currency),
+/// with no plural noun counted after it.
+fn acronym_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let w = cx.word(i.checked_sub(1)?)?;
+    let code = (2..=5).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && crate::quantity::cues::prefix_currency(w).is_none()
+        && crate::quantity::cues::dollar_country(w).is_none()
+        && !matches!(w, "AM" | "PM" | "UTC" | "GMT" | "AD" | "BC" | "CE" | "BCE");
+    let counted = cx.word(i + 1).is_some_and(|n| {
+        n.len() > 3 && n.ends_with('s') && !matches!(n, "was" | "has" | "this" | "is")
+    });
+    // "FY 2017", "CY 2020": a year after a code stays a year.
+    let year = cx.four_digits(i)
+        && cx
+            .txt(i)
+            .parse::<u16>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    (code && cx.digits_only(i) && !counted && !year).then_some((i, i + 1))
+}
+
 /// "HMS Dragon (D 35)", "(DDG 51)", "(F 237)": a code of one to four capitals and a number
 /// in parentheses.
 fn hull_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
@@ -570,7 +617,7 @@ fn name_cue(w: &str) -> bool {
 fn named_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let p = i.checked_sub(1)?;
     let w = cx.word(p)?;
-    if !cx.digits_only(i) || cx.txt(i).len() > 4 {
+    if !cx.digits_only(i) || cx.txt(i).len() > 6 {
         return None;
     }
     if name_cue(w) {
@@ -582,7 +629,7 @@ fn named_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || !b.is_ascii_alphabetic())
     };
-    if !capital(w) || is_month(w) || !plain_name_word(w) {
+    if !capital(w) || is_month(w) || !plain_name_word(w) || cx.txt(i).len() > 4 {
         return None;
     }
     // The name must be at least two capitalised words ("Steppe Eagle"), or one after a
@@ -681,7 +728,8 @@ fn plain_name_word(w: &str) -> bool {
 }
 
 /// "3rd Infantry Division", "the 101st Airborne", "215th Maiwand Corps", "Third Army": an
-/// ordinal followed, within three capitalised words, by a formation word.
+/// ordinal followed, within three capitalised words, by a formation word; "313 Brigade":
+/// a number right before one.
 fn military_unit(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let t = cx.txt(i);
     let digit_ordinal = cx.kind(i) == Some(TokenKind::Number)
@@ -701,6 +749,18 @@ fn military_unit(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
             | "eleventh"
             | "twelfth"
     ) && t.chars().next().is_some_and(char::is_uppercase);
+    // "313 Brigade", "205 Corps": a number right before a capitalised formation word.
+    let formation_next = cx.digits_only(i)
+        && cx.word(i + 1).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && matches!(
+                    Lower::new(w).as_str(),
+                    "brigade" | "corps" | "division" | "battalion" | "regiment" | "squadron"
+                )
+        });
+    if formation_next {
+        return Some((i, i + 1));
+    }
     if !(digit_ordinal || word_ordinal) {
         return None;
     }
@@ -1132,6 +1192,15 @@ mod tests {
         one("at 27,500 ksps on", "27,500 ksps", Reason::TechnicalSpec);
         one("a 155mm howitzer", "155mm", Reason::TechnicalSpec);
         one("text.\n1320\nMore", "1320", Reason::PageFurniture);
+        one(
+            "at N34 31.2 E069 10.4 today",
+            "N34 31.2 E069 10.4",
+            Reason::Coordinate,
+        );
+        one("Police District PD 13 reported", "13", Reason::Identifier);
+        one("Flight PK 8303 crashed", "8303", Reason::Identifier);
+        one("the 313 Brigade fighters", "313", Reason::UnitName);
+        one("and Unit 29155 of the GRU", "29155", Reason::NumberedName);
         one("text.\nPage 4 of 12\nThe", "4 of 12", Reason::PageFurniture);
     }
 
@@ -1145,6 +1214,9 @@ mod tests {
             "between 1000 and 1500 members",
             "a 15-year-old boy",
             "It was 2019 when 3,000 troops left.",
+            "results for FY 2017 were weak",
+            "the ANA 3,000 soldiers",
+            "paid PKR 500 each",
         ] {
             assert!(reasons(text).is_empty(), "{text:?}: {:?}", reasons(text));
         }

@@ -12,8 +12,8 @@ use khabar_numdate::{DateExtractor, QuantityExtractor, Span, remove_overlapping}
 
 /// Thresholds: the scores measured when the set was written, rounded down. Raise them
 /// when the extractor improves; never lower them to make a change pass.
-const MIN_PRECISION: f64 = 0.0;
-const MIN_RECALL: f64 = 0.0;
+const MIN_PRECISION: f64 = 0.97;
+const MIN_RECALL: f64 = 0.99;
 
 const OPEN: &str = "⟦";
 const CLOSE: &str = "⟧";

@@ -700,6 +700,7 @@ const ONE_IDIOMS: &[(&str, &str)] = &[
     ("at", "stage"),
     ("at", "moment"),
     ("", "way"),
+    ("for", "thing"),
     ("", "islam"),
     ("", "god"),
     ("", "ummah"),
@@ -1191,8 +1192,8 @@ impl<'a> Cx<'a> {
         i > 0 && (self.is_word(i - 1, "aged") || self.is_word(i - 1, "age"))
     }
 
-    /// "Nadir, 35, a former trainer", "Nadir (35)": a small integer set off after a
-    /// capitalised name.
+    /// "Nadir, 35, a former trainer", "Nadir (35)", "the commander, 42,": a small integer
+    /// set off after a capitalised name or a noun for a person.
     fn age_after_name(&self, i: usize, end: usize, value: f64) -> bool {
         if end != i + 1 || value.fract() != 0.0 || !(1.0..=120.0).contains(&value) || i < 2 {
             return false;
@@ -1205,6 +1206,7 @@ impl<'a> Cx<'a> {
             w.starts_with(|c: char| c.is_uppercase())
                 && !is_month(w)
                 && !super::cues::is_unit_stop(w)
+                || super::cues::is_person_noun(w)
         });
         set_off && name && self.tok(i).is_some_and(|t| t.kind == TokenKind::Number)
     }
