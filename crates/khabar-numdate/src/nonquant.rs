@@ -238,11 +238,14 @@ fn scan(text: &str, tokens: &[Token]) -> Vec<(Span, Reason)> {
     let cx = Cx { text, toks: tokens };
     let rules: &[(Rule, Reason)] = &[
         (page_furniture, Reason::PageFurniture),
+        (web_furniture, Reason::PageFurniture),
+        (pagination, Reason::PageFurniture),
         (coordinate_degrees, Reason::Coordinate),
         (coordinate_hemisphere, Reason::Coordinate),
         (coordinate_pair, Reason::Coordinate),
         (coordinate_cue, Reason::Coordinate),
         (coordinate_prefixed, Reason::Coordinate),
+        (coordinate_spaced, Reason::Coordinate),
         (phone_plus, Reason::Phone),
         (phone_groups, Reason::Phone),
         (label_number, Reason::Identifier),
@@ -333,7 +336,7 @@ fn coordinate_hemisphere(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
 /// a latitude and a longitude.
 fn coordinate_pair(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let (lat, a_end) = cx.signed_decimal(i)?;
-    if !(cx.txt(a_end) == "," || cx.txt(a_end) == "/") {
+    if !matches!(cx.txt(a_end), "," | "/" | ";") {
         return None;
     }
     let (lon, b_end) = cx.signed_decimal(a_end + 1)?;
@@ -352,7 +355,7 @@ fn coordinate_cue(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
             // "lat/long", "lat-lon": the short words only as a pair.
             "lat" | "long" | "lon" | "lng" => {
                 (k > 0 && cx.txt(k - 1) == "/" && cx.glued(k - 1, k))
-                    || cx.txt(k + 1) == "/" && cx.glued(k, k + 1)
+                    || matches!(cx.txt(k + 1), "/" | ":") && cx.glued(k, k + 1)
             }
             _ => false,
         }
@@ -469,6 +472,93 @@ fn coordinate_prefixed(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
         i + 1
     };
     Some((p, end))
+}
+
+/// "34 31 N 69 10 E", "34 31 12 N": degrees, minutes (and seconds) as plain numbers before
+/// a hemisphere letter.
+fn coordinate_spaced(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let half = |k: usize| -> Option<usize> {
+        let small = |j: usize| cx.digits_only(j) && cx.txt(j).len() <= 3;
+        if !(small(k) && small(k + 1)) {
+            return None;
+        }
+        let mut j = k + 2;
+        if small(j) {
+            j += 1;
+        }
+        cx.word(j).is_some_and(hemisphere).then_some(j + 1)
+    };
+    let end = half(i)?;
+    Some((i, half(end).unwrap_or(end)))
+}
+
+/// "Comments (12)", "Share 0", "Tweet 0", "12 Comments", "Reply 3", "Image 3 of 10",
+/// "5 min read": counters and captions of a web page, next to a capitalised page word.
+fn web_furniture(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let page_word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && matches!(
+                Lower::new(w).as_str(),
+                "comments"
+                    | "comment"
+                    | "replies"
+                    | "reply"
+                    | "share"
+                    | "shares"
+                    | "tweet"
+                    | "tweets"
+                    | "likes"
+                    | "views"
+                    | "image"
+                    | "images"
+                    | "photo"
+                    | "photos"
+                    | "slide"
+                    | "video"
+                    | "videos"
+                    | "pin"
+                    | "email"
+            )
+    };
+    if !cx.digits_only(i) {
+        return None;
+    }
+    let before = i.checked_sub(1).and_then(|p| {
+        if cx.txt(p) == "(" {
+            p.checked_sub(1)
+        } else {
+            Some(p)
+        }
+    });
+    let after = if cx.txt(i + 1) == ")" { i + 2 } else { i + 1 };
+    let mut end = i + 1;
+    // "Image 3 of 10".
+    if cx.is_word(i + 1, "of") && cx.digits_only(i + 2) {
+        end = i + 3;
+    }
+    let read = cx.is_word(i + 1, "min") && cx.is_word(i + 2, "read");
+    let hit = before.and_then(|b| cx.word(b)).is_some_and(page_word)
+        || cx.word(after).is_some_and(page_word);
+    (hit || read).then_some((i, if read { i + 3 } else { end }))
+}
+
+/// "1 2 3 4 5 Next": four or more small numbers counting up by one, a page list.
+fn pagination(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let value = |k: usize| -> Option<u32> {
+        (cx.digits_only(k) && cx.txt(k).len() <= 3)
+            .then(|| cx.txt(k).parse().ok())
+            .flatten()
+    };
+    let mut prev = value(i)?;
+    let mut k = i + 1;
+    while let Some(v) = value(k) {
+        if v != prev + 1 {
+            break;
+        }
+        prev = v;
+        k += 1;
+    }
+    (k - i >= 4).then_some((i, k))
 }
 
 /// "PD 13", "Flight PK 8303", "NH 44": a number after an all-capitals code (no currency),

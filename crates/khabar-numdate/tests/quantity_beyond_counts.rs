@@ -302,6 +302,11 @@ fn one_as_pronoun_or_idiom_is_no_count() {
         "all are united one Islam",
         "they spoke as one.",
         "one way or another",
+        "a one-on-one meeting",
+        "a one-sided war",
+        "a one-off payment",
+        "they left one by one",
+        "paid in one go",
     ] {
         let qs = quantities(text);
         assert!(
@@ -341,6 +346,14 @@ fn non_quantities_are_neither_quantities_nor_dates() {
         ("the link used FEC: 3/4 today", R::TechnicalSpec),
         ("a 155mm howitzer fired", R::TechnicalSpec),
         ("the end.\n1320\nThe next", R::PageFurniture),
+        ("Lat: 34.5553 Long: 69.2075", R::Coordinate),
+        ("at 34.52528; 69.17833 today", R::Coordinate),
+        ("at 34 31 N 69 10 E today", R::Coordinate),
+        ("Share 0 Tweet 0", R::PageFurniture),
+        ("Comments (12)", R::PageFurniture),
+        ("Image 3 of 10", R::PageFurniture),
+        ("Read more 5 min read", R::PageFurniture),
+        ("1 2 3 4 5 Next", R::PageFurniture),
     ];
     for &(text, reason) in cases {
         let qs = quantities(text);

@@ -676,6 +676,21 @@ pub(crate) fn one_is_pronoun(text: &str, tokens: &[Token], n: &NumberParse) -> b
     if matches!(next_word, "of" | "another" | "by" | "’s" | "'s" | "day") {
         return true;
     }
+    // "one-on-one", "one-sided", "one-off", "one-way": compound adjectives.
+    let hyphen = |k: usize| cx.joined(k - 1, k) && cx.is_hyphen(k) && cx.joined(k, k + 1);
+    if hyphen(end)
+        && cx.word(end + 1).is_some_and(|w| {
+            matches!(
+                Lower::new(w).as_str(),
+                "on" | "sided" | "off" | "way" | "time" | "stop" | "shot" | "size" | "liner"
+            )
+        })
+    {
+        return true;
+    }
+    if i >= 2 && hyphen(i - 1) && cx.is_word(i - 2, "on") {
+        return true;
+    }
     ONE_IDIOMS.iter().any(|&(before, after)| {
         let b = before.is_empty() || before == prev;
         let a = match after {
@@ -701,6 +716,8 @@ const ONE_IDIOMS: &[(&str, &str)] = &[
     ("at", "moment"),
     ("", "way"),
     ("for", "thing"),
+    ("by", "#break"),
+    ("in", "go"),
     ("", "islam"),
     ("", "god"),
     ("", "ummah"),
@@ -1200,8 +1217,16 @@ impl<'a> Cx<'a> {
         }
         let opens = self.txt(i - 1);
         let closes = self.txt(end);
-        let set_off =
-            opens == "," && matches!(closes, "," | "." | ";") || opens == "(" && closes == ")";
+        // In parentheses only after a name of two capitalised words ("Gul Ahmad (60)") or
+        // a person noun: "Comments (12)" is a counter.
+        let paren_name = opens == "("
+            && closes == ")"
+            && (i >= 3
+                && self
+                    .word(i - 3)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+                || self.word(i - 2).is_some_and(super::cues::is_person_noun));
+        let set_off = opens == "," && matches!(closes, "," | "." | ";") || paren_name;
         let name = self.word(i - 2).is_some_and(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 && !is_month(w)
