@@ -973,6 +973,17 @@ fn spec_unit(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
 /// "1320" or "0" alone on its line, "Page 4 of 12": page numbers and other furniture.
 fn page_furniture(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let start = cx.toks.get(i)?.span.start;
+    // A cheap test first: a line starts at most 16 bytes before the number.
+    let lo = start.saturating_sub(16);
+    let near_start = lo == 0
+        || cx
+            .text
+            .as_bytes()
+            .get(lo..start)
+            .is_some_and(|b| b.contains(&b'\n'));
+    if !near_start {
+        return None;
+    }
     let (line_start, line_end) = cx.line_around(start)?;
     let line = cx.text.get(line_start..line_end)?.trim();
     // Digits (no dates, times or lone years), page words and a few separators; the line

@@ -373,8 +373,10 @@ impl QuantityExtractor {
         } else if let Some(e) = age_words {
             // "a 15-year-old boy": the person.
             unit_after(cx.text, cx.toks, e, UnitMode::DirectOrOf)
-        } else if let Some((_, a, b)) = measure {
-            cx.unit_of_tokens(a, b)
+        } else if measure.is_some() {
+            // What is measured, in an "of" phrase: "2 tonnes of explosives" → "explosives"
+            // (the unit of measure is in the span, `dimension` and `si_unit`).
+            unit_after(cx.text, cx.toks, span_end_tok, UnitMode::OfOnly)
         } else if let Some(u) = compound_unit(cx.text, cx.toks, span_end_tok) {
             // "the 83-member coalition": a modifier, no count of members.
             if Lower::new(&u.text).as_str().starts_with("member") {
@@ -817,8 +819,10 @@ impl<'a> Cx<'a> {
         let Some(w) = self.word(j) else {
             return false;
         };
-        let currency =
-            w.len() <= 3 && (dollar_country(w).is_some() || prefix_currency(w).is_some());
+        // A dollar country counts only before "$" ("US$", "C$"): most short words are not.
+        let currency = w.len() <= 3
+            && (prefix_currency(w).is_some()
+                || self.txt(j + 1) == "$" && dollar_country(w).is_some());
         !currency
             && w.bytes().all(|b| b.is_ascii_alphabetic())
             && !crate::number::is_lexicon_word(w)
@@ -1234,26 +1238,6 @@ impl<'a> Cx<'a> {
                 || super::cues::is_person_noun(w)
         });
         set_off && name && self.tok(i).is_some_and(|t| t.kind == TokenKind::Number)
-    }
-
-    /// The unit phrase made of tokens `a..b`.
-    fn unit_of_tokens(&self, a: usize, b: usize) -> Option<super::Unit> {
-        let first = self.tok(a)?;
-        // A unit glued to its number ("12km") starts at its first letter.
-        let glued = match first.kind {
-            TokenKind::Number => first
-                .text(self.text)
-                .find(|c: char| c.is_alphabetic())
-                .unwrap_or(0),
-            _ => 0,
-        };
-        let s = first.span.start + glued;
-        let e = self.tok(b.checked_sub(1)?)?.span.end;
-        let span = Span::new(s, e.max(s));
-        Some(super::Unit {
-            text: span.slice(self.text)?.to_string(),
-            span,
-        })
     }
 
     /// A vague amount at `i`: its conventional bounds and the token after it.

@@ -295,6 +295,18 @@ pub(crate) fn unit_at(
     k: usize,
     first: Option<&str>,
 ) -> Option<(&'static MeasureUnit, usize)> {
+    unit_among(text, toks, k, first, by_first_word)
+}
+
+/// [`unit_at`] among the units `candidates` gives for the first word (indices into
+/// [`MEASURE_UNITS`], in table order).
+fn unit_among(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    first: Option<&str>,
+    candidates: fn(&str) -> &'static [usize],
+) -> Option<(&'static MeasureUnit, usize)> {
     let tok = |j: usize| toks.get(j).map(|t| t.text(text));
     // Where the unit's word `n` is: with a glued first word, word 0 is that and word n is
     // token k + n - 1.
@@ -318,7 +330,8 @@ pub(crate) fn unit_at(
         return None;
     }
     let used = |n: usize| if first.is_some() { k + n - 1 } else { k + n };
-    MEASURE_UNITS.iter().find_map(|m| {
+    candidates(head).iter().find_map(|&ix| {
+        let m = MEASURE_UNITS.get(ix)?;
         let all = m
             .words
             .iter()
@@ -336,6 +349,26 @@ pub(crate) fn unit_at(
             });
         (all && glued).then(|| (m, used(m.words.len())))
     })
+}
+
+/// The indices in [`MEASURE_UNITS`] of the units whose first word is `head` (any case), in
+/// table order: one lookup per number instead of a scan of the table.
+fn by_first_word(head: &str) -> &'static [usize] {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut map: std::collections::HashMap<&'static str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (ix, m) in MEASURE_UNITS.iter().enumerate() {
+            if let Some(w) = m.words.first() {
+                map.entry(*w).or_default().push(ix);
+            }
+        }
+        map
+    });
+    index
+        .get(Lower::new(head).as_str())
+        .map_or(&[], Vec::as_slice)
 }
 
 /// A number with a unit glued to it, one token: "12km", "80m", "2.5km2", "1,200ft". The
@@ -384,11 +417,32 @@ mod tests {
 
     #[test]
     fn every_table_entry_is_lower_case_and_found() {
-        for m in MEASURE_UNITS {
+        for (ix, m) in MEASURE_UNITS.iter().enumerate() {
             for w in m.words {
                 assert_eq!(*w, w.to_lowercase());
             }
             assert!(m.factor > 0.0);
+            assert!(by_first_word(m.words[0]).contains(&ix));
+        }
+    }
+
+    /// The first-word index finds what a scan of the whole table finds.
+    #[test]
+    fn index_matches_table_scan() {
+        fn all(_: &str) -> &'static [usize] {
+            static ALL: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+            ALL.get_or_init(|| (0..MEASURE_UNITS.len()).collect())
+        }
+        let text = "2 km/h, 3 sq km, 4 °C, 5 KM, 6 Tonnes, 7 metric tons, 8 m/s, 9 degrees \
+                    celsius, 10 Celsius, 11 people, 12 M, 13 mph";
+        let toks = khabar_tokenize::tokenize(text);
+        for k in 0..=toks.len() {
+            let fast = unit_at(text, &toks, k, None).map(|(m, e)| (m.words, e));
+            let slow = unit_among(text, &toks, k, None, all).map(|(m, e)| (m.words, e));
+            assert_eq!(fast, slow, "token {k}");
+            let glued = unit_at(text, &toks, k, Some("km")).map(|(m, e)| (m.words, e));
+            let glued_slow = unit_among(text, &toks, k, Some("km"), all).map(|(m, e)| (m.words, e));
+            assert_eq!(glued, glued_slow, "token {k} after km");
         }
     }
 }

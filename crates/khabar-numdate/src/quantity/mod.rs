@@ -73,7 +73,9 @@
 //!
 //!   A cue narrows a vague amount the same way it narrows a number ("more than a few
 //!   thousand": low 2000, high `None`).
-//! * `unit` — the counted noun phrase and its span ("fighters", "civilian casualties", "US
+//! * `unit` — for a measure, what is measured in an "of" phrase ("2 tonnes of explosives"
+//!   → "explosives"; the unit of measure is in the span and in `dimension`/`si_unit`);
+//!   otherwise the counted noun phrase and its span ("fighters", "civilian casualties", "US
 //!   service members"); for a percentage or fraction, the head of its "of" phrase ("5-10 per
 //!   cent of Talibs" → "Talibs"; "one fourth of them" → "them"). Found by a light
 //!   heuristic (up to four words, stopping at function words, punctuation, adverbs in -ly
