@@ -240,6 +240,7 @@ fn scan(text: &str, tokens: &[Token]) -> Vec<(Span, Reason)> {
         (page_furniture, Reason::PageFurniture),
         (web_furniture, Reason::PageFurniture),
         (pagination, Reason::PageFurniture),
+        (list_marker, Reason::PageFurniture),
         (coordinate_degrees, Reason::Coordinate),
         (coordinate_hemisphere, Reason::Coordinate),
         (coordinate_pair, Reason::Coordinate),
@@ -396,7 +397,9 @@ fn phone_groups(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
             "phone" | "telephone" | "tel" | "hotline" | "fax" | "mobile" | "whatsapp" | "helpline"
         )
     };
-    let cued = (i.saturating_sub(3)..i).any(|k| cx.word(k).is_some_and(phone_word));
+    // "Call 119", "dial 0799 …": the verbs only right before the number.
+    let verb = i > 0 && (cx.is_word(i - 1, "call") || cx.is_word(i - 1, "dial"));
+    let cued = verb || (i.saturating_sub(3)..i).any(|k| cx.word(k).is_some_and(phone_word));
     let leading_zero = cx.txt(i).len() >= 3 && cx.txt(i).starts_with('0');
     (groups >= 3 && digits >= 7 || cued || leading_zero && digits >= 9).then_some((i, end))
 }
@@ -518,6 +521,11 @@ fn web_furniture(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
                     | "videos"
                     | "pin"
                     | "email"
+                    | "map"
+                    | "chart"
+                    | "graphic"
+                    | "figure"
+                    | "table"
             )
     };
     if !cx.digits_only(i) {
@@ -540,6 +548,27 @@ fn web_furniture(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let hit = before.and_then(|b| cx.word(b)).is_some_and(page_word)
         || cx.word(after).is_some_and(page_word);
     (hit || read).then_some((i, if read { i + 3 } else { end }))
+}
+
+/// "Key takeaways: 1. Russian forces …", "\n2. The …": a list number, after a colon or at
+/// the start of a line, with a period and a capitalised word after it.
+fn list_marker(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    if !cx.digits_only(i) || cx.txt(i).len() > 2 {
+        return None;
+    }
+    let dot = cx.txt(i + 1) == "." && cx.glued(i, i + 1);
+    let capital_after = cx
+        .word(i + 2)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && !is_month(w));
+    let start = cx.toks.get(i)?.span.start;
+    let line_start = i == 0
+        || cx.txt(i - 1) == ":"
+        || cx
+            .toks
+            .get(i - 1)
+            .and_then(|p| cx.text.get(p.span.end..start))
+            .is_some_and(|gap| gap.contains('\n'));
+    (dot && capital_after && line_start).then_some((i, i + 1))
 }
 
 /// "1 2 3 4 5 Next": four or more small numbers counting up by one, a page list.

@@ -315,6 +315,12 @@ fn one_as_pronoun_or_idiom_is_no_count() {
             qs.iter().map(|q| &q.text).collect::<Vec<_>>()
         );
     }
+    // "a second report …, and a third": no fraction (an ordinal at most); "a third of
+    // them" is one.
+    let qs = quantities("a second report gave the site, and a third");
+    assert!(qs.iter().all(|q| q.kind != K::Fraction), "{qs:?}");
+    assert_eq!(only("and a third of them fled").text, "a third");
+    assert_eq!(only("cut by a third").text, "a third");
     // "at one point three gunmen": three gunmen, not 1.3.
     assert_eq!(only("at one point three gunmen opened fire").text, "three");
     // Counts of one stay.

@@ -554,6 +554,16 @@ impl QuantityExtractor {
         if one_is_pronoun(cx.text, cx.toks, n) {
             return true;
         }
+        // "a second report …, and a third": an ordinal standing for a noun, no fraction.
+        let listed = i > 0 && (cx.is_word(i - 1, "and") || cx.txt(i - 1) == ",");
+        if n.kind == NumberKind::Fraction
+            && words.len() == 2
+            && w0.eq_ignore_ascii_case("a")
+            && listed
+            && !cx.is_word(end, "of")
+        {
+            return true;
+        }
         if n.form == NumberForm::Digits || n.form == NumberForm::Mixed {
             // Footnote markers "[1]".
             if i > 0
