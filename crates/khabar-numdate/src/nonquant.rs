@@ -265,9 +265,14 @@ fn scan(text: &str, tokens: &[Token]) -> Vec<(Span, Reason)> {
             i += 1;
             continue;
         }
-        let hit = rules
-            .iter()
-            .find_map(|(rule, reason)| rule(&cx, i).map(|(a, b)| (a, b, *reason)));
+        // A word starts only a military unit ("Third Army"); numbers try every rule.
+        let hit = if cx.kind(i) == Some(TokenKind::Word) {
+            military_unit(&cx, i).map(|(a, b)| (a, b, Reason::UnitName))
+        } else {
+            rules
+                .iter()
+                .find_map(|(rule, reason)| rule(&cx, i).map(|(a, b)| (a, b, *reason)))
+        };
         match hit {
             Some((a, b, reason)) if b > a => {
                 out.push((cx.span(a, b), reason));
