@@ -194,13 +194,24 @@ pub(crate) fn counted_year_range(text: &str, tokens: &[Token], i: usize) -> Opti
     if !joiner || !cx.four_digits(i + 2) {
         return None;
     }
-    counted_noun(&cx, i + 3).then_some(i + 3)
+    let year = |k: usize| {
+        cx.txt(k)
+            .parse::<u16>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+    };
+    counted_noun(&cx, i + 3, year(i) && year(i + 2)).then_some(i + 3)
 }
 
 /// Whether a plural count noun comes at `k`, after at most two modifiers: "members",
-/// "foreign fighters", "small and large groups".
-fn counted_noun(cx: &Cx<'_>, k: usize) -> bool {
-    (k..k + 4).any(|j| {
+/// "foreign fighters", "small and large groups". With `people_only`, only nouns for people
+/// count ("fighters", "members"): a range of two years ("between 2015 and 2017 attacks")
+/// stays dates unless it counts people.
+fn counted_noun(cx: &Cx<'_>, k: usize, people_only: bool) -> bool {
+    let phrase = (k..k + 4).take_while(|&j| {
+        cx.word(j)
+            .is_some_and(|w| !crate::quantity::cues::is_unit_stop(w) || w == "and" || w == "or")
+    });
+    phrase.into_iter().any(|j| {
         cx.word(j).is_some_and(|w| {
             let lw = Lower::new(w);
             let l = lw.as_str();
@@ -219,18 +230,27 @@ fn counted_noun(cx: &Cx<'_>, k: usize) -> bool {
                     | "troops"
                     | "fighters"
                     | "civilians"
+                    | "members"
+                    | "soldiers"
+                    | "militants"
+                    | "insurgents"
+                    | "refugees"
+                    | "families"
+                    | "recruits"
+                    | "workers"
+                    | "volunteers"
+                    | "prisoners"
+                    | "detainees"
+                    | "students"
             );
-            (plural || people)
-                && !is_month(w)
+            let plain = !is_month(w)
                 && !matches!(
                     l,
-                    "years" | "days" | "months" | "weeks" | "was" | "has" | "is" | "this" | "its"
-                )
+                    "years" | "days" | "months" | "weeks" | "was" | "has" | "this"
+                );
+            plain && (people || plural && !people_only)
         })
-    }) && (k..k + 4)
-        .take_while(|&j| cx.kind(j) == Some(TokenKind::Word))
-        .count()
-        > 0
+    })
 }
 
 /// The scan: every rule at every token that can start one, first match wins.
@@ -406,6 +426,13 @@ fn phone_groups(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let verb = i > 0 && (cx.is_word(i - 1, "call") || cx.is_word(i - 1, "dial"));
     let cued = verb || (i.saturating_sub(3)..i).any(|k| cx.word(k).is_some_and(phone_word));
     let leading_zero = cx.txt(i).len() >= 3 && cx.txt(i).starts_with('0');
+    // "1 234 567": thousands grouped by spaces, not a phone number.
+    let thousands = !cx.txt(i).starts_with('0')
+        && cx.txt(i).len() <= 3
+        && (i + 1..end).all(|k| cx.kind(k) != Some(TokenKind::Number) || cx.txt(k).len() == 3);
+    if thousands && !cued {
+        return None;
+    }
     (groups >= 3 && digits >= 7 || cued || leading_zero && digits >= 9).then_some((i, end))
 }
 
@@ -1350,6 +1377,7 @@ mod tests {
             "a 15-year-old boy",
             "It was 2019 when 3,000 troops left.",
             "results for FY 2017 were weak",
+            "some 1 234 567 people",
             "the ANA 3,000 soldiers",
             "paid PKR 500 each",
         ] {

@@ -277,11 +277,14 @@ fn four_digit_ranges_are_decided_by_the_counted_noun() {
             .extract(text);
         assert!(dates.is_empty(), "{text}: {dates:?}");
     }
-    // Years stay years.
+    // Years stay years; two years before a noun for things too. Before people they count.
+    assert_eq!(only("between 1950 and 2000 fighters").low, Some(1950.0));
     for text in [
         "from 2015 to 2017",
         "between 2015 and 2017",
         "in 2016-2017 the group",
+        "between 2015 and 2017 attacks rose",
+        "from 2015 to 2017, attacks rose",
     ] {
         assert!(quantities(text).is_empty(), "{text}");
         assert!(!DateExtractor::new().extract(text).is_empty(), "{text}");
