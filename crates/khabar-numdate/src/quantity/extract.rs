@@ -229,60 +229,11 @@ impl QuantityExtractor {
             ranged = true;
             range_prefix = Some(prefix);
         }
-        // A unit of measure after the amount: "2 tonnes", "10-15 km", "a 10-km stretch".
-        if measure.is_none()
-            && currency.is_none()
-            && percent.is_none()
-            && n1.kind == NumberKind::Cardinal
-        {
-            let k = if cx.is_hyphen(end) && cx.joined(end - 1, end) && cx.joined(end, end + 1) {
-                end + 1
-            } else {
-                end
-            };
-            let scaled_pounds = cx.has_scale(&n1) && cx.is_word(k, "pounds");
-            if let Some((m, after)) = measure::unit_at(cx.text, cx.toks, k, None) {
-                if !scaled_pounds {
-                    measure = Some((m, k, after));
-                }
-            }
-        }
-        if let Some((m, _, after)) = measure {
-            end = after;
-            // "40km (25 miles)", "200m (656ft)": the same measure restated.
-            if let Some(e) = cx.restated(end, Some(m.dimension), high) {
-                end = e;
-            }
-        }
-        // An age: "a 15-year-old", "35 years old", "aged 35", "Nadir, 35,".
-        // The words of an age after the number ("-year-old"), which the span leaves out.
-        let mut age_words: Option<usize> = None;
-        let mut age = false;
-        if measure.is_none()
-            && currency.is_none()
-            && percent.is_none()
-            && n1.kind == NumberKind::Cardinal
-        {
-            let ncx = crate::nonquant::Cx {
-                text: cx.text,
-                toks: cx.toks,
-            };
-            if let Some(e) = end
-                .checked_sub(1)
-                .and_then(|last| crate::nonquant::age_compound(&ncx, last))
-            {
-                age_words = Some(e);
-                age = true;
-            } else if !ranged && (cx.aged_before(first) || cx.age_after_name(first, end, low)) {
-                age = true;
-            }
-        }
-        // "forty-five (45)", "45 (forty five)": the same number restated.
-        if measure.is_none() && !age {
-            if let Some(e) = cx.restated(end, None, high) {
-                end = e;
-            }
-        }
+        // A unit of measure, an age or a restatement after the amount.
+        let plain = currency.is_none() && percent.is_none() && n1.kind == NumberKind::Cardinal;
+        let tail = cx.tail(&n1, first, end, ranged, (low, high), measure, plain);
+        let (measure, age, age_words) = (tail.measure, tail.age, tail.age_words);
+        end = tail.end;
         // Money written after the amount: "5 million dollars".
         let mut currency = currency;
         if currency.is_none() && percent.is_none() {
@@ -789,6 +740,18 @@ fn bounds(low: f64, high: f64, approx: Approx, ranged: bool) -> (Option<f64>, Op
     }
 }
 
+/// What [`Cx::tail`] found after an amount.
+struct Tail {
+    /// The token after the amount and what follows it.
+    end: usize,
+    /// A unit of measure: the unit, its first token and the token after it.
+    measure: Option<(&'static MeasureUnit, usize, usize)>,
+    /// Whether the amount is an age.
+    age: bool,
+    /// The token after the words of an age ("-year-old"), which the span leaves out.
+    age_words: Option<usize>,
+}
+
 /// The text and its tokens, with small helpers.
 struct Cx<'a> {
     text: &'a str,
@@ -1172,6 +1135,79 @@ impl<'a> Cx<'a> {
             && self.joined(k, k + 1)
             && self.word(k + 1).is_some_and(is_time_unit)
             && !(self.is_hyphen(k + 2) && self.is_word(k + 3, "old"))
+    }
+
+    /// What follows an amount ending at `end`: a unit of measure ("2 tonnes", "10-15 km",
+    /// "a 10-km stretch", restated "40km (25 miles)"), an age ("a 15-year-old", "aged 35",
+    /// "Nadir, 35,") or the same number restated ("forty-five (45)"). `measure` is a unit
+    /// already glued to the number; `plain` says the amount is a bare cardinal (no currency
+    /// or percent).
+    #[allow(clippy::too_many_arguments)]
+    fn tail(
+        &self,
+        n1: &NumberParse,
+        first: usize,
+        mut end: usize,
+        ranged: bool,
+        (low, high): (f64, f64),
+        mut measure: Option<(&'static MeasureUnit, usize, usize)>,
+        plain: bool,
+    ) -> Tail {
+        if measure.is_none() && plain {
+            let k = if self.is_hyphen(end) && self.joined(end - 1, end) && self.joined(end, end + 1)
+            {
+                end + 1
+            } else {
+                end
+            };
+            // "361 million pounds" is money (see `currency_after`).
+            let scaled_pounds = self.has_scale(n1) && self.is_word(k, "pounds");
+            if let Some((m, after)) = measure::unit_at(self.text, self.toks, k, None) {
+                if !scaled_pounds {
+                    measure = Some((m, k, after));
+                }
+            }
+        }
+        if let Some((m, _, after)) = measure {
+            end = after;
+            if let Some(e) = self.restated(end, Some(m.dimension), high) {
+                end = e;
+            }
+            return Tail {
+                end,
+                measure,
+                age: false,
+                age_words: None,
+            };
+        }
+        let mut age_words = None;
+        let mut age = false;
+        if plain {
+            let ncx = crate::nonquant::Cx {
+                text: self.text,
+                toks: self.toks,
+            };
+            if let Some(e) = end
+                .checked_sub(1)
+                .and_then(|last| crate::nonquant::age_compound(&ncx, last))
+            {
+                age_words = Some(e);
+                age = true;
+            } else if !ranged && (self.aged_before(first) || self.age_after_name(first, end, low)) {
+                age = true;
+            }
+        }
+        if !age {
+            if let Some(e) = self.restated(end, None, high) {
+                end = e;
+            }
+        }
+        Tail {
+            end,
+            measure: None,
+            age,
+            age_words,
+        }
     }
 
     /// A number with a unit of measure glued to it at `j` ("12km", "100km/h"): the value,
