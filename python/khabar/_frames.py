@@ -30,7 +30,8 @@ class Frames(NamedTuple):
 _ENTITY_COLUMNS = ["doc", "start", "end", "text", "label", "id", "canonical", "alias",
                    "ambiguous", "country", "parent", "parent_name", "lat", "lon"]
 _QUANTITY_COLUMNS = ["doc", "start", "end", "text", "kind", "low", "high", "approx", "vague",
-                     "unit", "unit_start", "unit_end", "currency"]
+                     "unit", "unit_start", "unit_end", "currency", "dimension", "si_value",
+                     "si_unit"]
 _DATE_COLUMNS = ["doc", "start", "end", "text", "type", "value", "mod", "start_date",
                  "end_date", "granularity", "range_from", "range_to", "range_from_mod",
                  "range_to_mod"]
@@ -95,6 +96,8 @@ def to_pandas(docs: "Document | Iterable[Document]") -> Frames:
                 "approx": None if q["approx"] == "none" else q["approx"], "vague": q["vague"],
                 "unit": unit.get("text"), "unit_start": unit.get("start"),
                 "unit_end": unit.get("end"), "currency": q["currency"],
+                "dimension": q.get("dimension"), "si_value": q.get("si_value"),
+                "si_unit": q.get("si_unit"),
             })
         for t in d["dates"]:
             rng = t["range"] or {}

@@ -551,8 +551,20 @@ impl CsvSink {
                 dir,
                 "quantities.csv",
                 &[
-                    "doc", "start", "end", "text", "kind", "low", "high", "approx", "vague",
-                    "unit", "currency",
+                    "doc",
+                    "start",
+                    "end",
+                    "text",
+                    "kind",
+                    "low",
+                    "high",
+                    "approx",
+                    "vague",
+                    "unit",
+                    "currency",
+                    "dimension",
+                    "si_value",
+                    "si_unit",
                 ],
             )?,
             dates: csv_file(
@@ -649,6 +661,11 @@ impl Sink for CsvSink {
                     r.vague.to_string(),
                     r.unit.map(|u| u.text).unwrap_or_default(),
                     r.currency.unwrap_or_default(),
+                    r.dimension
+                        .map(|d| d.as_str().to_owned())
+                        .unwrap_or_default(),
+                    opt(r.si_value),
+                    r.si_unit.unwrap_or_default(),
                 ])
                 .map_err(e)?;
         }

@@ -4,6 +4,7 @@
 //! [`khabar_tokenize`]: every span is a [`Span`] (bytes) into the original text.
 //!
 //! * [`number`] — reading one number at a token: digits, words, ordinals, fractions;
+//! * [`nonquant`] — numbers that are neither quantities nor dates, with their reasons;
 //! * [`quantity`] — quantities with ranges, comparison cues, vague amounts, units, percent
 //!   and money: [`QuantityExtractor`].
 //!
@@ -26,6 +27,7 @@
 //! [khabar]: https://example.invalid/khabar
 
 pub mod date;
+pub mod nonquant;
 pub mod number;
 pub mod quantity;
 
@@ -34,9 +36,11 @@ pub use date::{
     TemporalMod, TemporalRange, TemporalType,
 };
 pub use khabar_tokenize::Span;
+pub use nonquant::{NonQuantity, Reason as NonQuantityReason, non_quantities};
 pub use number::{NumberError, NumberForm, NumberKind, NumberParse, find_numbers, parse_number};
 pub use quantity::{
-    Approx, Quantity, QuantityConfig, QuantityExtractor, QuantityKind, Unit, remove_overlapping,
+    Approx, Dimension, Quantity, QuantityConfig, QuantityExtractor, QuantityKind, Unit,
+    remove_overlapping,
 };
 
 /// The README's examples, compiled and run as doctests.

@@ -205,7 +205,9 @@ fn huge_numbers_stay_finite() {
 fn a_descending_pair_is_not_a_range() {
     for (text, want) in [
         ("won 2-1 on Friday", vec![(Some(2.0), Some(2.0))]),
-        ("ref 4006-3278", vec![(Some(4006.0), Some(4006.0))]),
+        ("won 4006-3278", vec![(Some(4006.0), Some(4006.0))]),
+        // After a label word the pair is an identifier, no quantity at all (nonquant).
+        ("ref 4006-3278", vec![]),
         ("1,1-1,0", vec![(Some(1.1), Some(1.1))]),
         (
             "99996919-2020",

@@ -189,7 +189,7 @@ proptest! {
             kind: khabar_numdate::QuantityKind::Cardinal,
             low: None, high: None,
             approx: khabar_numdate::Approx::None,
-            vague: false, unit: None, currency: None,
+            vague: false, unit: None, currency: None, dimension: None, si_value: None, si_unit: None,
         }).collect();
         let spans: Vec<Span> = spans.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
         let mut fast = quantities.clone();

@@ -211,16 +211,11 @@ impl Quantity {
     fn text(&self) -> &str {
         &self.rec.text
     }
-    /// ``'cardinal'``, ``'ordinal'``, ``'percent'``, ``'fraction'`` or ``'money'``.
+    /// ``'cardinal'``, ``'ordinal'``, ``'percent'``, ``'fraction'``, ``'money'``,
+    /// ``'measure'`` or ``'age'``.
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.rec.kind {
-            khabar::numdate::QuantityKind::Cardinal => "cardinal",
-            khabar::numdate::QuantityKind::Ordinal => "ordinal",
-            khabar::numdate::QuantityKind::Percent => "percent",
-            khabar::numdate::QuantityKind::Fraction => "fraction",
-            khabar::numdate::QuantityKind::Money => "money",
-        }
+        self.rec.kind.as_str()
     }
     /// Lower bound, or ``None`` if open.
     #[getter]
@@ -263,6 +258,22 @@ impl Quantity {
     #[getter]
     fn currency(&self) -> Option<&str> {
         self.rec.currency.as_deref()
+    }
+    /// For a measure: ``'length'``, ``'mass'``, ``'area'``, ``'volume'``, ``'speed'`` or
+    /// ``'temperature'``, else ``None``.
+    #[getter]
+    fn dimension(&self) -> Option<&'static str> {
+        self.rec.dimension.map(|d| d.as_str())
+    }
+    /// For a measure: the amount in ``si_unit`` ("12km" → 12000.0), else ``None``.
+    #[getter]
+    fn si_value(&self) -> Option<f64> {
+        self.rec.si_value
+    }
+    /// For a measure: ``'m'``, ``'kg'``, ``'m2'``, ``'m3'``, ``'m/s'`` or ``'K'``, else ``None``.
+    #[getter]
+    fn si_unit(&self) -> Option<&str> {
+        self.rec.si_unit.as_deref()
     }
     /// The quantity as a dict of the document schema.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

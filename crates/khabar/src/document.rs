@@ -2,8 +2,8 @@
 
 use crate::error::{Error, Result};
 use khabar_numdate::{
-    Approx, CivilDate, Granularity, Interval, Quantity, QuantityKind, Temporal, TemporalMod,
-    TemporalRange, TemporalType, Unit,
+    Approx, CivilDate, Dimension, Granularity, Interval, Quantity, QuantityKind, Temporal,
+    TemporalMod, TemporalRange, TemporalType, Unit,
 };
 use khabar_tokenize::{CharOffsets, Sentence, Span, Token, TokenKind};
 use serde::de::Error as _;
@@ -282,6 +282,12 @@ pub struct QuantityRecord {
     pub vague: bool,
     pub unit: Option<UnitRecord>,
     pub currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_unit: Option<String>,
 }
 
 impl QuantityRecord {
@@ -300,6 +306,9 @@ impl QuantityRecord {
                 text: u.text.clone(),
             }),
             currency: q.currency.clone(),
+            dimension: q.dimension,
+            si_value: q.si_value,
+            si_unit: q.si_unit.clone(),
         }
     }
 }
@@ -476,6 +485,9 @@ impl WireDocument {
                     vague: w.vague,
                     unit,
                     currency: w.currency,
+                    dimension: w.dimension,
+                    si_value: w.si_value,
+                    si_unit: w.si_unit,
                 })
             })
             .collect::<Result<Vec<_>>>()?;

@@ -217,7 +217,11 @@ impl DateExtractor {
     pub fn extract_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Temporal> {
         let tks = classify(text, tokens);
         let g = Grammar::new(text, tokens, &tks, self.day_order);
-        self.extract_in(&g)
+        let mut out = self.extract_in(&g);
+        // Numbers that are no dates: identifiers, counted ranges, ages (crate::nonquant).
+        let vetoes = crate::nonquant::date_vetoes(text, tokens);
+        crate::nonquant::retain_outside(&mut out, &vetoes, |t| t.span);
+        out
     }
 
     /// The expressions the grammar `g` finds, resolved.

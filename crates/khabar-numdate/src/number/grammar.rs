@@ -677,7 +677,8 @@ impl<'a> Grammar<'a> {
     }
 
     /// "point" at `j` followed by spelled digits: "five point five", "two hundred point zero
-    /// three", "point seventy-one" (read as the digits 71).
+    /// three", "point seventy-one" (read as the digits 71), and a scale after them: "two
+    /// point two million".
     fn point(&self, i: usize, j: usize, st: &mut State) -> Step {
         if !st.any || st.article {
             return Step::Stop;
@@ -720,7 +721,15 @@ impl<'a> Grammar<'a> {
             return Step::Stop;
         }
         let int = format!("{}", st.value() as u64);
-        match super::digits::decimal_value(&int, &digits, 0) {
+        // A scale after the decimals applies to the whole: "two point two million".
+        let mut scale = 0;
+        if st.value() < 1000.0 {
+            if let Some(Lex::Scale(p)) = self.lex(k).filter(|e| !e.plural).map(|e| e.lex) {
+                scale = p;
+                k += 1;
+            }
+        }
+        match super::digits::decimal_value(&int, &digits, scale) {
             Ok(v) => Step::Done(self.result(i, k, v, NumberKind::Cardinal, st)),
             Err(_) => Step::Stop,
         }

@@ -321,6 +321,7 @@ pub(crate) fn prefix_currency(w: &str) -> Option<&'static str> {
         "¥" => "JPY",
         "₹" | "INR" => "INR",
         "PKR" => "PKR",
+        "IRR" => "IRR",
         "AFN" | "Afs" | "AFS" => "AFN",
         "Rs" | "Rs." | "rs" | "Rs," => "RS",
         _ => return None,
@@ -337,6 +338,31 @@ pub(crate) fn suffix_currency(w: &str) -> Option<&'static str> {
         "pkr" => "PKR",
         "inr" => "INR",
         "gbp" | "sterling" => "GBP",
+        "irr" | "rial" | "rials" => "IRR",
+        // The toman (ten rials) has no ISO code; "IRT" is the one in common use.
+        "toman" | "tomans" => "IRT",
+        "yen" => "JPY",
+        "yuan" | "rmb" | "renminbi" => "CNY",
+        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+        "lira" | "liras" => "TRY",
+        "riyal" | "riyals" => "SAR",
+        "dirham" | "dirhams" => "AED",
+        "taka" => "BDT",
+        _ => return None,
+    })
+}
+
+/// The country word before "$" or "dollars" that says whose dollars: "US$ 5", "C$ 300",
+/// "HK$ 10", "Australian dollars".
+pub(crate) fn dollar_country(w: &str) -> Option<&'static str> {
+    Some(match Lower::new(w).as_str() {
+        "us" | "u.s." | "u.s" | "usd" | "american" => "USD",
+        "c" | "ca" | "cad" | "canadian" => "CAD",
+        "a" | "au" | "aud" | "australian" => "AUD",
+        "hk" | "hkd" => "HKD",
+        "nz" | "nzd" => "NZD",
+        "s" | "sg" | "sgd" | "singapore" => "SGD",
+        "mex" | "mx" | "mxn" | "mexican" => "MXN",
         _ => return None,
     })
 }
@@ -530,5 +556,64 @@ pub(crate) fn is_one_pronoun_before(w: &str) -> bool {
             | "new"
             | "loved"
             | "chosen"
+    )
+}
+
+/// Nouns for a person, after which ", 42," is an age: "the commander, 42, said".
+pub(crate) fn is_person_noun(w: &str) -> bool {
+    matches!(
+        Lower::new(w).as_str(),
+        "man"
+            | "woman"
+            | "boy"
+            | "girl"
+            | "commander"
+            | "leader"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "soldier"
+            | "official"
+            | "officer"
+            | "father"
+            | "mother"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "wife"
+            | "husband"
+            | "resident"
+            | "driver"
+            | "farmer"
+            | "teacher"
+            | "student"
+            | "shopkeeper"
+            | "worker"
+            | "cleric"
+            | "mullah"
+            | "imam"
+            | "victim"
+            | "survivor"
+            | "suspect"
+            | "bomber"
+            | "militant"
+            | "fighter"
+            | "journalist"
+            | "reporter"
+            | "doctor"
+            | "nurse"
+            | "policeman"
+            | "guard"
+            | "pilot"
+            | "engineer"
+            | "activist"
+            | "lawyer"
+            | "judge"
+            | "governor"
+            | "minister"
+            | "chief"
+            | "elder"
+            | "villager"
     )
 }

@@ -1,9 +1,11 @@
 //! The quantity extractor: numbers, then ranges, cues, markers and units around them.
 
 use super::cues::{
-    Lower, PREFIX_CUES, SUFFIX_CUES, is_identifier_cue, is_month, is_one_pronoun_before,
-    is_time_unit, is_year_cue, prefix_cues_ending_with, prefix_currency, suffix_currency,
+    Lower, PREFIX_CUES, SUFFIX_CUES, dollar_country, is_identifier_cue, is_month,
+    is_one_pronoun_before, is_time_unit, is_year_cue, prefix_cues_ending_with, prefix_currency,
+    suffix_currency,
 };
+use super::measure::{self, MeasureUnit};
 use super::unit::{UnitMode, compound_unit, unit_after};
 use super::{Approx, Quantity, QuantityKind};
 use crate::number::{NumberForm, NumberKind, NumberParse, parse_digits, parse_number, scale_of};
@@ -119,7 +121,24 @@ impl QuantityExtractor {
                 Some((_, _)) | None => i += 1,
             }
         }
-        merge_open_bounds(text, out)
+        let mut out = merge_open_bounds(text, out);
+        // Numbers that are neither quantities nor dates (coordinates, identifiers, …).
+        let rejected = crate::nonquant::non_quantity_spans(text, tokens);
+        crate::nonquant::retain_outside(&mut out, &rejected, |q| q.span);
+        out
+    }
+
+    /// The numbers of `text` this extractor sets aside as neither quantities nor dates,
+    /// each with its reason (see [`crate::nonquant`]).
+    ///
+    /// ```
+    /// use khabar_numdate::{NonQuantityReason, QuantityExtractor};
+    /// let found = QuantityExtractor::new().non_quantities("under Resolution 2593, 40 people");
+    /// assert_eq!((found[0].text.as_str(), found[0].reason), ("2593", NonQuantityReason::NumberedName));
+    /// ```
+    pub fn non_quantities(&self, text: &str) -> Vec<crate::nonquant::NonQuantity> {
+        let tokens = self.tokenizer.tokenize(text);
+        crate::nonquant::non_quantities_tokens(text, &tokens)
     }
 
     /// A quantity whose number (or currency, or vague word) starts at token `i`, and the
@@ -131,17 +150,31 @@ impl QuantityExtractor {
         if let Some(r) = self.percent_first(cx, i) {
             return Some(r);
         }
+        if let Some(r) = self.glued_money(cx, i) {
+            return Some(r);
+        }
         // Money written before the amount: "$5 million", "US$ 1MM", "Rs. 500".
         let (currency, num_at) = match cx.currency_prefix(i) {
             Some((code, n)) => (Some(code), i + n),
             None => (None, i),
         };
         // "$5m": a lower-case m is a million after a currency.
+        // A unit of measure, once found: the unit, its first token and the token after it.
+        let mut measure: Option<(&MeasureUnit, usize, usize)> = None;
         let n1 = match (currency, cx.money_m(num_at)) {
             (Some(_), Some(v)) => cx.single_token_number(num_at, v)?,
-            _ => cx.number(num_at)?,
+            _ => match cx.number(num_at) {
+                Some(n) => n,
+                // "12km", "80m": a measure glued to its number.
+                None if currency.is_none() => {
+                    let (v, m, after) = cx.glued_measure(num_at)?;
+                    measure = Some((m, num_at, after));
+                    cx.single_token_number(num_at, v)?
+                }
+                None => return None,
+            },
         };
-        if currency.is_none() && self.excluded(cx, &n1) {
+        if currency.is_none() && measure.is_none() && self.excluded(cx, &n1) {
             return None;
         }
         if n1.kind == NumberKind::Ordinal && !self.config.ordinals {
@@ -196,20 +229,29 @@ impl QuantityExtractor {
             ranged = true;
             range_prefix = Some(prefix);
         }
+        // A unit of measure, an age or a restatement after the amount.
+        let plain = currency.is_none() && percent.is_none() && n1.kind == NumberKind::Cardinal;
+        let tail = cx.tail(&n1, first, end, ranged, (low, high), measure, plain);
+        let (measure, age, age_words) = (tail.measure, tail.age, tail.age_words);
+        end = tail.end;
         // Money written after the amount: "5 million dollars".
         let mut currency = currency;
         if currency.is_none() && percent.is_none() {
-            if let Some(code) = cx
-                .word(end)
-                .and_then(suffix_currency)
+            if let Some((code, n)) = cx
+                .currency_after(end, cx.has_scale(&n1))
                 .filter(|_| n1.kind == NumberKind::Cardinal)
             {
                 currency = Some(code);
-                end += 1;
+                end += n;
             }
         }
         // Durations are the date extractor's.
-        if !self.config.durations && currency.is_none() && percent.is_none() && cx.time_unit_at(end)
+        if !self.config.durations
+            && currency.is_none()
+            && percent.is_none()
+            && measure.is_none()
+            && !age
+            && cx.time_unit_at(end)
         {
             return None;
         }
@@ -252,8 +294,21 @@ impl QuantityExtractor {
                 span_end_tok = end + n;
             }
         }
+        // "170+ people": at least 170.
+        if matches!(approx, Approx::None | Approx::Exactly)
+            && cx.txt(span_end_tok) == "+"
+            && cx.joined(span_end_tok - 1, span_end_tok)
+            && !cx.joined(span_end_tok, span_end_tok + 1)
+        {
+            approx = Approx::AtLeast;
+            span_end_tok += 1;
+        }
         let kind = if currency.is_some() {
             QuantityKind::Money
+        } else if measure.is_some() {
+            QuantityKind::Measure
+        } else if age {
+            QuantityKind::Age
         } else if percent.is_some() {
             QuantityKind::Percent
         } else {
@@ -266,7 +321,18 @@ impl QuantityExtractor {
         let (lo, hi) = bounds(low, high, approx, ranged);
         let unit = if kind == QuantityKind::Money {
             None
+        } else if let Some(e) = age_words {
+            // "a 15-year-old boy": the person.
+            unit_after(cx.text, cx.toks, e, UnitMode::DirectOrOf)
+        } else if measure.is_some() {
+            // What is measured, in an "of" phrase: "2 tonnes of explosives" → "explosives"
+            // (the unit of measure is in the span, `dimension` and `si_unit`).
+            unit_after(cx.text, cx.toks, span_end_tok, UnitMode::OfOnly)
         } else if let Some(u) = compound_unit(cx.text, cx.toks, span_end_tok) {
+            // "the 83-member coalition": a modifier, no count of members.
+            if Lower::new(&u.text).as_str().starts_with("member") {
+                return None;
+            }
             Some(u)
         } else {
             let mode = if kind == QuantityKind::Percent {
@@ -276,7 +342,7 @@ impl QuantityExtractor {
             };
             unit_after(cx.text, cx.toks, span_end_tok, mode)
         };
-        let q = cx.quantity(
+        let mut q = cx.quantity(
             start_tok,
             span_end_tok,
             kind,
@@ -287,7 +353,63 @@ impl QuantityExtractor {
             unit,
             currency,
         )?;
+        if let Some((m, _, _)) = measure {
+            q.dimension = Some(m.dimension);
+            q.si_value = lo.or(hi).map(|v| m.to_si(v));
+            q.si_unit = Some(m.dimension.si_unit().to_string());
+        }
         Some((q, span_end_tok))
+    }
+
+    /// Money with its currency glued to the amount, one word: "Rs30 lakh", "Rs3.5bn",
+    /// "PKR500", "Afs1,000", with a comparison cue before it.
+    fn glued_money(&self, cx: &Cx<'_>, i: usize) -> Option<(Quantity, usize)> {
+        let w = cx.word(i)?;
+        let cut = w.find(|c: char| c.is_ascii_digit())?;
+        let (cur, rest) = w.split_at(cut);
+        let code = prefix_currency(cur)?;
+        let num_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        let (digits, suffix) = rest.split_at(num_end);
+        let mut value = parse_digits(digits).ok()?;
+        let mut end = i + 1;
+        let power = match suffix {
+            "" => match cx.word(end).and_then(scale_of) {
+                Some(p) => {
+                    end += 1;
+                    p
+                }
+                None => 0,
+            },
+            "k" | "K" => 3,
+            "m" | "mn" | "M" | "million" => 6,
+            "bn" | "b" | "B" | "billion" => 9,
+            "cr" | "crore" => 7,
+            "lakh" | "lac" => 5,
+            _ => return None,
+        };
+        value *= 10f64.powi(i32::from(power));
+        if value.is_nan() || value > crate::number::MAX_EXACT_INTEGER {
+            return None;
+        }
+        let (start, approx) = match cx.prefix_cue(i) {
+            Some((len, a)) => (i - len, a),
+            None => (i, Approx::None),
+        };
+        let (lo, hi) = bounds(value, value, approx, false);
+        let q = cx.quantity(
+            start,
+            end,
+            QuantityKind::Money,
+            lo,
+            hi,
+            approx,
+            false,
+            None,
+            Some(code),
+        )?;
+        Some((q, end))
     }
 
     /// "per cent of 210", "percents of twenty": a percent word that opens a clause, with the
@@ -383,6 +505,16 @@ impl QuantityExtractor {
         if one_is_pronoun(cx.text, cx.toks, n) {
             return true;
         }
+        // "a second report …, and a third": an ordinal standing for a noun, no fraction.
+        let listed = i > 0 && (cx.is_word(i - 1, "and") || cx.txt(i - 1) == ",");
+        if n.kind == NumberKind::Fraction
+            && words.len() == 2
+            && w0.eq_ignore_ascii_case("a")
+            && listed
+            && !cx.is_word(end, "of")
+        {
+            return true;
+        }
         if n.form == NumberForm::Digits || n.form == NumberForm::Mixed {
             // Footnote markers "[1]".
             if i > 0
@@ -446,8 +578,13 @@ impl QuantityExtractor {
                 return true;
             }
         }
-        // Years.
-        if cx.is_year(n) {
+        // Years, unless a range of them counts people or things ("between 2000 and 3000
+        // fighters").
+        let counted = || {
+            crate::nonquant::counted_year_range(cx.text, cx.toks, i).is_some()
+                || i >= 2 && crate::nonquant::counted_year_range(cx.text, cx.toks, i - 2).is_some()
+        };
+        if cx.is_year(n) && !counted() {
             if i == 0 {
                 return true;
             }
@@ -484,18 +621,73 @@ pub(crate) fn one_is_pronoun(text: &str, tokens: &[Token], n: &NumberParse) -> b
     let cx = Cx { text, toks: tokens };
     let i = n.tokens.start;
     let end = n.tokens.end;
-    if end != i + 1 || !cx.txt(i).eq_ignore_ascii_case("one") {
+    if !cx.txt(i).eq_ignore_ascii_case("one") {
         return false;
     }
+    // "at one point three gunmen": the grammar read "one point three".
+    if end != i + 1 {
+        return cx.is_word(i + 1, "point") && i > 0 && cx.is_word(i - 1, "at");
+    }
+    let prev = i.checked_sub(1).and_then(|p| cx.word(p)).map(Lower::new);
     let next = cx.word(end).map(Lower::new);
-    if matches!(
-        next.as_ref().map(Lower::as_str),
-        Some("of" | "another" | "by" | "’s" | "'s" | "day")
-    ) {
+    let prev = prev.as_ref().map_or("", Lower::as_str);
+    let next_word = next.as_ref().map_or("", Lower::as_str);
+    // Nothing but punctuation (or a subject pronoun) after: "for one, he", "as one".
+    let next_is_break =
+        next.is_none() || matches!(next_word, "he" | "she" | "i" | "we" | "they" | "you" | "it");
+    let starts_sentence = i == 0 || cx.tok(i - 1).is_some_and(|t| t.kind == TokenKind::Punct);
+    if matches!(next_word, "of" | "another" | "by" | "’s" | "'s" | "day") {
         return true;
     }
-    i > 0 && cx.word(i - 1).is_some_and(is_one_pronoun_before)
+    // "one-on-one", "one-sided", "one-off", "one-way": compound adjectives.
+    let hyphen = |k: usize| cx.joined(k - 1, k) && cx.is_hyphen(k) && cx.joined(k, k + 1);
+    if hyphen(end)
+        && cx.word(end + 1).is_some_and(|w| {
+            matches!(
+                Lower::new(w).as_str(),
+                "on" | "sided" | "off" | "way" | "time" | "stop" | "shot" | "size" | "liner"
+            )
+        })
+    {
+        return true;
+    }
+    if i >= 2 && hyphen(i - 1) && cx.is_word(i - 2, "on") {
+        return true;
+    }
+    ONE_IDIOMS.iter().any(|&(before, after)| {
+        let b = before.is_empty() || before == prev;
+        let a = match after {
+            "" => true,
+            "#break" => next_is_break,
+            _ => after == next_word,
+        };
+        b && a && !(before.is_empty() && after.is_empty())
+    }) || starts_sentence && matches!(next_word, "morning" | "evening" | "afternoon" | "night")
+        || is_one_pronoun_before(prev)
 }
+
+/// "one" in idioms, as (word before, word after) — "" for any, "#break" for punctuation or
+/// a subject pronoun: "for one, he …", "in one hand", "at one point", "one way or another", "all are united one Islam", "as one".
+const ONE_IDIOMS: &[(&str, &str)] = &[
+    ("for", "#break"),
+    ("as", "#break"),
+    ("in", "hand"),
+    ("on", "hand"),
+    ("at", "point"),
+    ("at", "time"),
+    ("at", "stage"),
+    ("at", "moment"),
+    ("", "way"),
+    ("for", "thing"),
+    ("by", "#break"),
+    ("in", "go"),
+    ("", "islam"),
+    ("", "god"),
+    ("", "ummah"),
+    ("", "nation"),
+    ("", "voice"),
+    ("", "accord"),
+];
 
 /// Joins two complementary open bounds linked by "and", "but" or a comma into one range:
 /// "more than 10 and less than 20" → 10..20, "at most 100 and at least 20" → 20..100. The
@@ -548,6 +740,18 @@ fn bounds(low: f64, high: f64, approx: Approx, ranged: bool) -> (Option<f64>, Op
     }
 }
 
+/// What [`Cx::tail`] found after an amount.
+struct Tail {
+    /// The token after the amount and what follows it.
+    end: usize,
+    /// A unit of measure: the unit, its first token and the token after it.
+    measure: Option<(&'static MeasureUnit, usize, usize)>,
+    /// Whether the amount is an age.
+    age: bool,
+    /// The token after the words of an age ("-year-old"), which the span leaves out.
+    age_words: Option<usize>,
+}
+
 /// The text and its tokens, with small helpers.
 struct Cx<'a> {
     text: &'a str,
@@ -588,7 +792,10 @@ impl<'a> Cx<'a> {
         let Some(w) = self.word(j) else {
             return false;
         };
-        let currency = w.len() <= 3 && (w == "US" || prefix_currency(w).is_some());
+        // A dollar country counts only before "$" ("US$", "C$"): most short words are not.
+        let currency = w.len() <= 3
+            && (prefix_currency(w).is_some()
+                || self.txt(j + 1) == "$" && dollar_country(w).is_some());
         !currency
             && w.bytes().all(|b| b.is_ascii_alphabetic())
             && !crate::number::is_lexicon_word(w)
@@ -859,9 +1066,11 @@ impl<'a> Cx<'a> {
         if !(t.kind == TokenKind::Symbol || t.kind == TokenKind::Word && s.len() <= 3) {
             return None;
         }
-        // "US$" is "US" then "$".
-        if s == "US" && self.txt(i + 1) == "$" && self.joined(i, i + 1) {
-            return self.amount_after(i + 2).then_some(("USD", 2));
+        // "US$" is "US" then "$"; "C$", "HK$", "A$" likewise.
+        if let Some(code) = dollar_country(s) {
+            if self.txt(i + 1) == "$" && self.joined(i, i + 1) {
+                return self.amount_after(i + 2).then_some((code, 2));
+            }
         }
         let code = prefix_currency(s)?;
         // "Rs. 500": the period is its own token.
@@ -869,6 +1078,22 @@ impl<'a> Cx<'a> {
             return self.amount_after(i + 2).then_some((code, 2));
         }
         self.amount_after(i + 1).then_some((code, 1))
+    }
+
+    /// A currency written after the amount at `k`: "dollars", "US dollars", "Australian
+    /// dollars", "rials"; "pounds" after a scale ("361 million pounds": money, where "500
+    /// pounds of explosives" is a mass). Its code and length in tokens.
+    fn currency_after(&self, k: usize, scaled: bool) -> Option<(&'static str, usize)> {
+        let w = self.word(k)?;
+        if let Some(code) = suffix_currency(w) {
+            return Some((code, 1));
+        }
+        if scaled && (w.eq_ignore_ascii_case("pounds") || w.eq_ignore_ascii_case("sterling")) {
+            return Some(("GBP", 1));
+        }
+        let dollars = |j: usize| self.is_word(j, "dollars") || self.is_word(j, "dollar");
+        let code = dollar_country(w)?;
+        dollars(k + 1).then_some((code, 2))
     }
 
     fn amount_after(&self, j: usize) -> bool {
@@ -910,6 +1135,155 @@ impl<'a> Cx<'a> {
             && self.joined(k, k + 1)
             && self.word(k + 1).is_some_and(is_time_unit)
             && !(self.is_hyphen(k + 2) && self.is_word(k + 3, "old"))
+    }
+
+    /// What follows an amount ending at `end`: a unit of measure ("2 tonnes", "10-15 km",
+    /// "a 10-km stretch", restated "40km (25 miles)"), an age ("a 15-year-old", "aged 35",
+    /// "Nadir, 35,") or the same number restated ("forty-five (45)"). `measure` is a unit
+    /// already glued to the number; `plain` says the amount is a bare cardinal (no currency
+    /// or percent).
+    #[allow(clippy::too_many_arguments)]
+    fn tail(
+        &self,
+        n1: &NumberParse,
+        first: usize,
+        mut end: usize,
+        ranged: bool,
+        (low, high): (f64, f64),
+        mut measure: Option<(&'static MeasureUnit, usize, usize)>,
+        plain: bool,
+    ) -> Tail {
+        if measure.is_none() && plain {
+            let k = if self.is_hyphen(end) && self.joined(end - 1, end) && self.joined(end, end + 1)
+            {
+                end + 1
+            } else {
+                end
+            };
+            // "361 million pounds" is money (see `currency_after`).
+            let scaled_pounds = self.has_scale(n1) && self.is_word(k, "pounds");
+            if let Some((m, after)) = measure::unit_at(self.text, self.toks, k, None) {
+                if !scaled_pounds {
+                    measure = Some((m, k, after));
+                }
+            }
+        }
+        if let Some((m, _, after)) = measure {
+            end = after;
+            if let Some(e) = self.restated(end, Some(m.dimension), high) {
+                end = e;
+            }
+            return Tail {
+                end,
+                measure,
+                age: false,
+                age_words: None,
+            };
+        }
+        let mut age_words = None;
+        let mut age = false;
+        if plain {
+            let ncx = crate::nonquant::Cx {
+                text: self.text,
+                toks: self.toks,
+            };
+            if let Some(e) = end
+                .checked_sub(1)
+                .and_then(|last| crate::nonquant::age_compound(&ncx, last))
+            {
+                age_words = Some(e);
+                age = true;
+            } else if !ranged && (self.aged_before(first) || self.age_after_name(first, end, low)) {
+                age = true;
+            }
+        }
+        if !age {
+            if let Some(e) = self.restated(end, None, high) {
+                end = e;
+            }
+        }
+        Tail {
+            end,
+            measure: None,
+            age,
+            age_words,
+        }
+    }
+
+    /// A number with a unit of measure glued to it at `j` ("12km", "100km/h"): the value,
+    /// the unit and the token after it. A glued "m" before a plural noun is a million
+    /// ("38m people"), not metres.
+    fn glued_measure(&self, j: usize) -> Option<(f64, &'static MeasureUnit, usize)> {
+        let t = self.tok(j).filter(|t| t.kind == TokenKind::Number)?;
+        // "scp-173m", "ef 75-300mm": glued to a word or a hyphen, an identifier.
+        if j > 0 && self.joined(j - 1, j) && !matches!(self.txt(j - 1), "(" | "~" | "[") {
+            return None;
+        }
+        let (v, letters) = measure::split_glued(t.text(self.text))?;
+        let (m, after) = measure::unit_at(self.text, self.toks, j + 1, Some(letters))?;
+        if letters == "m" {
+            let plural = self.word(after).is_some_and(|w| {
+                w.len() > 3 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase())
+            });
+            if plural {
+                return None;
+            }
+        }
+        Some((v, m, after))
+    }
+
+    /// The token after a restatement in parentheses at `k` of the same measure (`dim`) or
+    /// the same number (`value`): "(25 miles)", "(656ft)", "(45)", "(forty five)".
+    fn restated(&self, k: usize, dim: Option<super::Dimension>, value: f64) -> Option<usize> {
+        if self.txt(k) != "(" {
+            return None;
+        }
+        let j = k + 1;
+        let close = match (self.number(j), dim) {
+            (Some(n), None) if n.tokens.start == j && n.value == value => n.tokens.end,
+            (Some(n), Some(d)) if n.tokens.start == j => {
+                let (m, e) = measure::unit_at(self.text, self.toks, n.tokens.end, None)?;
+                (m.dimension == d).then_some(e)?
+            }
+            (_, Some(d)) => {
+                let (_, m, e) = self.glued_measure(j)?;
+                (m.dimension == d).then_some(e)?
+            }
+            _ => return None,
+        };
+        (self.txt(close) == ")").then_some(close + 1)
+    }
+
+    /// "aged 35", "age 35", "ages of 15": an age cue before the number at `i`.
+    fn aged_before(&self, i: usize) -> bool {
+        i > 0 && (self.is_word(i - 1, "aged") || self.is_word(i - 1, "age"))
+    }
+
+    /// "Nadir, 35, a former trainer", "Nadir (35)", "the commander, 42,": a small integer
+    /// set off after a capitalised name or a noun for a person.
+    fn age_after_name(&self, i: usize, end: usize, value: f64) -> bool {
+        if end != i + 1 || value.fract() != 0.0 || !(1.0..=120.0).contains(&value) || i < 2 {
+            return false;
+        }
+        let opens = self.txt(i - 1);
+        let closes = self.txt(end);
+        // In parentheses only after a name of two capitalised words ("Gul Ahmad (60)") or
+        // a person noun: "Comments (12)" is a counter.
+        let paren_name = opens == "("
+            && closes == ")"
+            && (i >= 3
+                && self
+                    .word(i - 3)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+                || self.word(i - 2).is_some_and(super::cues::is_person_noun));
+        let set_off = opens == "," && matches!(closes, "," | "." | ";") || paren_name;
+        let name = self.word(i - 2).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !is_month(w)
+                && !super::cues::is_unit_stop(w)
+                || super::cues::is_person_noun(w)
+        });
+        set_off && name && self.tok(i).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// A vague amount at `i`: its conventional bounds and the token after it.
@@ -1015,6 +1389,9 @@ impl<'a> Cx<'a> {
             vague,
             unit,
             currency: currency.map(str::to_string),
+            dimension: None,
+            si_value: None,
+            si_unit: None,
         })
     }
 }

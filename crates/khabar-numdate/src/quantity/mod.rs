@@ -24,7 +24,12 @@
 //! * `span`/`text` — the number with its comparison cue, range words and percent or
 //!   currency marker ("around 5-10 per cent", "between 2,200 and even 4,000", "$5 million"),
 //!   never the counted noun.
-//! * `kind` — [`QuantityKind`]: cardinal, ordinal, percent, fraction or money. Ordinals
+//! * `kind` — [`QuantityKind`]: cardinal, ordinal, percent, fraction, money, measure or
+//!   age. A measure's span runs on over its unit ("12km", "2 tonnes", "40km (25 miles)":
+//!   a restatement in parentheses is the same quantity, as is "forty-five (45)"); an age's
+//!   span is the number ("a 15-year-old boy": "15", counting "boy"; "aged 35"; "Nadir, 35,").
+//!   "N-member X" is a modifier, not a count ("the 83-member coalition": nothing), and
+//!   "170+" is at least 170. Ordinals
 //!   make ranges and bounds through their article too ("between the tenth and the
 //!   fifteenth", "higher than the tenth but lower than the fifteenth": 10–15). A percent
 //!   word that opens a clause takes the number after "of" as its value ("per cent of 210"
@@ -68,14 +73,23 @@
 //!
 //!   A cue narrows a vague amount the same way it narrows a number ("more than a few
 //!   thousand": low 2000, high `None`).
-//! * `unit` — the counted noun phrase and its span ("fighters", "civilian casualties", "US
+//! * `unit` — for a measure, what is measured in an "of" phrase ("2 tonnes of explosives"
+//!   → "explosives"; the unit of measure is in the span and in `dimension`/`si_unit`);
+//!   otherwise the counted noun phrase and its span ("fighters", "civilian casualties", "US
 //!   service members"); for a percentage or fraction, the head of its "of" phrase ("5-10 per
 //!   cent of Talibs" → "Talibs"; "one fourth of them" → "them"). Found by a light
 //!   heuristic (up to four words, stopping at function words, punctuation, adverbs in -ly
 //!   and verbs in -ing/-ed); `None` when nothing noun-like follows.
 //! * `currency` — for money, an ISO 4217 code where the symbol is unambiguous ("$" and
-//!   "dollars" → `USD`, "€" → `EUR`, "£" → `GBP`, "PKR", "AFN", "INR"), and `RS` for "Rs"
-//!   and "rupees", which do not say whose rupees.
+//!   "dollars" → `USD`, "€" → `EUR`, "£" → `GBP`, "PKR", "AFN", "INR", "IRR" and rials,
+//!   "C$" → `CAD`), `IRT` for tomans (no ISO code), and `RS` for "Rs" and "rupees", which
+//!   do not say whose rupees. Scales include lakh/lac (10^5) and crore/cr (10^7), glued
+//!   forms too ("Rs30 lakh", "Rs3.5bn", "PKR500"); "pounds" is money after a scale ("361
+//!   million pounds") and a mass otherwise.
+//! * `dimension`, `si_value`, `si_unit` — for a measure: what it measures
+//!   ([`Dimension`]: length, mass, area, volume, speed, temperature) and its value in the SI
+//!   unit (m, kg, m2, m3, m/s, K; of the lower end of a range). The units are the table
+//!   [`MEASURE_UNITS`]. `None` (and absent from JSON) for every other kind.
 //!
 //! # What is not a quantity
 //!
@@ -99,14 +113,27 @@
 //!   ("first name", "second-largest") than as counts; digit ordinals ("1st") and other
 //!   word ordinals ("third", "twenty-first") are kept.
 //!
+//! * numbers that are neither quantities nor dates, found by [`crate::nonquant`] with their
+//!   reason: coordinates, phone numbers and codes, hull and model numbers, numbered names
+//!   ("Resolution 2593", "Steppe Eagle 19"), unit names ("3rd Infantry Division"), technical
+//!   specifications ("FEC: 3/4") and page furniture; see them with
+//!   [`QuantityExtractor::non_quantities`];
+//! * "one" in idioms ("for one, he …", "in one hand", "at one point", "one day", "all are
+//!   united one Islam").
+//!
+//! Four-digit numbers in a range that counts people or things are a quantity, not years
+//! ("between 2000 and 3000 fighters"; "from 2015 to 2017" stays a date range).
+//!
 //! Where a date expression found by the date extractor still overlaps a quantity, the
 //! pipeline drops the quantity with [`remove_overlapping`].
 
-mod cues;
+pub(crate) mod cues;
 mod extract;
+mod measure;
 mod unit;
 
 pub use extract::{QuantityConfig, QuantityExtractor};
+pub use measure::{MEASURE_UNITS, MeasureUnit};
 
 use crate::number::NumberParse;
 use khabar_tokenize::{Span, Token};
@@ -146,6 +173,70 @@ pub enum QuantityKind {
     Fraction,
     /// An amount of money: "$5 million", "Rs 500", "€3bn".
     Money,
+    /// A physical measure with a unit: "12km", "2 tonnes", "45°C" (see [`Dimension`]).
+    Measure,
+    /// A person's age in years: "a 15-year-old", "aged 35", "Nadir, 35".
+    Age,
+}
+
+impl QuantityKind {
+    /// The kind's name as serialized: `"cardinal"`, `"money"`, `"measure"`, ….
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Cardinal => "cardinal",
+            QuantityKind::Ordinal => "ordinal",
+            QuantityKind::Percent => "percent",
+            QuantityKind::Fraction => "fraction",
+            QuantityKind::Money => "money",
+            QuantityKind::Measure => "measure",
+            QuantityKind::Age => "age",
+        }
+    }
+}
+
+/// What a [`QuantityKind::Measure`] measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// Length or distance (SI unit `m`).
+    Length,
+    /// Mass (`kg`).
+    Mass,
+    /// Area (`m2`).
+    Area,
+    /// Volume (`m3`).
+    Volume,
+    /// Speed (`m/s`).
+    Speed,
+    /// Temperature (`K`).
+    Temperature,
+}
+
+impl Dimension {
+    /// The dimension's name as serialized: `"length"`, `"mass"`, ….
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Length => "length",
+            Dimension::Mass => "mass",
+            Dimension::Area => "area",
+            Dimension::Volume => "volume",
+            Dimension::Speed => "speed",
+            Dimension::Temperature => "temperature",
+        }
+    }
+
+    /// The SI unit values of this dimension are normalised to: `"m"`, `"kg"`, `"m2"`,
+    /// `"m3"`, `"m/s"`, `"K"`.
+    pub const fn si_unit(self) -> &'static str {
+        match self {
+            Dimension::Length => "m",
+            Dimension::Mass => "kg",
+            Dimension::Area => "m2",
+            Dimension::Volume => "m3",
+            Dimension::Speed => "m/s",
+            Dimension::Temperature => "K",
+        }
+    }
 }
 
 /// The comparison cue in front of (or after) a number.
@@ -226,6 +317,18 @@ pub struct Quantity {
     pub unit: Option<Unit>,
     /// For money: the currency code.
     pub currency: Option<String>,
+    /// For a measure: what it measures. In JSON only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
+    /// For a measure: the amount in the SI unit `si_unit` ("12km" → 12000): of the exact
+    /// value, or of the lower end of a range or bound (the upper end when there is no lower).
+    /// In JSON only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_value: Option<f64>,
+    /// For a measure: the SI unit of `si_value` (see [`Dimension::si_unit`]). In JSON only
+    /// when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_unit: Option<String>,
 }
 
 /// Drops every quantity that overlaps one of `spans` — the rule "dates win over quantities".

@@ -76,6 +76,12 @@ pub(crate) fn unit_after(text: &str, toks: &[Token], k: usize, mode: UnitMode) -
         }
         let w = t.text(text);
         let lower_start = w.chars().next().is_some_and(char::is_lowercase);
+        // Coordinated modifiers before the head noun: "small and large groups", "main
+        // negative and positive variables".
+        if words > 0 && words < MAX_WORDS && coordinated_modifier(text, toks, start_j, j) {
+            j += 1;
+            continue;
+        }
         if is_unit_stop(w) || is_number_word(w) || is_month(w) {
             break;
         }
@@ -115,6 +121,35 @@ pub(crate) fn unit_after(text: &str, toks: &[Token], k: usize, mode: UnitMode) -
         text: span.slice(text)?.to_string(),
         span,
     })
+}
+
+/// Whether the "and"/"or" at `j` joins two modifiers of one head noun: the word before it
+/// (inside the phrase from `start`) is no plural, and a plural noun follows within two
+/// words ("small and large groups"), where "12 civilians and soldiers" stops at "and".
+fn coordinated_modifier(text: &str, toks: &[Token], start: usize, j: usize) -> bool {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+    };
+    let plural = |w: &str| {
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+            || matches!(w, "people" | "men" | "women" | "children" | "police")
+    };
+    let Some(conj) = word(j) else { return false };
+    if !(conj == "and" || conj == "or") || j <= start {
+        return false;
+    }
+    let before_is_modifier =
+        word(j - 1).is_some_and(|w| !plural(w) && w.chars().next().is_some_and(char::is_lowercase));
+    let head_follows = (j + 1..j + 3)
+        .take_while(|&k| {
+            word(k).is_some_and(|w| {
+                !is_unit_stop(w) && w.chars().next().is_some_and(char::is_lowercase)
+            })
+        })
+        .any(|k| word(k).is_some_and(plural));
+    before_is_modifier && head_follows
 }
 
 /// The word after a hyphen glued to the number: "83-member" → "member".
