@@ -34,15 +34,10 @@ pub enum GazetteerCommand {
     },
 }
 
-fn load(files: &[PathBuf], with_default: bool) -> Result<Gazetteer, khabar_gazetteer::Error> {
+fn load(files: &[PathBuf]) -> Result<Gazetteer, khabar_gazetteer::Error> {
     let mut b = GazetteerBuilder::new();
     for f in files {
         b.add_path(f)?;
-    }
-    if with_default {
-        if let Ok(d) = Gazetteer::default_gazetteer() {
-            b.add_gazetteer(d)?;
-        }
     }
     b.build()
 }
@@ -60,7 +55,7 @@ pub fn run(
         } => check(files, *with_default, out, err),
         GazetteerCommand::Build { files, output } => {
             let t = Instant::now();
-            let gz = match load(files, false) {
+            let gz = match load(files) {
                 Ok(g) => g,
                 Err(e) => {
                     writeln!(err, "khabar: {e}")?;
@@ -93,12 +88,47 @@ fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let gz = match load(files, with_default) {
-        Ok(g) => g,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(EXIT_SOME_FAILED);
+    // Every problem of every file, each with its file and line — not only the first.
+    let mut b = GazetteerBuilder::new();
+    b.collect_errors(true);
+    let mut problems = Vec::new();
+    for f in files {
+        if let Err(e) = b.add_path(f) {
+            problems.push(e);
         }
+    }
+    if with_default {
+        match Gazetteer::default_gazetteer() {
+            Ok(d) => {
+                if let Err(e) = b.add_gazetteer(d) {
+                    problems.push(e);
+                }
+            }
+            Err(e) => writeln!(err, "khabar: default gazetteer: {e}")?,
+        }
+    }
+    problems.extend(b.problems());
+    let built = if problems.is_empty() {
+        b.build().map_err(|e| problems.push(e)).ok()
+    } else {
+        None
+    };
+    let Some(gz) = built else {
+        for p in &problems {
+            writeln!(err, "khabar: {p}")?;
+        }
+        writeln!(err, "khabar: {} problem(s) found", problems.len())?;
+        return Ok(EXIT_SOME_FAILED);
+    };
+    let names = files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = if with_default {
+        format!("merged ({names} + the default gazetteer)")
+    } else {
+        names
     };
     // Folded alias → entries using it (case-sensitive aliases keep their case).
     let mut by_alias: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
@@ -131,12 +161,7 @@ fn check(
         .collect();
     writeln!(
         out,
-        "{}: {} entries, {} aliases — valid",
-        files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
+        "{title}: {} entries, {} aliases — valid",
         gz.len(),
         gz.alias_count()
     )?;

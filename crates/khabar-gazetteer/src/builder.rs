@@ -37,6 +37,8 @@ pub struct GazetteerBuilder {
     options: Options,
     /// The first error of an [`entry`](GazetteerBuilder::entry) call, reported by `build`.
     deferred: Option<Error>,
+    /// With [`collect_errors`](GazetteerBuilder::collect_errors): the row errors seen so far.
+    collected: Option<Vec<Error>>,
 }
 
 impl Default for GazetteerBuilder {
@@ -55,7 +57,89 @@ impl GazetteerBuilder {
             files: Vec::new(),
             options: Options::default(),
             deferred: None,
+            collected: None,
         }
+    }
+
+    /// Keeps reading after a bad row: files added afterwards record every row error
+    /// instead of stopping at the first, and [`problems`](GazetteerBuilder::problems)
+    /// returns them all (as `khabar gazetteer check` does). Errors that stop a file as a
+    /// whole (it cannot be opened, its header lacks a column) still return at once.
+    ///
+    /// ```
+    /// use khabar_gazetteer::GazetteerBuilder;
+    /// let csv = "id,name,label,parent\nA,,GPE,\nB,Bee,GPE,\nB,Bee again,GPE,\nC,Cee,GPE,NOPE\n";
+    /// let mut b = GazetteerBuilder::new();
+    /// b.collect_errors(true).add_csv_reader(csv.as_bytes(), "my.csv")?;
+    /// let problems: Vec<String> = b.problems().iter().map(|e| e.to_string()).collect();
+    /// assert_eq!(problems.len(), 3);
+    /// assert!(problems[0].starts_with("my.csv:2"));
+    /// assert!(problems[1].contains("duplicate id \"B\" at my.csv:4"));
+    /// assert!(problems[2].starts_with("my.csv:5"));
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn collect_errors(&mut self, yes: bool) -> &mut Self {
+        self.collected = yes.then(Vec::new);
+        self
+    }
+
+    /// Records a row error when collecting, else returns it.
+    pub(crate) fn report(&mut self, e: Error) -> Result<()> {
+        match &mut self.collected {
+            Some(v) => {
+                v.push(e);
+                Ok(())
+            }
+            None => Err(e),
+        }
+    }
+
+    /// [`report`](Self::report) for a row's result.
+    pub(crate) fn report_result(&mut self, r: Result<()>) -> Result<()> {
+        r.or_else(|e| self.report(e))
+    }
+
+    /// Every problem found so far, in file order: the row errors recorded with
+    /// [`collect_errors`](GazetteerBuilder::collect_errors), then every duplicate id and
+    /// every unknown parent (when parents are checked). Empty means
+    /// [`build`](GazetteerBuilder::build) will not fail on these grounds. The collected
+    /// errors are taken out; the entries stay.
+    pub fn problems(&mut self) -> Vec<Error> {
+        let mut out = self
+            .collected
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
+        out.extend(self.deferred.take());
+        let store = &self.store;
+        let id_of = |i: usize| store.entries.get(i).map_or("", |r| store.str(r.id));
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for i in 0..store.entries.len() {
+            if let Some(&f) = first.get(id_of(i)) {
+                out.push(Error::DuplicateId {
+                    id: id_of(i).to_owned(),
+                    first: Box::new(self.source_of(f as u32)),
+                    second: Box::new(self.source_of(i as u32)),
+                });
+            } else {
+                first.insert(id_of(i), i);
+            }
+        }
+        if self.options.check_parents {
+            for (i, rec) in store.entries.iter().enumerate() {
+                let parent = store.str(rec.parent);
+                if !parent.is_empty() && !first.contains_key(parent) {
+                    out.push(Error::UnknownParent {
+                        id: id_of(i).to_owned(),
+                        parent: parent.to_owned(),
+                        at: Box::new(self.source_of(i as u32)),
+                    });
+                }
+            }
+        }
+        // File order: by file, then line (errors without a place keep their order).
+        out.sort_by_key(|e| e.location().map(|s| (s.file.clone(), s.line)));
+        out
     }
 
     /// Folds diacritics on both sides, so that "Kunar" finds "Kunaṟ" and the reverse
