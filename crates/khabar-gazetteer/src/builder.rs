@@ -61,6 +61,31 @@ impl GazetteerBuilder {
         }
     }
 
+    /// Compiles romanisation variants ([`crate::romanise::variants`]) of the
+    /// case-insensitive aliases of Perso-Arabic places: entries labelled GPE, LOC or FAC
+    /// whose country is one of [`crate::romanise::COUNTRIES`], and every entry with the
+    /// attribute `romanise` = `yes`. A variant that another entry also reaches (by an
+    /// alias or a variant of its own), or that is a common English word, is not compiled
+    /// and is listed by [`Gazetteer::dropped_variants`]. Off by default; on in the default
+    /// gazetteer.
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer};
+    /// let gz = Gazetteer::builder()
+    ///     .romanise(true)
+    ///     .entry(Entry::new("D", "Nahr-e Saraj", "GPE").with_country("AF"))
+    ///     .build()?;
+    /// let text = "fighting in Nahri Sarraj and Nahr-i-Saraj";
+    /// let found: Vec<(&str, &str)> =
+    ///     gz.find(text).iter().map(|m| (m.as_str(text), m.alias())).collect();
+    /// assert_eq!(found, [("Nahri Sarraj", "Nahr-e Saraj"), ("Nahr-i-Saraj", "Nahr-e Saraj")]);
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn romanise(&mut self, yes: bool) -> &mut Self {
+        self.options.romanise = yes;
+        self
+    }
+
     /// Keeps reading after a bad row: files added afterwards record every row error
     /// instead of stopping at the first, and [`problems`](GazetteerBuilder::problems)
     /// returns them all (as `khabar gazetteer check` does). Errors that stop a file as a
@@ -390,9 +415,7 @@ impl GazetteerBuilder {
                 });
             }
         }
-        compile_keys(store, self.options.strip_diacritics, |entry| {
-            self.source_of(entry)
-        })
+        compile_keys(store, self.options, |entry| self.source_of(entry))
     }
 }
 
@@ -403,77 +426,185 @@ fn open(path: &Path) -> Result<std::fs::File> {
     })
 }
 
-/// Tokenizes and folds every alias, fills the vocabulary and the trie, and groups the
-/// aliases that end in the same trie state, best candidate first.
-fn compile_keys(
-    store: &Store,
-    strip: bool,
-    source_of: impl Fn(u32) -> Source,
-) -> Result<crate::gazetteer::Compiled> {
-    let tokenizer = Tokenizer::new();
-    let ci = fold_ci(strip);
-    let n_alias = store.alias_count();
-    let mut vocab = Vocab::with_capacity(n_alias);
-    let mut trie = TrieBuilder::new();
-    let mut state_of_alias: Vec<u32> = Vec::with_capacity(n_alias);
-    let mut cs_index: Vec<(u32, u32, u32)> = Vec::new();
-    let mut cs_text = String::new();
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut kept: Vec<Span> = Vec::new();
-    let mut labels: Vec<u32> = Vec::new();
-    let mut buf = String::new();
-    let mut form = String::new();
-    for a in 0..n_alias as u32 {
-        let alias = store.alias(a);
-        spans.clear();
-        crate::find::token_spans(alias, &tokenizer, &mut tokens, &mut spans);
-        labels.clear();
-        kept.clear();
+/// Buffers to turn an alias (or a variant) into its trie labels.
+struct Keyer {
+    tokenizer: Tokenizer,
+    ci: khabar_tokenize::FoldOptions,
+    tokens: Vec<Token>,
+    spans: Vec<Span>,
+    kept: Vec<Span>,
+    labels: Vec<u32>,
+    buf: String,
+    merge: crate::romanise::Merge,
+}
+
+impl Keyer {
+    /// Learns the spelling keys of the tokens of a romanised alias or variant.
+    fn learn(&mut self, alias: &str) {
+        self.spans.clear();
+        crate::find::token_spans(alias, &self.tokenizer, &mut self.tokens, &mut self.spans);
+        let alone = self.spans.len() == 1;
+        for sp in &self.spans {
+            let folded = fold_token(sp.slice(alias).unwrap_or(""), self.ci, &mut self.buf);
+            self.merge.learn(folded, alone);
+        }
+    }
+
+    /// Fills `labels` (and `kept`, the kept tokens) for `alias`, adding its tokens to
+    /// `vocab`.
+    fn key(&mut self, alias: &str, vocab: &mut Vocab) -> Result<()> {
+        self.spans.clear();
+        crate::find::token_spans(alias, &self.tokenizer, &mut self.tokens, &mut self.spans);
+        self.labels.clear();
+        self.kept.clear();
         let mut prev: Option<(usize, bool)> = None;
-        for sp in &spans {
-            let folded = fold_token(sp.slice(alias).unwrap_or(""), ci, &mut buf);
+        for sp in &self.spans {
+            let folded = fold_token(sp.slice(alias).unwrap_or(""), self.ci, &mut self.buf);
             if folded.is_empty() {
                 continue;
             }
             let hyphen = is_hyphen(folded);
             let id = vocab
                 .insert(folded)
+                .and_then(|id| self.merge.label(folded, id, vocab))
                 .ok_or(Error::TooLarge("too many tokens"))?;
-            labels.push(match prev {
+            self.labels.push(match prev {
                 None => id,
                 Some((end, ph)) => id << 1 | gap_bit(end, ph, sp.start, hyphen),
             });
-            kept.push(*sp);
+            self.kept.push(*sp);
             prev = Some((sp.end, hyphen));
         }
-        let state = trie.insert(&labels).ok_or_else(|| {
-            let entry = store.entry_of_alias(a);
-            Error::EmptyAlias {
-                id: store
-                    .entries
-                    .get(entry as usize)
-                    .map_or("", |r| store.str(r.id))
-                    .to_owned(),
-                at: Box::new(source_of(entry)),
+        Ok(())
+    }
+}
+
+/// Tokenizes and folds every alias, fills the vocabulary and the trie, and groups the
+/// aliases that end in the same trie state, best candidate first.
+fn compile_keys(
+    store: &Store,
+    options: Options,
+    source_of: impl Fn(u32) -> Source,
+) -> Result<crate::gazetteer::Compiled> {
+    let strip = options.strip_diacritics;
+    let n_alias = store.alias_count();
+    let mut vocab = Vocab::with_capacity(n_alias);
+    let mut trie = TrieBuilder::new();
+    // (final trie state, alias): one per alias, plus one per compiled variant.
+    let mut state_of_alias: Vec<(u32, u32)> = Vec::with_capacity(n_alias);
+    let mut cs_index: Vec<(u32, u32, u32)> = Vec::new();
+    let mut cs_text = String::new();
+    let mut keyer = Keyer {
+        tokenizer: Tokenizer::new(),
+        ci: fold_ci(strip),
+        tokens: Vec::new(),
+        spans: Vec::new(),
+        kept: Vec::new(),
+        labels: Vec::new(),
+        buf: String::new(),
+        merge: crate::romanise::Merge::default(),
+    };
+    let mut form = String::new();
+    let mut dropped_variants = Vec::new();
+    let gathered = if options.romanise {
+        let g = crate::romanise::gather(store, &mut dropped_variants);
+        for a in 0..n_alias as u32 {
+            if crate::romanise::is_romanised_alias(store, a) {
+                keyer.learn(store.alias(a));
             }
-        })?;
-        state_of_alias.push(state);
+        }
+        for (_, _, v) in &g {
+            keyer.learn(v);
+        }
+        keyer.merge.settle();
+        dropped_variants.extend(
+            keyer
+                .merge
+                .english
+                .iter()
+                .map(|k| crate::romanise::Dropped {
+                    entry: u32::MAX,
+                    variant: k.clone(),
+                    why: crate::romanise::Why::EnglishKey,
+                }),
+        );
+        g
+    } else {
+        Vec::new()
+    };
+    let empty_alias = |a: u32| {
+        let entry = store.entry_of_alias(a);
+        Error::EmptyAlias {
+            id: store
+                .entries
+                .get(entry as usize)
+                .map_or("", |r| store.str(r.id))
+                .to_owned(),
+            at: Box::new(source_of(entry)),
+        }
+    };
+    let mut owners = crate::romanise::Owners::default();
+    for a in 0..n_alias as u32 {
+        let alias = store.alias(a);
+        keyer.key(alias, &mut vocab)?;
+        let state = trie.insert(&keyer.labels).ok_or_else(|| empty_alias(a))?;
+        state_of_alias.push((state, a));
+        owners.add(&keyer.labels, store.entry_of_alias(a), store.alias_is_cs(a));
         if store.alias_is_cs(a) {
-            crate::key::cs_form(alias, &kept, strip, &mut form);
+            crate::key::cs_form(alias, &keyer.kept, strip, &mut form);
             let start = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
             cs_text.push_str(&form);
             let end = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
             cs_index.push((a, start, end));
         }
     }
+    let mut strict = vec![0u64; n_alias.div_ceil(64)];
+    for a in 0..n_alias as u32 {
+        let e = store.entry_of_alias(a);
+        let place = store
+            .entries
+            .get(e as usize)
+            .and_then(|r| store.labels.get(r.label as usize))
+            .is_some_and(|l| matches!(l.as_str(), "GPE" | "LOC" | "FAC"));
+        let alias = store.alias(a);
+        let acronym = is_acronym(alias) || !alias.chars().any(char::is_lowercase);
+        if place && !acronym && store.alias_is_cs(a) && crate::english::is_english_phrase(alias) {
+            if let Some(w) = strict.get_mut(a as usize / 64) {
+                *w |= 1 << (a % 64);
+            }
+        }
+    }
+    if options.romanise {
+        let variants = crate::romanise::compile_variants(
+            gathered,
+            &mut |v: &str, vocab: &mut Vocab| {
+                keyer.key(v, vocab)?;
+                Ok(keyer.labels.clone())
+            },
+            &mut vocab,
+            &owners,
+            &mut dropped_variants,
+        )?;
+        for (labels, a) in variants {
+            let state = trie.insert(&labels).ok_or_else(|| empty_alias(a))?;
+            state_of_alias.push((state, a));
+        }
+    }
     vocab.finish();
+    let key_index = keyer.merge.key_index(&vocab);
+    let mut canon = std::mem::take(&mut keyer.merge.canon);
+    if canon.iter().enumerate().all(|(i, &c)| i as u32 == c) {
+        canon.clear();
+    } else {
+        let from = canon.len() as u32;
+        canon.extend(from..vocab.len() as u32);
+    }
     let n_states = trie.state_count();
     let trie = trie.freeze(vocab.len());
 
     // Group aliases by final state (a counting sort keeps alias order inside a group).
     let mut starts = vec![0u32; n_states + 1];
-    for &st in &state_of_alias {
+    for &(st, _) in &state_of_alias {
         if let Some(c) = starts.get_mut(st as usize + 1) {
             *c += 1;
         }
@@ -481,13 +612,13 @@ fn compile_keys(
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut cands = vec![0u32; n_alias];
+    let mut cands = vec![0u32; state_of_alias.len()];
     {
         let mut fill = starts.clone();
-        for (a, &st) in state_of_alias.iter().enumerate() {
+        for &(st, a) in &state_of_alias {
             if let Some(slot) = fill.get_mut(st as usize) {
                 if let Some(c) = cands.get_mut(*slot as usize) {
-                    *c = a as u32;
+                    *c = a;
                 }
                 *slot += 1;
             }
@@ -561,5 +692,9 @@ fn compile_keys(
         cs_index,
         cs_rank_base,
         cs_text,
+        strict,
+        canon,
+        key_index,
+        dropped_variants,
     })
 }
