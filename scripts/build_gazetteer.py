@@ -65,6 +65,7 @@ WORLD_MIN_POP = 2_000_000
 BIG_CITY_POP = 250_000          # cities at least this large (or capitals) get priority 2
 # priorities: country 4 > big city 3 > AF/PK province 2 > other city 1 > other admin1, district 0
 PRIO_COUNTRY, PRIO_BIG_CITY, PRIO_CORE_ADMIN1, PRIO_CITY = 4, 3, 2, 1
+PRIO_DISTRICT = 1               # AF/PK district: ties with a town of its name, listed first
 PRIO_SMALL_TOWN = -1            # a village never beats a province or district (0) of its name
 ENGLISH_ZIPF = 3.0              # wordfreq Zipf frequency from which a word is 'common English'
 ENGLISH_FILE = "english_words.txt"
@@ -276,7 +277,7 @@ def build_places(pk, force_ids: set[int]):
                 did = f"{did}_{s.geonames_id}"
             e = Entry(id=did, name=ascii_fold(s.name) or s.name, label="GPE", country=cc,
                       parent=parent, type="district", geonames_id=str(s.geonames_id or ""),
-                      admin_level="2")
+                      admin_level="2", priority=str(PRIO_DISTRICT))
             names = [s.name] + list(s.aliases)
             bases = [SUFFIX_RE.sub("", n) for n in names]
             add_name_forms(e, names + bases, afghan_style=True)
@@ -476,17 +477,18 @@ def protect_english(places: dict[str, Entry], derived_ids: set[str], hand_keys: 
         if e.get("type") == "country":
             continue
         for a in list(e["aliases"]):
-            k = fold_key(a)
+            k = fold_key(ascii_fold(a) or a)  # the matcher folds diacritics: "Reşt" = "rest"
             words = [w for w in re.split(r"[ \-]+", k) if w]
             other = hand_keys.get(k, set()) - {eid}
             # one word: in the list; a phrase: every word of 4+ letters and Zipf >= 4
             is_eng = (len(words) == 1 and words[0] in english) or (
                 len(words) > 1 and all(len(w) >= 4 and w in english and
                                        zipf_frequency(w, "en") >= 4.0 for w in words))
-            if other and len(words) == 1 and fold_key(e["name"]) != k:
+            name_key = fold_key(ascii_fold(e["name"]) or e["name"])
+            if other and len(words) == 1 and name_key != k:
                 e["aliases"].remove(a)
                 log.append(f"dropped {a!r} of {eid}: hand-kept alias of {sorted(other)[0]}")
-            elif is_eng and len(words) == 1 and fold_key(e["name"]) != k:
+            elif is_eng and len(words) == 1 and name_key != k:
                 e["aliases"].remove(a)
                 log.append(f"dropped {a!r} of {eid}: common English word")
             elif is_eng and a not in e["case_sensitive"]:

@@ -544,12 +544,15 @@ fn compile_keys(
         }
     };
     let mut owners = crate::romanise::Owners::default();
+    // Final state of each alias, to tell whether several entries share it.
+    let mut owner_state: Vec<u32> = Vec::with_capacity(n_alias);
     for a in 0..n_alias as u32 {
         let alias = store.alias(a);
         keyer.key(alias, &mut vocab)?;
         let state = trie.insert(&keyer.labels).ok_or_else(|| empty_alias(a))?;
         state_of_alias.push((state, a));
         owners.add(&keyer.labels, store.entry_of_alias(a), store.alias_is_cs(a));
+        owner_state.push(state);
         if store.alias_is_cs(a) {
             crate::key::cs_form(alias, &keyer.kept, strip, &mut form);
             let start = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
@@ -575,8 +578,24 @@ fn compile_keys(
         }
     }
     if options.romanise {
+        // States reached by aliases of more than one entry.
+        let mut state_entry: std::collections::HashMap<u32, u32> = Default::default();
+        for (a, &st) in owner_state.iter().enumerate() {
+            let e = store.entry_of_alias(a as u32);
+            let o = state_entry.entry(st).or_insert(e);
+            if *o != e {
+                *o = u32::MAX;
+            }
+        }
+        let source_shared = |a: u32| {
+            owner_state
+                .get(a as usize)
+                .and_then(|st| state_entry.get(st))
+                .is_some_and(|&o| o == u32::MAX)
+        };
         let variants = crate::romanise::compile_variants(
             gathered,
+            &source_shared,
             &mut |v: &str, vocab: &mut Vocab| {
                 keyer.key(v, vocab)?;
                 Ok(keyer.labels.clone())

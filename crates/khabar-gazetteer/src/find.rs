@@ -635,7 +635,7 @@ impl Gazetteer {
                     || self.cs_form_of(a) == Some(form.as_str())
                         && !(self.is_strict(a)
                             && *by_position.get_or_init(|| {
-                                crate::english::capital_by_position(text, span.start)
+                                crate::english::capital_by_position(text, span.start, span.end)
                             }))
             };
             if all.iter().all(|&a| passes(a)) {
@@ -860,6 +860,15 @@ fn ascii_letter_mask(w: u64) -> u64 {
 }
 
 /// Folds tokens, looks them up and records their labels.
+/// Whether an ASCII token is in title case ("Sarraj", not "SARRAJ" nor "sarraj"): only
+/// such words are looked up by spelling key — a lower-case word is compared as spelled,
+/// and the all-capital words of a text are mostly acronyms.
+#[inline]
+fn title_case(tok: &[u8]) -> bool {
+    tok.first().is_some_and(u8::is_ascii_uppercase)
+        && tok.get(1).is_some_and(u8::is_ascii_lowercase)
+}
+
 /// See [`TokenLabeler::resolve`].
 #[inline]
 fn resolve(
@@ -945,8 +954,7 @@ impl TokenLabeler<'_> {
             // Most words are in no alias: the vocabulary's filter (a few KiB) says so before
             // the memo (160 KiB) is touched.
             if !self.vocab.may_contain(h) {
-                let capitalised = bytes.get(from).is_some_and(u8::is_ascii_uppercase);
-                let id = self.resolve(None, capitalised, tok);
+                let id = self.resolve(None, title_case(tok), tok);
                 self.push_known(Span::new(from, end), id, false);
                 return;
             }
@@ -973,8 +981,8 @@ impl TokenLabeler<'_> {
                 None => self.vocab.get_ascii_letters_hashed(bytes, from, end, h),
             }
         };
-        let capitalised = bytes.get(from).is_some_and(u8::is_ascii_uppercase);
-        let id = self.resolve(id, capitalised, bytes.get(from..end).unwrap_or(&[]));
+        let tok = bytes.get(from..end).unwrap_or(&[]);
+        let id = self.resolve(id, title_case(tok), tok);
         self.push_known(Span::new(from, end), id, false);
     }
 
@@ -992,7 +1000,10 @@ impl TokenLabeler<'_> {
             }
             ok
         };
-        let capitalised = tok.chars().next().is_some_and(char::is_uppercase);
+        let capitalised = {
+            let mut cs = tok.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+        };
         let (id, hyphen) = if ascii {
             let folded = lower.get(..bytes.len()).unwrap_or(&[]);
             if folded.is_empty() {

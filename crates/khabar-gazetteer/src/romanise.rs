@@ -13,9 +13,10 @@
 //!    ("Char Bolak" → "Charbolak", "Char-Bolak"). A word in [`HEADS`] ("pul", "dasht",
 //!    "nahr", "qala", …) may take an izafe the alias does not write ("Nad Ali" →
 //!    "Nad-e Ali"), and a glued izafe after it is recognised ("Puli Alam" → "Pul-e Alam").
-//! 2. **A spelling key per word** ([`spelling_key`]): the alias tokens of romanised entries
-//!    that share a key share one label in the automaton, and a capitalised word of the text
-//!    that is in no alias is looked up by its key. So "Sarraj" = "Saraj", "Qush" = "Qosh",
+//! 2. **A spelling key per word** ([`spelling_key`]): the tokens of romanised entries'
+//!    aliases that share a key share one label in the automaton, and a title-case word of
+//!    the text that is in no alias is looked up by its key (a word that is in some alias
+//!    is that alias's word: "Male" of Malé stays Malé, although its key is Mali's). So "Sarraj" = "Saraj", "Qush" = "Qosh",
 //!    "Barakzayi" = "Barakzai", "Girishk" = "Gereshk", "Rahwod" = "Rawud". A lower-case
 //!    word of the text is compared as spelled (names are capitalised; this keeps the cost
 //!    off the common words of a text).
@@ -50,7 +51,7 @@ use std::collections::{HashMap, HashSet};
 /// Tajikistan, Iraq, Syria); other entries opt in with the attribute `romanise` = `yes`.
 pub const COUNTRIES: &[&str] = &["AF", "PK", "IR", "TJ", "IQ", "SY"];
 /// Variants compiled per entry at most.
-pub const PER_ENTRY: usize = 160;
+pub const PER_ENTRY: usize = 48;
 
 /// Izafe connector tokens ("Pul-e Alam", "Qala-i-Naw", "Nawa-ye Barakzai").
 pub const IZAFE: &[&str] = &["e", "i", "ye", "yi", "y"];
@@ -140,7 +141,8 @@ fn forms(j: Join) -> Vec<&'static str> {
     match j {
         Join::Izafe => IZAFE_FORMS.to_vec(),
         Join::And => AND_FORMS.to_vec(),
-        Join::Plain { head: false } => PLAIN_FORMS.to_vec(),
+        // "Dand Patan" is also "Dand wa Patan"
+        Join::Plain { head: false } => [PLAIN_FORMS, AND_FORMS].concat(),
         Join::Plain { head: true } => {
             let mut v = PLAIN_FORMS.to_vec();
             v.extend(IZAFE_FORMS.iter().filter(|f| !PLAIN_FORMS.contains(f)));
@@ -230,20 +232,22 @@ fn vowel(b: u8) -> bool {
     matches!(b, b'a' | b'i' | b'u')
 }
 
-/// The tribal suffix and its spellings: every one becomes "zai".
-const ZAI: &[&[u8]] = &[
-    b"zayi", b"zaee", b"zaey", b"zaye", b"zay", b"zai", b"zey", b"zee",
-];
+/// The tribal suffix -zai/-zay/-zayi/-zaee/-zey after the letter mapping (y, e → i): every
+/// one becomes "zai". Longest first.
+const ZAI: &[&[u8]] = &[b"zaii", b"zai", b"zii"];
 
 /// The spelling key of one token of ASCII letters (any case), written into `out`; `None`
 /// for a token that is not 3 to [`KEY_MAX`] ASCII letters. See [`spelling_key`].
 pub(crate) fn key_bytes(tok: &[u8], out: &mut [u8; KEY_MAX]) -> Option<usize> {
     let n = tok.len();
-    if !(3..=KEY_MAX).contains(&n) || !tok.iter().all(u8::is_ascii_alphabetic) {
+    if !(3..=KEY_MAX).contains(&n) {
         return None;
     }
     let mut low = [0u8; KEY_MAX];
     for (d, &b) in low.iter_mut().zip(tok) {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
         *d = match b.to_ascii_lowercase() {
             b'q' => b'k',
             b'v' => b'w',
@@ -253,20 +257,11 @@ pub(crate) fn key_bytes(tok: &[u8], out: &mut [u8; KEY_MAX]) -> Option<usize> {
         };
     }
     let word = low.get(..n)?;
-    // The suffix is matched on the mapped letters (zayi → ziii is not possible: only e/y
-    // and o change, so compare the mapped forms of the suffixes).
     let mut stem_len = n;
     let mut zai = false;
     for suf in ZAI {
-        let mapped: Vec<u8> = suf
-            .iter()
-            .map(|&b| match b {
-                b'y' | b'e' => b'i',
-                c => c,
-            })
-            .collect();
-        if n > mapped.len() + 1 && word.ends_with(&mapped) {
-            stem_len = n - mapped.len();
+        if n > suf.len() + 1 && word.ends_with(suf) {
+            stem_len = n - suf.len();
             zai = true;
             break;
         }
@@ -282,11 +277,13 @@ pub(crate) fn key_bytes(tok: &[u8], out: &mut [u8; KEY_MAX]) -> Option<usize> {
     };
     for i in 0..stem_len {
         let c = word.get(i).copied().unwrap_or(b'a');
-        // h after a vowel and before a consonant or the end is silent ("Rahwod", "Deh")
+        // h after a vowel is silent before a consonant or the end ("Rahwod", "Deh") and
+        // between two equal vowels ("Chahar" = "Char"; the second vowel then merges)
         if c == b'h' && i > 0 {
-            let prev_vowel = word.get(i - 1).is_some_and(|&p| vowel(p));
-            let next_vowel = i + 1 < stem_len && word.get(i + 1).is_some_and(|&x| vowel(x));
-            if prev_vowel && !next_vowel {
+            let prev = word.get(i - 1).copied().filter(|&p| vowel(p));
+            let next = word.get(i + 1).copied().filter(|_| i + 1 < stem_len);
+            let next_vowel = next.is_some_and(vowel);
+            if prev.is_some() && (!next_vowel || next == prev) {
                 continue;
             }
         }
@@ -302,8 +299,8 @@ pub(crate) fn key_bytes(tok: &[u8], out: &mut [u8; KEY_MAX]) -> Option<usize> {
 
 /// The spelling key of a word: romanisations of one Persian, Pashto or Arabic word share
 /// it. Lower-cased; q → k, v → w, y and e → i, o → u; "zai", "zay", "zayi", "zaee" at the
-/// end → "zai"; an h between a vowel and a consonant (or the end) dropped ("Rahwod" =
-/// "Rawud", "Deh" = "Dih"); then every doubled letter written once ("Sarraj" = "Saraj",
+/// end → "zai"; an h after a vowel dropped before a consonant, the end or the same vowel
+/// ("Rahwod" = "Rawud", "Deh" = "Dih", "Chahar" = "Char"); then every doubled letter written once ("Sarraj" = "Saraj",
 /// "Ezzat" = "Izat", "oo", "ou" → u, "ee" → i, "aa" → a). "kh", "gh", "sh", "ch" are kept.
 /// `None` for words outside 3 to 32 ASCII letters.
 ///
@@ -312,7 +309,7 @@ pub(crate) fn key_bytes(tok: &[u8], out: &mut [u8; KEY_MAX]) -> Option<usize> {
 /// let same = |a: &str, b: &str| spelling_key(a) == spelling_key(b);
 /// assert!(same("Sarraj", "Saraj") && same("Barakzayi", "Barakzai") && same("Qush", "Qosh"));
 /// assert!(same("Rahwod", "Rawud") && same("Girishk", "Gereshk") && same("Ezzat", "Izat"));
-/// assert!(same("Urozgan", "Oruzgan") && same("Shaykh", "Shaikh"));
+/// assert!(same("Urozgan", "Oruzgan") && same("Shaykh", "Shaikh") && same("Chahar", "Char"));
 /// assert!(!same("Khost", "Host") && !same("Tepa", "Tapa"));
 /// assert_eq!(spelling_key("Pu"), None);
 /// ```
@@ -383,6 +380,9 @@ pub(crate) struct Merge {
     rep: HashMap<Vec<u8>, String>,
     /// Keys of one-token aliases.
     alone: HashSet<Vec<u8>>,
+    /// The folded tokens of romanised aliases: only these share their key's label (a
+    /// token of another entry keeps its own: "Male" of Malé is not merged with "Mali").
+    members: HashSet<String>,
     /// Vocabulary id → label id, for merged tokens.
     pub canon: Vec<u32>,
     /// Keys not used because they are keys of common English words.
@@ -401,6 +401,7 @@ impl Merge {
             if !self.rep.contains_key(k) {
                 self.rep.insert(k.to_vec(), folded.to_owned());
             }
+            self.members.insert(folded.to_owned());
         }
     }
 
@@ -432,7 +433,8 @@ impl Merge {
         let mut out = [0u8; KEY_MAX];
         let rep = key_bytes(folded.as_bytes(), &mut out)
             .and_then(|n| out.get(..n))
-            .and_then(|k| self.rep.get(k));
+            .and_then(|k| self.rep.get(k))
+            .filter(|_| self.members.contains(folded));
         let label = match rep {
             Some(r) if r != folded => vocab.insert(&r.clone())?,
             _ => id,
@@ -476,7 +478,7 @@ pub(crate) enum Why {
     EnglishKey,
     /// Another entry has it as an alias (entry index).
     AliasOf(u32),
-    /// A variant of another entry is spelled the same (entry index).
+    /// A variant of another entry is spelled the same (entry index): kept, ambiguous.
     VariantOf(u32),
 }
 
@@ -502,7 +504,8 @@ pub struct DroppedVariant<'g> {
     pub other: Option<EntryRef<'g>>,
     /// `"common English word"`, `"spelling key of a common English word"` (then
     /// `variant` is the key: the entry's tokens with it are matched only as spelled),
-    /// `"alias of another entry"` or `"variant of another entry"`.
+    /// `"alias of another entry"` or `"variant of another entry"` (this one is compiled all
+    /// the same: a match lists both entries, as for a shared alias).
     pub reason: &'static str,
 }
 
@@ -633,6 +636,7 @@ pub(crate) fn is_romanised_alias(store: &Store, a: u32) -> bool {
 /// `key` turns a variant into its trie labels (adding its tokens to `vocab`).
 pub(crate) fn compile_variants(
     gathered: Vec<(u32, u32, String)>,
+    source_shared: &dyn Fn(u32) -> bool,
     key: &mut dyn FnMut(&str, &mut Vocab) -> Result<Vec<u32>>,
     vocab: &mut Vocab,
     owners: &Owners,
@@ -654,22 +658,29 @@ pub(crate) fn compile_variants(
             cands.push((labels, a, e, v));
         }
     }
+    // A variant that is another entry's alias is dropped — unless the alias it comes from
+    // is shared with other entries already (a district and its town of the same name: the
+    // variant is then as ambiguous as the name). A variant two entries generate is kept,
+    // ambiguous like a shared alias, and listed.
     let mut out = Vec::with_capacity(cands.len());
     for (labels, a, e, v) in cands {
-        let why = match owners.other(&labels, e) {
-            Some(o) => Some(Why::AliasOf(o)),
-            None => match variant_owner.get(&labels) {
-                Some(&o) if o != e => Some(Why::VariantOf(o)),
-                _ => None,
-            },
-        };
-        match why {
-            Some(why) => dropped.push(Dropped {
+        let shared_source = source_shared(a);
+        match owners.other(&labels, e) {
+            Some(o) if !shared_source => dropped.push(Dropped {
                 entry: e,
                 variant: v,
-                why,
+                why: Why::AliasOf(o),
             }),
-            None => out.push((labels, a)),
+            _ => {
+                if let Some(&o) = variant_owner.get(&labels).filter(|&&o| o != e) {
+                    dropped.push(Dropped {
+                        entry: e,
+                        variant: v,
+                        why: Why::VariantOf(o),
+                    });
+                }
+                out.push((labels, a));
+            }
         }
     }
     Ok(out)
