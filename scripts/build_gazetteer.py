@@ -58,6 +58,7 @@ MIDDLE_EAST = ["TR", "SA", "YE", "JO", "LB", "IL", "PS", "QA", "AE", "KW", "BH",
                "EG", "AZ"]                               # cities >= ME_MIN_POP
 EXTRA_ADMIN1_CITIES = {"CN-XJ": 100_000, "IN-JK": 50_000, "IN-LA": 10_000}
 CORE_MIN_POP = 0                # every AF/PK town GeoNames ships in cities500
+CORE_TOWN_POP = 50_000          # AF/PK towns from this size beat a district of their name
 SMALL_TOWN_POP = 10_000         # AF/PK towns below this get PRIO_SMALL_TOWN
 NEAR_MIN_POP = 100_000
 ME_MIN_POP = 500_000
@@ -330,7 +331,9 @@ def build_places(pk, force_ids: set[int]):
         is_cap = gid in capitals
         big = is_cap or v["population"] >= BIG_CITY_POP
         small = cc in CORE and v["population"] < SMALL_TOWN_POP and gid not in force_ids
-        prio = PRIO_BIG_CITY if big else PRIO_SMALL_TOWN if small else PRIO_CITY
+        large_core = cc in CORE and v["population"] >= CORE_TOWN_POP
+        prio = (PRIO_BIG_CITY if big else PRIO_SMALL_TOWN if small
+                else PRIO_CORE_ADMIN1 if large_core else PRIO_CITY)
         ORIGINAL_NAME[f"GN:{gid}"] = v["name"]
         e = Entry(id=f"GN:{gid}", name=ascii_fold(v["name"]) or v["name"], label="GPE",
                   country=cc, parent=parent, lat=fmt_coord(v["latitude"]),
@@ -346,6 +349,8 @@ def build_places(pk, force_ids: set[int]):
                         and not a.isupper()):
                     names.append(a)
         add_name_forms(e, names, afghan_style=cc in CORE + ["IR"])
+        if cc in CORE and v["population"] >= CORE_TOWN_POP:
+            e.add_alias(f"{e['name']} City")  # "Ghazni City": not the province
         entries[e["id"]] = e
 
     # --- continents and CLDR macro-regions (LOC) --------------------------------------
