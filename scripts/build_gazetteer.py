@@ -454,7 +454,8 @@ def english_words(files: dict[str, dict[str, Entry]], hand_ids: set[str]) -> set
         for eid, e in ents.items():
             small_foreign = (e.get("type") in ("city", "capital") and e["country"] not in CORE
                              and int(e.get("population") or 0) < BIG_CITY_POP)
-            if not small_foreign:  # "Male" (Malé, 100k) stays an English word
+            if not small_foreign and e["name"] not in e["case_sensitive"]:
+                # "Male" (Malé, 100k) and "Dawn" (case-sensitive) stay English words
                 names.add(fold_key(ORIGINAL_NAME.get(eid, e["name"])))
             if eid in hand_ids:
                 names.update(fold_key(a) for a in e["aliases"] if a not in e["case_sensitive"])

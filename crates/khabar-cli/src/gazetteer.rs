@@ -1,9 +1,8 @@
 //! `khabar gazetteer check` and `khabar gazetteer build`.
 
-use crate::words::is_common_word;
 use crate::{EXIT_OK, EXIT_SOME_FAILED};
 use clap::Subcommand;
-use khabar_gazetteer::{Gazetteer, GazetteerBuilder, is_acronym};
+use khabar_gazetteer::{Gazetteer, GazetteerBuilder, is_acronym, is_common_english};
 use khabar_tokenize::fold_str;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -13,8 +12,9 @@ use std::time::Instant;
 /// `khabar gazetteer …`
 #[derive(Debug, Subcommand)]
 pub enum GazetteerCommand {
-    /// Validate gazetteer files: errors with file and line, aliases shared by several
-    /// entries, and aliases that are common English words once case-folded.
+    /// Validate gazetteer files: every error with its file and line, aliases shared by
+    /// several entries, aliases that are common English words once case-folded (exit 1),
+    /// and the romanised spellings that are not used because they would collide.
     Check {
         /// CSV, TSV or JSON Lines files (checked together, as one merged gazetteer).
         #[arg(required = true)]
@@ -89,8 +89,10 @@ fn check(
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
     // Every problem of every file, each with its file and line — not only the first.
+    // Built as the default gazetteer is (diacritics folded, romanised spellings), so that
+    // what collides there is listed here.
     let mut b = GazetteerBuilder::new();
-    b.collect_errors(true);
+    b.collect_errors(true).strip_diacritics(true).romanise(true);
     let mut problems = Vec::new();
     for f in files {
         if let Err(e) = b.add_path(f) {
@@ -146,7 +148,7 @@ fn check(
                 .entry(key.clone())
                 .or_default()
                 .push((e.id().to_owned(), a.to_owned()));
-            if !sensitive && is_common_word(&key) {
+            if !sensitive && !key.contains(' ') && is_common_english(&key) {
                 common.push((e.id().to_owned(), a.to_owned()));
             }
         }
@@ -176,6 +178,25 @@ fn check(
     }
     if shared.len() > 50 {
         writeln!(out, "  … {} more", shared.len() - 50)?;
+    }
+    let dropped = gz.dropped_variants();
+    writeln!(
+        out,
+        "romanised spellings not used: {} (they would make English a place or collide with another entry)",
+        dropped.len()
+    )?;
+    for d in dropped.iter().take(50) {
+        writeln!(
+            out,
+            "  {:?} of {}: {}{}",
+            d.variant,
+            d.entry.map_or("(a spelling key)", |e| e.id()),
+            d.reason,
+            d.other.map(|o| format!(" {}", o.id())).unwrap_or_default()
+        )?;
+    }
+    if dropped.len() > 50 {
+        writeln!(out, "  … {} more", dropped.len() - 50)?;
     }
     writeln!(
         out,

@@ -13,7 +13,6 @@ pub mod extract;
 pub mod gazetteer;
 pub mod input;
 pub mod references;
-mod words;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use khabar_tokenize::{Tokenizer, sentences};

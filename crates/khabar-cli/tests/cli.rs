@@ -370,6 +370,32 @@ fn gazetteer_check_with_default_names_the_merged_totals() {
 }
 
 #[test]
+fn gazetteer_check_passes_on_the_default_gazetteer_and_lists_unused_spellings() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../khabar-gazetteer/data/default"
+    );
+    let files: Vec<String> = ["organizations", "places", "norp", "persons"]
+        .iter()
+        .map(|f| format!("{dir}/{f}.csv"))
+        .collect();
+    let mut args = vec!["gazetteer", "check"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out, err) = khabar(&args);
+    assert_eq!(code, EXIT_OK, "{err}{out}");
+    assert!(
+        out.contains("aliases that are common English words when case-folded: 0"),
+        "{out}"
+    );
+    assert!(out.contains("romanised spellings not used: "), "{out}");
+    // "Pul" would take "pull" and "pool" with it: its spelling key is not used.
+    assert!(
+        out.contains("spelling key of a common English word"),
+        "{out}"
+    );
+}
+
+#[test]
 fn tokenize_and_sentences_commands() {
     let (code, out, _) = khabar(&["tokenize", &seeds()]);
     assert_eq!(code, EXIT_OK);

@@ -36,18 +36,21 @@ pub fn is_common_english(word: &str) -> bool {
     words().contains(w.as_str())
 }
 
-/// Whether `phrase` is a common English word, or every word of it is (words split at
-/// spaces and hyphens): "turn", "Northern Areas", "north-west".
+/// Whether `phrase` is a common English word, or every word of it is one of three letters
+/// or more (words split at spaces and hyphens): "turn", "Northern Areas", "north-west", but
+/// not "Mir-e Amor" ("e" is a connector).
 ///
 /// ```
 /// use khabar_gazetteer::is_english_phrase;
 /// assert!(is_english_phrase("Northern Areas") && is_english_phrase("north-west"));
 /// assert!(!is_english_phrase("Nad-e Ali") && !is_english_phrase("Pul-e Alam"));
+/// assert!(!is_english_phrase("Mir-e Amor"));
 /// ```
 pub fn is_english_phrase(phrase: &str) -> bool {
     let mut any = false;
     for w in phrase.split([' ', '-']).filter(|w| !w.is_empty()) {
-        if !is_common_english(w) {
+        // a word of one or two letters ("e", "wa") is a connector of a name, not English
+        if w.chars().count() < 3 || !is_common_english(w) {
             return false;
         }
         any = true;

@@ -91,7 +91,7 @@ fn fresh_uid() -> u64 {
 }
 
 /// Magic bytes and format version at the start of a saved gazetteer.
-const MAGIC: &[u8; 8] = b"KHGAZ\x00\x01\x00";
+const MAGIC: &[u8; 8] = b"KHGAZ\x00\x02\x00";
 
 impl Gazetteer {
     pub(crate) fn from_parts(store: Store, options: Options, compiled: Compiled) -> Gazetteer {
@@ -150,6 +150,12 @@ impl Gazetteer {
     /// Whether diacritics are folded.
     pub fn strips_diacritics(&self) -> bool {
         self.options.strip_diacritics
+    }
+
+    /// Whether romanised spellings of Perso-Arabic places are matched (built with
+    /// [`romanise`](crate::GazetteerBuilder::romanise); see [`crate::romanise`]).
+    pub fn romanises(&self) -> bool {
+        self.options.romanise
     }
 
     /// The entry with this id.

@@ -10,7 +10,9 @@
 //!    the entry (a match reports the alias they came from): the izafe between two words
 //!    ([`IZAFE`]: "-e-", "-e ", "-i-", " e ", "-ye-", glued "Puli Alam", or none: "Nad Ali"),
 //!    "and" ([`AND`]: "wa", "va", "-o-", "-u-"), and two plain words joined or hyphenated
-//!    ("Char Bolak" → "Charbolak", "Char-Bolak"). A word in [`HEADS`] ("pul", "dasht",
+//!    ("Char Bolak" → "Charbolak", "Char-Bolak") — unless one of them is an English word of
+//!    place names ([`FEATURE_WORDS`]: "Kandahar Airfield", "Ab Band District") or both are
+//!    common English ("Abbey Gate"): those keep their spacing. A word in [`HEADS`] ("pul", "dasht",
 //!    "nahr", "qala", …) may take an izafe the alias does not write ("Nad Ali" →
 //!    "Nad-e Ali"), and a glued izafe after it is recognised ("Puli Alam" → "Pul-e Alam").
 //! 2. **A spelling key per word** ([`spelling_key`]): the tokens of romanised entries'
@@ -64,6 +66,60 @@ pub const HEADS: &[&str] = &[
     "kariz", "khak", "koh", "kuh", "kotal", "mir", "nad", "nahr", "nawa", "pul", "pusht", "qala",
     "qalat", "sang", "sar", "shahr", "shah", "shib", "tagab", "zer", "zir",
 ];
+/// English words of place names: next to one of them, words keep the spacing the alias
+/// gives them ("Ab Band District", "Camp Bastion", "Upper South Waziristan"), as they do
+/// between two common English words ("Abbey Gate").
+pub const FEATURE_WORDS: &[&str] = &[
+    "agency",
+    "air",
+    "airbase",
+    "airfield",
+    "airport",
+    "area",
+    "base",
+    "bazaar",
+    "border",
+    "bridge",
+    "camp",
+    "central",
+    "city",
+    "corridor",
+    "crossing",
+    "dam",
+    "district",
+    "east",
+    "gate",
+    "highway",
+    "hospital",
+    "hotel",
+    "jail",
+    "lake",
+    "lower",
+    "market",
+    "middle",
+    "mosque",
+    "mountains",
+    "new",
+    "north",
+    "old",
+    "pass",
+    "port",
+    "prison",
+    "province",
+    "region",
+    "river",
+    "road",
+    "school",
+    "south",
+    "tribal",
+    "tunnel",
+    "university",
+    "upper",
+    "valley",
+    "village",
+    "west",
+];
+
 /// How an izafe is written between two words ("-e-" also covers " - e - ": spacing next to
 /// a hyphen does not matter to the matcher, but "-e " has one hyphen token less). A leading
 /// `+` glues the vowel to the first word ("Puli Alam").
@@ -85,6 +141,9 @@ enum Join {
     Plain {
         head: bool,
     },
+    /// Two words of which one is in [`FEATURE_WORDS`] ("Kandahar Airfield"), or both common
+    /// English ("Abbey Gate"): written as in the alias (`true`: with a hyphen).
+    Fixed(bool),
 }
 
 /// The words of an alias and the connectors between them, or `None` if the alias is not
@@ -97,11 +156,21 @@ fn parse(alias: &str) -> Option<(Vec<String>, Vec<Join>)> {
         return None;
     }
     let lower = alias.to_ascii_lowercase().replace('\'', "");
-    let parts: Vec<&str> = lower.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+    // Each part with whether a hyphen comes before it.
+    let mut parts: Vec<(&str, bool)> = Vec::new();
+    let mut hyphen = false;
+    for p in lower.split_inclusive([' ', '-']) {
+        let word = p.trim_end_matches([' ', '-']);
+        if !word.is_empty() {
+            parts.push((word, hyphen));
+        }
+        hyphen = p.ends_with('-');
+    }
     let mut words: Vec<String> = Vec::new();
     let mut joins: Vec<Join> = Vec::new();
     let mut pending: Option<Join> = None;
-    for (k, p) in parts.iter().enumerate() {
+    for (k, &(p, hyphen)) in parts.iter().enumerate() {
+        let p = &p;
         let inner = !words.is_empty() && k + 1 < parts.len() && pending.is_none();
         if inner && IZAFE.contains(p) {
             pending = Some(Join::Izafe);
@@ -112,11 +181,14 @@ fn parse(alias: &str) -> Option<(Vec<String>, Vec<Join>)> {
             continue;
         }
         if let Some(prev) = words.last_mut() {
+            let head = HEADS.contains(&prev.as_str());
+            let fixed = FEATURE_WORDS.contains(&prev.as_str())
+                || FEATURE_WORDS.contains(p)
+                || crate::english::is_english_phrase(&format!("{prev} {p}"));
             let j = match pending.take() {
                 Some(j) => j,
-                None => glued_izafe(prev).unwrap_or(Join::Plain {
-                    head: HEADS.contains(&prev.as_str()),
-                }),
+                None if fixed => Join::Fixed(hyphen),
+                None => glued_izafe(prev).unwrap_or(Join::Plain { head }),
             };
             joins.push(j);
         }
@@ -148,6 +220,7 @@ fn forms(j: Join) -> Vec<&'static str> {
             v.extend(IZAFE_FORMS.iter().filter(|f| !PLAIN_FORMS.contains(f)));
             v
         }
+        Join::Fixed(hyphen) => vec![if hyphen { "-" } else { " " }],
     }
 }
 
@@ -720,6 +793,13 @@ mod tests {
             assert_eq!(m[0].as_str(&sentence), text);
         }
         Ok(())
+    }
+
+    #[test]
+    fn english_words_keep_their_spacing() {
+        let v = variants("Ab Band District");
+        assert!(v.iter().all(|x| x.ends_with(" district")), "{v:?}");
+        assert!(variants("Abbey Gate").is_empty());
     }
 
     #[test]

@@ -206,7 +206,8 @@ impl PipelineBuilder {
                     }
                     if with_default {
                         let d = default_gazetteer()?;
-                        b.strip_diacritics(d.strips_diacritics());
+                        b.strip_diacritics(d.strips_diacritics())
+                            .romanise(d.romanises());
                         b.add_gazetteer(d)?;
                     }
                     Some(EntityMatcher::new(Arc::new(b.build()?)))
