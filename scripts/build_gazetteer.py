@@ -694,6 +694,9 @@ def build(out_dir: str, quiet: bool = False) -> int:
     with open(os.path.join(out_dir, ENGLISH_FILE), "w", encoding="utf-8", newline="") as f:
         f.write(f"# common English words: wordfreq Zipf >= {ENGLISH_ZIPF}, minus place and "
                 "hand-kept names (scripts/build_gazetteer.py)\n")
+        f.write("# Derived from wordfreq data by Robyn Speer (https://github.com/rspeer/wordfreq),"
+                " CC BY-SA 4.0; this list is shared under CC BY-SA 4.0 "
+                "(https://creativecommons.org/licenses/by-sa/4.0/)\n")
         f.write("".join(w + "\n" for w in sorted(english)))
     col = collisions(files)
     with open(os.path.join(out_dir, COLLISIONS_FILE), "w", encoding="utf-8", newline="") as f:
