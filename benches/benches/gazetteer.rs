@@ -254,7 +254,7 @@ fn bench_build(c: &mut Criterion) {
     group.bench_function("default/build", |b| {
         b.iter(|| {
             let mut builder = Gazetteer::builder();
-            builder.strip_diacritics(true);
+            builder.strip_diacritics(true).romanise(true);
             for (name, csv) in DEFAULT_DATA {
                 builder
                     .add_csv_reader(csv.as_bytes(), name)

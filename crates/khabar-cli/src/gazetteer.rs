@@ -1,9 +1,8 @@
 //! `khabar gazetteer check` and `khabar gazetteer build`.
 
-use crate::words::is_common_word;
 use crate::{EXIT_OK, EXIT_SOME_FAILED};
 use clap::Subcommand;
-use khabar_gazetteer::{Gazetteer, GazetteerBuilder, is_acronym};
+use khabar_gazetteer::{Gazetteer, GazetteerBuilder, is_acronym, is_common_english};
 use khabar_tokenize::fold_str;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -13,8 +12,9 @@ use std::time::Instant;
 /// `khabar gazetteer …`
 #[derive(Debug, Subcommand)]
 pub enum GazetteerCommand {
-    /// Validate gazetteer files: errors with file and line, aliases shared by several
-    /// entries, and aliases that are common English words once case-folded.
+    /// Validate gazetteer files: every error with its file and line, aliases shared by
+    /// several entries, aliases that are common English words once case-folded (exit 1),
+    /// and the romanised spellings that are not used because they would collide.
     Check {
         /// CSV, TSV or JSON Lines files (checked together, as one merged gazetteer).
         #[arg(required = true)]
@@ -34,15 +34,10 @@ pub enum GazetteerCommand {
     },
 }
 
-fn load(files: &[PathBuf], with_default: bool) -> Result<Gazetteer, khabar_gazetteer::Error> {
+fn load(files: &[PathBuf]) -> Result<Gazetteer, khabar_gazetteer::Error> {
     let mut b = GazetteerBuilder::new();
     for f in files {
         b.add_path(f)?;
-    }
-    if with_default {
-        if let Ok(d) = Gazetteer::default_gazetteer() {
-            b.add_gazetteer(d)?;
-        }
     }
     b.build()
 }
@@ -60,7 +55,7 @@ pub fn run(
         } => check(files, *with_default, out, err),
         GazetteerCommand::Build { files, output } => {
             let t = Instant::now();
-            let gz = match load(files, false) {
+            let gz = match load(files) {
                 Ok(g) => g,
                 Err(e) => {
                     writeln!(err, "khabar: {e}")?;
@@ -93,12 +88,49 @@ fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let gz = match load(files, with_default) {
-        Ok(g) => g,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(EXIT_SOME_FAILED);
+    // Every problem of every file, each with its file and line — not only the first.
+    // Built as the default gazetteer is (diacritics folded, romanised spellings), so that
+    // what collides there is listed here.
+    let mut b = GazetteerBuilder::new();
+    b.collect_errors(true).strip_diacritics(true).romanise(true);
+    let mut problems = Vec::new();
+    for f in files {
+        if let Err(e) = b.add_path(f) {
+            problems.push(e);
         }
+    }
+    if with_default {
+        match Gazetteer::default_gazetteer() {
+            Ok(d) => {
+                if let Err(e) = b.add_gazetteer(d) {
+                    problems.push(e);
+                }
+            }
+            Err(e) => writeln!(err, "khabar: default gazetteer: {e}")?,
+        }
+    }
+    problems.extend(b.problems());
+    let built = if problems.is_empty() {
+        b.build().map_err(|e| problems.push(e)).ok()
+    } else {
+        None
+    };
+    let Some(gz) = built else {
+        for p in &problems {
+            writeln!(err, "khabar: {p}")?;
+        }
+        writeln!(err, "khabar: {} problem(s) found", problems.len())?;
+        return Ok(EXIT_SOME_FAILED);
+    };
+    let names = files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = if with_default {
+        format!("merged ({names} + the default gazetteer)")
+    } else {
+        names
     };
     // Folded alias → entries using it (case-sensitive aliases keep their case).
     let mut by_alias: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
@@ -116,7 +148,7 @@ fn check(
                 .entry(key.clone())
                 .or_default()
                 .push((e.id().to_owned(), a.to_owned()));
-            if !sensitive && is_common_word(&key) {
+            if !sensitive && !key.contains(' ') && is_common_english(&key) {
                 common.push((e.id().to_owned(), a.to_owned()));
             }
         }
@@ -131,12 +163,7 @@ fn check(
         .collect();
     writeln!(
         out,
-        "{}: {} entries, {} aliases — valid",
-        files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
+        "{title}: {} entries, {} aliases — valid",
         gz.len(),
         gz.alias_count()
     )?;
@@ -151,6 +178,25 @@ fn check(
     }
     if shared.len() > 50 {
         writeln!(out, "  … {} more", shared.len() - 50)?;
+    }
+    let dropped = gz.dropped_variants();
+    writeln!(
+        out,
+        "romanised spellings not used: {} (they would make English a place or collide with another entry)",
+        dropped.len()
+    )?;
+    for d in dropped.iter().take(50) {
+        writeln!(
+            out,
+            "  {:?} of {}: {}{}",
+            d.variant,
+            d.entry.map_or("(a spelling key)", |e| e.id()),
+            d.reason,
+            d.other.map(|o| format!(" {}", o.id())).unwrap_or_default()
+        )?;
+    }
+    if dropped.len() > 50 {
+        writeln!(out, "  … {} more", dropped.len() - 50)?;
     }
     writeln!(
         out,

@@ -14,7 +14,6 @@ pub mod gazetteer;
 pub mod human;
 pub mod input;
 pub mod references;
-mod words;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use khabar_tokenize::{Tokenizer, sentences};

@@ -324,6 +324,78 @@ fn gazetteer_check_reports_errors_shared_aliases_and_common_words() {
 }
 
 #[test]
+fn gazetteer_check_reports_every_problem_with_its_line_and_the_khabar_prefix() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.csv");
+    fs::write(
+        &bad,
+        "id,name,label,priority,parent\nA,Alpha,ORG,1,\nB,Beta,ORG,high,\nC,,ORG,,\nA,Again,ORG,,\nD,Delta,ORG,,NOPE\nE,Echo,ORG\n",
+    )
+    .expect("write");
+    let (code, out, err) = khabar(&["gazetteer", "check", bad.to_str().expect("p")]);
+    assert_eq!(code, EXIT_SOME_FAILED, "{out}");
+    for line in [
+        "bad.csv:3",
+        "bad.csv:4",
+        "bad.csv:5",
+        "bad.csv:6",
+        "bad.csv:7",
+    ] {
+        assert!(err.contains(line), "{line} missing: {err}");
+    }
+    assert!(err.contains("5 problem(s) found"), "{err}");
+    assert!(
+        err.lines().all(|l| l.starts_with("khabar: ")),
+        "every error line has the khabar: prefix: {err}"
+    );
+    assert!(!err.contains("error:"), "{err}");
+}
+
+#[test]
+fn gazetteer_check_with_default_names_the_merged_totals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mine = dir.path().join("mine.csv");
+    fs::write(&mine, "id,name,label\nX:BV,Badakhshan Volunteers,ORG\n").expect("write");
+    let p = mine.to_str().expect("p");
+    let (code, out, err) = khabar(&["gazetteer", "check", p]);
+    assert_eq!(code, EXIT_OK, "{out}{err}");
+    assert!(out.starts_with(&format!("{p}: 1 entries")), "{out}");
+    let (_, out, err) = khabar(&["gazetteer", "check", "--with-default", p]);
+    let first = out.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with(&format!("merged ({p} + the default gazetteer): ")),
+        "{first} {err}"
+    );
+    assert!(!first.contains(": 1 entries"), "{first}");
+}
+
+#[test]
+fn gazetteer_check_passes_on_the_default_gazetteer_and_lists_unused_spellings() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../khabar-gazetteer/data/default"
+    );
+    let files: Vec<String> = ["organizations", "places", "norp", "persons"]
+        .iter()
+        .map(|f| format!("{dir}/{f}.csv"))
+        .collect();
+    let mut args = vec!["gazetteer", "check"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out, err) = khabar(&args);
+    assert_eq!(code, EXIT_OK, "{err}{out}");
+    assert!(
+        out.contains("aliases that are common English words when case-folded: 0"),
+        "{out}"
+    );
+    assert!(out.contains("romanised spellings not used: "), "{out}");
+    // "Pul" would take "pull" and "pool" with it: its spelling key is not used.
+    assert!(
+        out.contains("spelling key of a common English word"),
+        "{out}"
+    );
+}
+
+#[test]
 fn tokenize_and_sentences_commands() {
     let (code, out, _) = khabar(&["tokenize", &seeds()]);
     assert_eq!(code, EXIT_OK);

@@ -62,6 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(p) => Gazetteer::from_csv_path(p)?,
         None => Gazetteer::builder()
             .strip_diacritics(true)
+            .romanise(std::env::var_os("KHABAR_NO_ROMANISE").is_none())
             .add_default_entries()?
             .build()?,
     };

@@ -37,6 +37,8 @@ pub struct GazetteerBuilder {
     options: Options,
     /// The first error of an [`entry`](GazetteerBuilder::entry) call, reported by `build`.
     deferred: Option<Error>,
+    /// With [`collect_errors`](GazetteerBuilder::collect_errors): the row errors seen so far.
+    collected: Option<Vec<Error>>,
 }
 
 impl Default for GazetteerBuilder {
@@ -55,7 +57,114 @@ impl GazetteerBuilder {
             files: Vec::new(),
             options: Options::default(),
             deferred: None,
+            collected: None,
         }
+    }
+
+    /// Compiles romanisation variants ([`crate::romanise::variants`]) of the
+    /// case-insensitive aliases of Perso-Arabic places: entries labelled GPE, LOC or FAC
+    /// whose country is one of [`crate::romanise::COUNTRIES`], and every entry with the
+    /// attribute `romanise` = `yes`. A variant that another entry also reaches (by an
+    /// alias or a variant of its own), or that is a common English word, is not compiled
+    /// and is listed by [`Gazetteer::dropped_variants`]. Off by default; on in the default
+    /// gazetteer.
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer};
+    /// let gz = Gazetteer::builder()
+    ///     .romanise(true)
+    ///     .entry(Entry::new("D", "Nahr-e Saraj", "GPE").with_country("AF"))
+    ///     .build()?;
+    /// let text = "fighting in Nahri Sarraj and Nahr-i-Saraj";
+    /// let found: Vec<(&str, &str)> =
+    ///     gz.find(text).iter().map(|m| (m.as_str(text), m.alias())).collect();
+    /// assert_eq!(found, [("Nahri Sarraj", "Nahr-e Saraj"), ("Nahr-i-Saraj", "Nahr-e Saraj")]);
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn romanise(&mut self, yes: bool) -> &mut Self {
+        self.options.romanise = yes;
+        self
+    }
+
+    /// Keeps reading after a bad row: files added afterwards record every row error
+    /// instead of stopping at the first, and [`problems`](GazetteerBuilder::problems)
+    /// returns them all (as `khabar gazetteer check` does). Errors that stop a file as a
+    /// whole (it cannot be opened, its header lacks a column) still return at once.
+    ///
+    /// ```
+    /// use khabar_gazetteer::GazetteerBuilder;
+    /// let csv = "id,name,label,parent\nA,,GPE,\nB,Bee,GPE,\nB,Bee again,GPE,\nC,Cee,GPE,NOPE\n";
+    /// let mut b = GazetteerBuilder::new();
+    /// b.collect_errors(true).add_csv_reader(csv.as_bytes(), "my.csv")?;
+    /// let problems: Vec<String> = b.problems().iter().map(|e| e.to_string()).collect();
+    /// assert_eq!(problems.len(), 3);
+    /// assert!(problems[0].starts_with("my.csv:2"));
+    /// assert!(problems[1].contains("duplicate id \"B\" at my.csv:4"));
+    /// assert!(problems[2].starts_with("my.csv:5"));
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn collect_errors(&mut self, yes: bool) -> &mut Self {
+        self.collected = yes.then(Vec::new);
+        self
+    }
+
+    /// Records a row error when collecting, else returns it.
+    pub(crate) fn report(&mut self, e: Error) -> Result<()> {
+        match &mut self.collected {
+            Some(v) => {
+                v.push(e);
+                Ok(())
+            }
+            None => Err(e),
+        }
+    }
+
+    /// [`report`](Self::report) for a row's result.
+    pub(crate) fn report_result(&mut self, r: Result<()>) -> Result<()> {
+        r.or_else(|e| self.report(e))
+    }
+
+    /// Every problem found so far, in file order: the row errors recorded with
+    /// [`collect_errors`](GazetteerBuilder::collect_errors), then every duplicate id and
+    /// every unknown parent (when parents are checked). Empty means
+    /// [`build`](GazetteerBuilder::build) will not fail on these grounds. The collected
+    /// errors are taken out; the entries stay.
+    pub fn problems(&mut self) -> Vec<Error> {
+        let mut out = self
+            .collected
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
+        out.extend(self.deferred.take());
+        let store = &self.store;
+        let id_of = |i: usize| store.entries.get(i).map_or("", |r| store.str(r.id));
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for i in 0..store.entries.len() {
+            if let Some(&f) = first.get(id_of(i)) {
+                out.push(Error::DuplicateId {
+                    id: id_of(i).to_owned(),
+                    first: Box::new(self.source_of(f as u32)),
+                    second: Box::new(self.source_of(i as u32)),
+                });
+            } else {
+                first.insert(id_of(i), i);
+            }
+        }
+        if self.options.check_parents {
+            for (i, rec) in store.entries.iter().enumerate() {
+                let parent = store.str(rec.parent);
+                if !parent.is_empty() && !first.contains_key(parent) {
+                    out.push(Error::UnknownParent {
+                        id: id_of(i).to_owned(),
+                        parent: parent.to_owned(),
+                        at: Box::new(self.source_of(i as u32)),
+                    });
+                }
+            }
+        }
+        // File order: by file, then line (errors without a place keep their order).
+        out.sort_by_key(|e| e.location().map(|s| (s.file.clone(), s.line)));
+        out
     }
 
     /// Folds diacritics on both sides, so that "Kunar" finds "Kunaṟ" and the reverse
@@ -306,9 +415,7 @@ impl GazetteerBuilder {
                 });
             }
         }
-        compile_keys(store, self.options.strip_diacritics, |entry| {
-            self.source_of(entry)
-        })
+        compile_keys(store, self.options, |entry| self.source_of(entry))
     }
 }
 
@@ -319,77 +426,204 @@ fn open(path: &Path) -> Result<std::fs::File> {
     })
 }
 
-/// Tokenizes and folds every alias, fills the vocabulary and the trie, and groups the
-/// aliases that end in the same trie state, best candidate first.
-fn compile_keys(
-    store: &Store,
-    strip: bool,
-    source_of: impl Fn(u32) -> Source,
-) -> Result<crate::gazetteer::Compiled> {
-    let tokenizer = Tokenizer::new();
-    let ci = fold_ci(strip);
-    let n_alias = store.alias_count();
-    let mut vocab = Vocab::with_capacity(n_alias);
-    let mut trie = TrieBuilder::new();
-    let mut state_of_alias: Vec<u32> = Vec::with_capacity(n_alias);
-    let mut cs_index: Vec<(u32, u32, u32)> = Vec::new();
-    let mut cs_text = String::new();
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut kept: Vec<Span> = Vec::new();
-    let mut labels: Vec<u32> = Vec::new();
-    let mut buf = String::new();
-    let mut form = String::new();
-    for a in 0..n_alias as u32 {
-        let alias = store.alias(a);
-        spans.clear();
-        crate::find::token_spans(alias, &tokenizer, &mut tokens, &mut spans);
-        labels.clear();
-        kept.clear();
+/// Buffers to turn an alias (or a variant) into its trie labels.
+struct Keyer {
+    tokenizer: Tokenizer,
+    ci: khabar_tokenize::FoldOptions,
+    tokens: Vec<Token>,
+    spans: Vec<Span>,
+    kept: Vec<Span>,
+    labels: Vec<u32>,
+    buf: String,
+    merge: crate::romanise::Merge,
+}
+
+impl Keyer {
+    /// Learns the spelling keys of the tokens of a romanised alias or variant.
+    fn learn(&mut self, alias: &str) {
+        self.spans.clear();
+        crate::find::token_spans(alias, &self.tokenizer, &mut self.tokens, &mut self.spans);
+        let alone = self.spans.len() == 1;
+        for sp in &self.spans {
+            let folded = fold_token(sp.slice(alias).unwrap_or(""), self.ci, &mut self.buf);
+            self.merge.learn(folded, alone);
+        }
+    }
+
+    /// Fills `labels` (and `kept`, the kept tokens) for `alias`, adding its tokens to
+    /// `vocab`.
+    fn key(&mut self, alias: &str, vocab: &mut Vocab) -> Result<()> {
+        self.spans.clear();
+        crate::find::token_spans(alias, &self.tokenizer, &mut self.tokens, &mut self.spans);
+        self.labels.clear();
+        self.kept.clear();
         let mut prev: Option<(usize, bool)> = None;
-        for sp in &spans {
-            let folded = fold_token(sp.slice(alias).unwrap_or(""), ci, &mut buf);
+        for sp in &self.spans {
+            let folded = fold_token(sp.slice(alias).unwrap_or(""), self.ci, &mut self.buf);
             if folded.is_empty() {
                 continue;
             }
             let hyphen = is_hyphen(folded);
             let id = vocab
                 .insert(folded)
+                .and_then(|id| self.merge.label(folded, id, vocab))
                 .ok_or(Error::TooLarge("too many tokens"))?;
-            labels.push(match prev {
+            self.labels.push(match prev {
                 None => id,
                 Some((end, ph)) => id << 1 | gap_bit(end, ph, sp.start, hyphen),
             });
-            kept.push(*sp);
+            self.kept.push(*sp);
             prev = Some((sp.end, hyphen));
         }
-        let state = trie.insert(&labels).ok_or_else(|| {
-            let entry = store.entry_of_alias(a);
-            Error::EmptyAlias {
-                id: store
-                    .entries
-                    .get(entry as usize)
-                    .map_or("", |r| store.str(r.id))
-                    .to_owned(),
-                at: Box::new(source_of(entry)),
+        Ok(())
+    }
+}
+
+/// Tokenizes and folds every alias, fills the vocabulary and the trie, and groups the
+/// aliases that end in the same trie state, best candidate first.
+fn compile_keys(
+    store: &Store,
+    options: Options,
+    source_of: impl Fn(u32) -> Source,
+) -> Result<crate::gazetteer::Compiled> {
+    let strip = options.strip_diacritics;
+    let n_alias = store.alias_count();
+    let mut vocab = Vocab::with_capacity(n_alias);
+    let mut trie = TrieBuilder::new();
+    // (final trie state, alias): one per alias, plus one per compiled variant.
+    let mut state_of_alias: Vec<(u32, u32)> = Vec::with_capacity(n_alias);
+    let mut cs_index: Vec<(u32, u32, u32)> = Vec::new();
+    let mut cs_text = String::new();
+    let mut keyer = Keyer {
+        tokenizer: Tokenizer::new(),
+        ci: fold_ci(strip),
+        tokens: Vec::new(),
+        spans: Vec::new(),
+        kept: Vec::new(),
+        labels: Vec::new(),
+        buf: String::new(),
+        merge: crate::romanise::Merge::default(),
+    };
+    let mut form = String::new();
+    let mut dropped_variants = Vec::new();
+    let gathered = if options.romanise {
+        let g = crate::romanise::gather(store, &mut dropped_variants);
+        for a in 0..n_alias as u32 {
+            if crate::romanise::is_romanised_alias(store, a) {
+                keyer.learn(store.alias(a));
             }
-        })?;
-        state_of_alias.push(state);
+        }
+        for (_, _, v) in &g {
+            keyer.learn(v);
+        }
+        keyer.merge.settle();
+        dropped_variants.extend(
+            keyer
+                .merge
+                .english
+                .iter()
+                .map(|k| crate::romanise::Dropped {
+                    entry: u32::MAX,
+                    variant: k.clone(),
+                    why: crate::romanise::Why::EnglishKey,
+                }),
+        );
+        g
+    } else {
+        Vec::new()
+    };
+    let empty_alias = |a: u32| {
+        let entry = store.entry_of_alias(a);
+        Error::EmptyAlias {
+            id: store
+                .entries
+                .get(entry as usize)
+                .map_or("", |r| store.str(r.id))
+                .to_owned(),
+            at: Box::new(source_of(entry)),
+        }
+    };
+    let mut owners = crate::romanise::Owners::default();
+    // Final state of each alias, to tell whether several entries share it.
+    let mut owner_state: Vec<u32> = Vec::with_capacity(n_alias);
+    for a in 0..n_alias as u32 {
+        let alias = store.alias(a);
+        keyer.key(alias, &mut vocab)?;
+        let state = trie.insert(&keyer.labels).ok_or_else(|| empty_alias(a))?;
+        state_of_alias.push((state, a));
+        owners.add(&keyer.labels, store.entry_of_alias(a), store.alias_is_cs(a));
+        owner_state.push(state);
         if store.alias_is_cs(a) {
-            crate::key::cs_form(alias, &kept, strip, &mut form);
+            crate::key::cs_form(alias, &keyer.kept, strip, &mut form);
             let start = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
             cs_text.push_str(&form);
             let end = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
             cs_index.push((a, start, end));
         }
     }
+    let mut strict = vec![0u64; n_alias.div_ceil(64)];
+    for a in 0..n_alias as u32 {
+        let e = store.entry_of_alias(a);
+        let place = store
+            .entries
+            .get(e as usize)
+            .and_then(|r| store.labels.get(r.label as usize))
+            .is_some_and(|l| matches!(l.as_str(), "GPE" | "LOC" | "FAC"));
+        let alias = store.alias(a);
+        let acronym = is_acronym(alias) || !alias.chars().any(char::is_lowercase);
+        if place && !acronym && store.alias_is_cs(a) && crate::english::is_english_phrase(alias) {
+            if let Some(w) = strict.get_mut(a as usize / 64) {
+                *w |= 1 << (a % 64);
+            }
+        }
+    }
+    if options.romanise {
+        // States reached by aliases of more than one entry.
+        let mut state_entry: std::collections::HashMap<u32, u32> = Default::default();
+        for (a, &st) in owner_state.iter().enumerate() {
+            let e = store.entry_of_alias(a as u32);
+            let o = state_entry.entry(st).or_insert(e);
+            if *o != e {
+                *o = u32::MAX;
+            }
+        }
+        let source_shared = |a: u32| {
+            owner_state
+                .get(a as usize)
+                .and_then(|st| state_entry.get(st))
+                .is_some_and(|&o| o == u32::MAX)
+        };
+        let variants = crate::romanise::compile_variants(
+            gathered,
+            &source_shared,
+            &mut |v: &str, vocab: &mut Vocab| {
+                keyer.key(v, vocab)?;
+                Ok(keyer.labels.clone())
+            },
+            &mut vocab,
+            &owners,
+            &mut dropped_variants,
+        )?;
+        for (labels, a) in variants {
+            let state = trie.insert(&labels).ok_or_else(|| empty_alias(a))?;
+            state_of_alias.push((state, a));
+        }
+    }
     vocab.finish();
+    let key_index = keyer.merge.key_index(&vocab);
+    let mut canon = std::mem::take(&mut keyer.merge.canon);
+    if canon.iter().enumerate().all(|(i, &c)| i as u32 == c) {
+        canon.clear();
+    } else {
+        let from = canon.len() as u32;
+        canon.extend(from..vocab.len() as u32);
+    }
     let n_states = trie.state_count();
     let trie = trie.freeze(vocab.len());
 
     // Group aliases by final state (a counting sort keeps alias order inside a group).
     let mut starts = vec![0u32; n_states + 1];
-    for &st in &state_of_alias {
+    for &(st, _) in &state_of_alias {
         if let Some(c) = starts.get_mut(st as usize + 1) {
             *c += 1;
         }
@@ -397,13 +631,13 @@ fn compile_keys(
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut cands = vec![0u32; n_alias];
+    let mut cands = vec![0u32; state_of_alias.len()];
     {
         let mut fill = starts.clone();
-        for (a, &st) in state_of_alias.iter().enumerate() {
+        for &(st, a) in &state_of_alias {
             if let Some(slot) = fill.get_mut(st as usize) {
                 if let Some(c) = cands.get_mut(*slot as usize) {
-                    *c = a as u32;
+                    *c = a;
                 }
                 *slot += 1;
             }
@@ -477,5 +711,9 @@ fn compile_keys(
         cs_index,
         cs_rank_base,
         cs_text,
+        strict,
+        canon,
+        key_index,
+        dropped_variants,
     })
 }

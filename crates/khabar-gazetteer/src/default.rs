@@ -73,6 +73,7 @@ impl Gazetteer {
             .get_or_init(|| {
                 GazetteerBuilder::new()
                     .strip_diacritics(true)
+                    .romanise(true)
                     .add_default_entries()?
                     .build()
             })

@@ -128,3 +128,18 @@ pub enum Error {
 
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Where the error happened, when it concerns one entry or row (for a duplicate id, the
+    /// second definition).
+    pub fn location(&self) -> Option<&Source> {
+        match self {
+            Error::Parse { at, .. }
+            | Error::EmptyAlias { at, .. }
+            | Error::EmptyField { at, .. }
+            | Error::UnknownParent { at, .. } => Some(at),
+            Error::DuplicateId { second, .. } => Some(second),
+            _ => None,
+        }
+    }
+}

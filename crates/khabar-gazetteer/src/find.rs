@@ -586,6 +586,8 @@ impl Gazetteer {
         let labeler = TokenLabeler {
             memo: &mut s.memo,
             vocab: &self.compiled.vocab,
+            canon: &self.compiled.canon,
+            keys: &self.compiled.key_index,
             opts: fold_ci(self.options.strip_diacritics),
             prev_end: NO_PREV,
             prev_hyphen: false,
@@ -627,8 +629,15 @@ impl Gazetteer {
             .is_some_and(|w| w >> (k % 64) & 1 == 1);
         let cands = if has_cs {
             cs_form(text, spans.get(i..=j)?, self.options.strip_diacritics, form);
-            let passes =
-                |a: u32| !self.store.alias_is_cs(a) || self.cs_form_of(a) == Some(form.as_str());
+            let by_position = std::cell::OnceCell::new();
+            let passes = |a: u32| {
+                !self.store.alias_is_cs(a)
+                    || self.cs_form_of(a) == Some(form.as_str())
+                        && !(self.is_strict(a)
+                            && *by_position.get_or_init(|| {
+                                crate::english::capital_by_position(text, span.start, span.end)
+                            }))
+            };
             if all.iter().all(|&a| passes(a)) {
                 Cow::Borrowed(all)
             } else {
@@ -646,6 +655,16 @@ impl Gazetteer {
             cands,
             store: &self.store,
         })
+    }
+
+    /// Whether alias `a` is a common English word that needs a capital not explained by
+    /// its position.
+    #[inline]
+    fn is_strict(&self, a: u32) -> bool {
+        self.compiled
+            .strict
+            .get(a as usize / 64)
+            .is_some_and(|w| w >> (a % 64) & 1 == 1)
     }
 
     /// The case-sensitive form of a case-sensitive alias. `cs_index` lists the
@@ -841,9 +860,38 @@ fn ascii_letter_mask(w: u64) -> u64 {
 }
 
 /// Folds tokens, looks them up and records their labels.
+/// Whether an ASCII token is in title case ("Sarraj", not "SARRAJ" nor "sarraj"): only
+/// such words are looked up by spelling key — a lower-case word is compared as spelled,
+/// and the all-capital words of a text are mostly acronyms.
+#[inline]
+fn title_case(tok: &[u8]) -> bool {
+    tok.first().is_some_and(u8::is_ascii_uppercase)
+        && tok.get(1).is_some_and(u8::is_ascii_lowercase)
+}
+
+/// See [`TokenLabeler::resolve`].
+#[inline]
+fn resolve(
+    canon: &[u32],
+    keys: &crate::romanise::KeyIndex,
+    id: Option<u32>,
+    capitalised: bool,
+    tok: &[u8],
+) -> Option<u32> {
+    match id {
+        Some(id) => Some(canon.get(id as usize).copied().unwrap_or(id)),
+        None if capitalised && !keys.is_empty() => keys.lookup(tok),
+        None => None,
+    }
+}
+
 struct TokenLabeler<'a> {
     memo: &'a mut [Memo],
     vocab: &'a crate::vocab::Vocab,
+    /// Vocabulary id → label id (empty: the identity), see [`crate::romanise`].
+    canon: &'a [u32],
+    /// Spelling keys, for capitalised tokens in no alias.
+    keys: &'a crate::romanise::KeyIndex,
     opts: khabar_tokenize::FoldOptions,
     /// End of the previous kept token, or [`NO_PREV`].
     prev_end: usize,
@@ -854,6 +902,14 @@ struct TokenLabeler<'a> {
 }
 
 impl TokenLabeler<'_> {
+    /// The label id of a token: its vocabulary id through `canon`, or for a capitalised
+    /// token in no alias (`tok` is its folded or original form, ASCII letters), the label
+    /// of its spelling key.
+    #[inline]
+    fn resolve(&self, id: Option<u32>, capitalised: bool, tok: &[u8]) -> Option<u32> {
+        resolve(self.canon, self.keys, id, capitalised, tok)
+    }
+
     /// Records a token whose id is already known.
     #[inline]
     fn push_known(&mut self, span: Span, id: Option<u32>, hyphen: bool) {
@@ -898,7 +954,8 @@ impl TokenLabeler<'_> {
             // Most words are in no alias: the vocabulary's filter (a few KiB) says so before
             // the memo (160 KiB) is touched.
             if !self.vocab.may_contain(h) {
-                self.push_known(Span::new(from, end), None, false);
+                let id = self.resolve(None, title_case(tok), tok);
+                self.push_known(Span::new(from, end), id, false);
                 return;
             }
             match self.memo.get_mut((h >> 40) as usize & (MEMO_LEN - 1)) {
@@ -924,6 +981,8 @@ impl TokenLabeler<'_> {
                 None => self.vocab.get_ascii_letters_hashed(bytes, from, end, h),
             }
         };
+        let tok = bytes.get(from..end).unwrap_or(&[]);
+        let id = self.resolve(id, title_case(tok), tok);
         self.push_known(Span::new(from, end), id, false);
     }
 
@@ -941,18 +1000,29 @@ impl TokenLabeler<'_> {
             }
             ok
         };
+        let capitalised = {
+            let mut cs = tok.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+        };
         let (id, hyphen) = if ascii {
             let folded = lower.get(..bytes.len()).unwrap_or(&[]);
             if folded.is_empty() {
                 return;
             }
-            (self.vocab.get(folded), folded.iter().all(|&b| b == b'-'))
+            let id = self.resolve(self.vocab.get(folded), capitalised, folded);
+            (id, folded.iter().all(|&b| b == b'-'))
         } else {
+            let (canon, keys) = (self.canon, self.keys);
             let folded = fold_token(tok, self.opts, self.buf);
             if folded.is_empty() {
                 return;
             }
-            (self.vocab.get(folded.as_bytes()), is_hyphen(folded))
+            let id = self.vocab.get(folded.as_bytes());
+            let hyphen = is_hyphen(folded);
+            (
+                resolve(canon, keys, id, capitalised, folded.as_bytes()),
+                hyphen,
+            )
         };
         let label = match id {
             None => NONE,
@@ -1009,6 +1079,8 @@ mod tests {
         let mut tl = TokenLabeler {
             memo: &mut memo,
             vocab: &gz.compiled.vocab,
+            canon: &gz.compiled.canon,
+            keys: &gz.compiled.key_index,
             opts: fold_ci(gz.options.strip_diacritics),
             prev_end: NO_PREV,
             prev_hyphen: false,

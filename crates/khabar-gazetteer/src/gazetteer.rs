@@ -16,6 +16,9 @@ pub(crate) struct Options {
     pub strip_diacritics: bool,
     pub auto_case_sensitive: bool,
     pub check_parents: bool,
+    /// Compile romanisation variants of Perso-Arabic place names (see [`crate::romanise`]).
+    #[serde(default)]
+    pub romanise: bool,
 }
 
 impl Default for Options {
@@ -24,6 +27,7 @@ impl Default for Options {
             strip_diacritics: false,
             auto_case_sensitive: true,
             check_parents: true,
+            romanise: false,
         }
     }
 }
@@ -45,6 +49,20 @@ pub(crate) struct Compiled {
     /// alias in `cs_index` is this plus a population count).
     pub cs_rank_base: Vec<u32>,
     pub cs_text: String,
+    /// One bit per alias: a case-sensitive place alias that is a common English word, not
+    /// matched where its capital comes from its position (sentence start, headline).
+    #[serde(default)]
+    pub strict: Vec<u64>,
+    /// Vocabulary id → trie label id where romanised spellings share a label (empty: the
+    /// identity).
+    #[serde(default)]
+    pub canon: Vec<u32>,
+    /// Capitalised tokens in no alias, looked up by spelling key.
+    #[serde(default)]
+    pub key_index: crate::romanise::KeyIndex,
+    /// Romanisation variants that were not compiled, and why (not saved).
+    #[serde(skip)]
+    pub dropped_variants: Vec<crate::romanise::Dropped>,
 }
 
 /// A compiled gazetteer: entries and everything needed to find their aliases in text.
@@ -73,7 +91,7 @@ fn fresh_uid() -> u64 {
 }
 
 /// Magic bytes and format version at the start of a saved gazetteer.
-const MAGIC: &[u8; 8] = b"KHGAZ\x00\x01\x00";
+const MAGIC: &[u8; 8] = b"KHGAZ\x00\x02\x00";
 
 impl Gazetteer {
     pub(crate) fn from_parts(store: Store, options: Options, compiled: Compiled) -> Gazetteer {
@@ -132,6 +150,12 @@ impl Gazetteer {
     /// Whether diacritics are folded.
     pub fn strips_diacritics(&self) -> bool {
         self.options.strip_diacritics
+    }
+
+    /// Whether romanised spellings of Perso-Arabic places are matched (built with
+    /// [`romanise`](crate::GazetteerBuilder::romanise); see [`crate::romanise`]).
+    pub fn romanises(&self) -> bool {
+        self.options.romanise
     }
 
     /// The entry with this id.

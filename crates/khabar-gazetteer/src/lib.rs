@@ -132,12 +132,14 @@
 mod builder;
 #[cfg(feature = "default-gazetteer")]
 mod default;
+mod english;
 mod entry;
 mod error;
 mod find;
 mod gazetteer;
 mod key;
 mod load;
+pub mod romanise;
 mod store;
 mod trie;
 mod vocab;
@@ -145,11 +147,13 @@ mod vocab;
 pub use builder::GazetteerBuilder;
 #[cfg(feature = "default-gazetteer")]
 pub use default::DEFAULT_DATA;
+pub use english::{is_common_english, is_english_phrase};
 pub use entry::{Entry, EntryRef, label};
 pub use error::{Error, Result, Source};
 pub use find::{Match, MatchKind, Scratch};
 pub use gazetteer::Gazetteer;
 pub use key::is_acronym;
+pub use romanise::DroppedVariant;
 
 /// The README's examples, run as doctests.
 #[cfg(all(doctest, feature = "default-gazetteer"))]

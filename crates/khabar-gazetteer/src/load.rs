@@ -129,84 +129,99 @@ pub(crate) fn read_delimited(
         match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(e) => return Err(csv_error(file, &e)),
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        let at = Source::file_line(file, line);
-        let cell_at = |i: usize| {
-            at.clone()
-                .with_column(i as u64 + 1, header.get(i).map_or("", String::as_str))
-        };
-        let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).map_or("", str::trim);
-        let opt = |c: Option<usize>| Some(cell(c)).filter(|v| !v.is_empty());
-        let id = cell(c_id);
-        for (field, c) in [("id", c_id), ("name", c_name), ("label", c_label)] {
-            if cell(c).is_empty() {
-                return Err(Error::EmptyField {
-                    id: id.to_owned(),
-                    field: match field {
-                        "id" => "id",
-                        "name" => "name",
-                        _ => "label",
-                    },
-                    at: Box::new(cell_at(c.unwrap_or(0))),
-                });
+            Err(e) => {
+                // A malformed row does not stop the reader: with `collect_errors` the next
+                // rows are still checked.
+                let recoverable = matches!(
+                    e.kind(),
+                    csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                );
+                builder.report(csv_error(file, &e))?;
+                if recoverable {
+                    continue;
+                }
+                break;
             }
         }
-        let list = |c: Option<usize>| -> Result<Vec<&str>> {
-            let v = cell(c);
-            if v.is_empty() {
-                return Ok(Vec::new());
+        let result = (|| -> Result<()> {
+            let line = record.position().map_or(0, |p| p.line());
+            let at = Source::file_line(file, line);
+            let cell_at = |i: usize| {
+                at.clone()
+                    .with_column(i as u64 + 1, header.get(i).map_or("", String::as_str))
+            };
+            let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).map_or("", str::trim);
+            let opt = |c: Option<usize>| Some(cell(c)).filter(|v| !v.is_empty());
+            let id = cell(c_id);
+            for (field, c) in [("id", c_id), ("name", c_name), ("label", c_label)] {
+                if cell(c).is_empty() {
+                    return Err(Error::EmptyField {
+                        id: id.to_owned(),
+                        field: match field {
+                            "id" => "id",
+                            "name" => "name",
+                            _ => "label",
+                        },
+                        at: Box::new(cell_at(c.unwrap_or(0))),
+                    });
+                }
             }
-            let items: Vec<&str> = v.split('|').map(str::trim).collect();
-            if items.iter().any(|a| a.is_empty()) {
-                return Err(Error::EmptyAlias {
-                    id: id.to_owned(),
-                    at: Box::new(cell_at(c.unwrap_or(0))),
-                });
-            }
-            Ok(items)
-        };
-        let number = |c: Option<usize>| -> Result<Option<f64>> {
-            match opt(c) {
-                None => Ok(None),
-                Some(v) => v.parse().map(Some).map_err(|_| Error::Parse {
-                    at: Box::new(cell_at(c.unwrap_or(0))),
-                    message: format!("{v:?} is not a number"),
-                }),
-            }
-        };
-        let aliases = list(c_aliases)?;
-        let case_sensitive = list(c_cs)?;
-        let priority = match opt(c_priority) {
-            None => 0,
-            Some(v) => v.parse().map_err(|_| Error::Parse {
-                at: Box::new(cell_at(c_priority.unwrap_or(0))),
-                message: format!("{v:?} is not an integer priority"),
-            })?,
-        };
-        let attrs: Vec<(&str, &str)> = attr_cols
-            .iter()
-            .filter_map(|&i| {
-                let v = record.get(i)?;
-                (!v.trim().is_empty()).then(|| (header.get(i).map_or("", String::as_str), v))
-            })
-            .collect();
-        let parts = EntryParts {
-            id,
-            name: cell(c_name),
-            label: cell(c_label),
-            aliases: &aliases,
-            case_sensitive: &case_sensitive,
-            country: opt(c_country),
-            parent: opt(c_parent),
-            wikidata: opt(c_wikidata),
-            lat: number(c_lat)?,
-            lon: number(c_lon)?,
-            priority,
-            attrs: &attrs,
-        };
-        builder.add_parts(&parts, at.clone(), Some(file_index))?;
+            let list = |c: Option<usize>| -> Result<Vec<&str>> {
+                let v = cell(c);
+                if v.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let items: Vec<&str> = v.split('|').map(str::trim).collect();
+                if items.iter().any(|a| a.is_empty()) {
+                    return Err(Error::EmptyAlias {
+                        id: id.to_owned(),
+                        at: Box::new(cell_at(c.unwrap_or(0))),
+                    });
+                }
+                Ok(items)
+            };
+            let number = |c: Option<usize>| -> Result<Option<f64>> {
+                match opt(c) {
+                    None => Ok(None),
+                    Some(v) => v.parse().map(Some).map_err(|_| Error::Parse {
+                        at: Box::new(cell_at(c.unwrap_or(0))),
+                        message: format!("{v:?} is not a number"),
+                    }),
+                }
+            };
+            let aliases = list(c_aliases)?;
+            let case_sensitive = list(c_cs)?;
+            let priority = match opt(c_priority) {
+                None => 0,
+                Some(v) => v.parse().map_err(|_| Error::Parse {
+                    at: Box::new(cell_at(c_priority.unwrap_or(0))),
+                    message: format!("{v:?} is not an integer priority"),
+                })?,
+            };
+            let attrs: Vec<(&str, &str)> = attr_cols
+                .iter()
+                .filter_map(|&i| {
+                    let v = record.get(i)?;
+                    (!v.trim().is_empty()).then(|| (header.get(i).map_or("", String::as_str), v))
+                })
+                .collect();
+            let parts = EntryParts {
+                id,
+                name: cell(c_name),
+                label: cell(c_label),
+                aliases: &aliases,
+                case_sensitive: &case_sensitive,
+                country: opt(c_country),
+                parent: opt(c_parent),
+                wikidata: opt(c_wikidata),
+                lat: number(c_lat)?,
+                lon: number(c_lon)?,
+                priority,
+                attrs: &attrs,
+            };
+            builder.add_parts(&parts, at.clone(), Some(file_index))
+        })();
+        builder.report_result(result)?;
     }
     Ok(())
 }
@@ -241,21 +256,24 @@ pub(crate) fn read_jsonl(
             continue;
         }
         let at = Source::file_line(file, lineno);
-        let e: Entry = serde_json::from_str(body).map_err(|err| Error::Parse {
-            at: Box::new(Source {
-                column: Some(err.column() as u64),
-                ..at.clone()
-            }),
-            message: err.to_string(),
-        })?;
-        if e.label.trim().is_empty() {
-            return Err(Error::EmptyField {
-                id: e.id.clone(),
-                field: "label",
-                at: Box::new(at),
-            });
-        }
-        builder.add_from(&e, at, Some(file_index))?;
+        let result = (|| -> Result<()> {
+            let e: Entry = serde_json::from_str(body).map_err(|err| Error::Parse {
+                at: Box::new(Source {
+                    column: Some(err.column() as u64),
+                    ..at.clone()
+                }),
+                message: err.to_string(),
+            })?;
+            if e.label.trim().is_empty() {
+                return Err(Error::EmptyField {
+                    id: e.id.clone(),
+                    field: "label",
+                    at: Box::new(at.clone()),
+                });
+            }
+            builder.add_from(&e, at.clone(), Some(file_index))
+        })();
+        builder.report_result(result)?;
     }
     Ok(())
 }

@@ -45,6 +45,7 @@ mod document;
 mod error;
 mod facts;
 mod html;
+mod people;
 mod pipeline;
 
 pub use document::{

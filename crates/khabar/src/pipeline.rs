@@ -206,7 +206,8 @@ impl PipelineBuilder {
                     }
                     if with_default {
                         let d = default_gazetteer()?;
-                        b.strip_diacritics(d.strips_diacritics());
+                        b.strip_diacritics(d.strips_diacritics())
+                            .romanise(d.romanises());
                         b.add_gazetteer(d)?;
                     }
                     Some(EntityMatcher::new(Arc::new(b.build()?)))
@@ -364,7 +365,7 @@ impl Pipeline {
     }
 }
 
-fn candidate(e: &EntryRef<'_>) -> Candidate {
+pub(crate) fn candidate(e: &EntryRef<'_>) -> Candidate {
     Candidate {
         id: e.id().to_owned(),
         name: e.name().to_owned(),
@@ -374,7 +375,7 @@ fn candidate(e: &EntryRef<'_>) -> Candidate {
 }
 
 /// The attributes an [`Entity`] carries for its best entry.
-fn attributes(e: &EntryRef<'_>) -> BTreeMap<String, serde_json::Value> {
+pub(crate) fn attributes(e: &EntryRef<'_>) -> BTreeMap<String, serde_json::Value> {
     use serde_json::Value;
     let mut attrs = BTreeMap::new();
     if let Some(c) = e.country() {
@@ -478,10 +479,12 @@ impl EntityMatcher {
     }
 
     fn entities_of(&self, text: &str, matches: &[Match<'_>]) -> Vec<Entity> {
-        matches
+        let mut found: Vec<Entity> = matches
             .iter()
             .map(|m| entity(text, m, Some(&self.entries)))
-            .collect()
+            .collect();
+        crate::people::resolve(self.gazetteer(), text, &mut found);
+        found
     }
 }
 
@@ -534,9 +537,11 @@ fn entity(text: &str, m: &Match<'_>, cache: Option<&EntryCache>) -> Entity {
 /// # Ok::<(), khabar_gazetteer::Error>(())
 /// ```
 pub fn find_entities(gazetteer: &Gazetteer, text: &str) -> Vec<Entity> {
-    gazetteer
+    let mut found: Vec<Entity> = gazetteer
         .find(text)
         .iter()
         .map(|m| entity(text, m, None))
-        .collect()
+        .collect();
+    crate::people::resolve(gazetteer, text, &mut found);
+    found
 }
