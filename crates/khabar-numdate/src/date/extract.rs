@@ -6,6 +6,7 @@ use crate::date::grammar::{Clock, Grammar, Match, NO_END_MODS, Sem, Suffix, Tk, 
 use crate::date::lexicon::{DayPart, Unit, W};
 use crate::date::prefilter::{self, MAX_LEAD};
 use crate::date::resolve::{Anchor, Cal, Resolved, YearSpec, narrow, resolve};
+use crate::date::tense;
 use crate::date::{
     CivilDate, Granularity, Interval, Temporal, TemporalMod, TemporalRange, TemporalType,
 };
@@ -16,8 +17,11 @@ use serde::{Deserialize, Serialize};
 ///
 /// News is about the past, so the default is [`Direction::Past`]: "in July", "on Friday",
 /// "December 17" mean the most recent July, Friday or December 17 on or before the reference
-/// date. A future-tense cue in the same clause ("will", "'ll", "shall", "going to") or an
-/// explicit "next" overrides the default for that expression.
+/// date. The clause's tense and modality override the default for that expression (see
+/// [`DateExtractor::with_tense_cues`]): a future or modal verb ("will", "is due to",
+/// "scheduled for", "postponed until", "plans to", "expected", "are to", a present-tense
+/// announcement "polls open in May") reads it forward, a past-tense verb ("was held",
+/// "attacked", "said") back; an explicit "next" reads it forward.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -70,6 +74,8 @@ pub struct DateExtractor {
     day_order: DayOrder,
     detect_reference: bool,
     signal_spans: bool,
+    /// Ignore the clause's tense and modality (they are read by default).
+    no_tense_cues: bool,
     reference_time: Option<u32>,
     /// Try every token (the reference the prefilter is tested against).
     every_token: bool,
@@ -150,6 +156,23 @@ impl DateExtractor {
     /// Set the default direction for dates with unknown parts.
     pub fn with_direction(mut self, direction: Direction) -> DateExtractor {
         self.direction = direction;
+        self
+    }
+
+    /// Let the clause's tense and modality decide which way an underspecified date points
+    /// (on by default; see `DATES.md`, "Tense and modality"). Off, only "will", "shall",
+    /// "'ll" and "going to" before the date read it forward, as in khabar 0.1.
+    ///
+    /// ```
+    /// use khabar_numdate::DateExtractor;
+    /// let ex = DateExtractor::new().with_reference_date("2019-03-12").unwrap();
+    /// assert_eq!(ex.extract("Elections are scheduled for May.")[0].value, "2019-05");
+    /// assert_eq!(ex.extract("Elections were held in May.")[0].value, "2018-05");
+    /// let old = ex.clone().with_tense_cues(false);
+    /// assert_eq!(old.extract("Elections are scheduled for May.")[0].value, "2018-05");
+    /// ```
+    pub fn with_tense_cues(mut self, yes: bool) -> DateExtractor {
+        self.no_tense_cues = !yes;
         self
     }
 
@@ -239,7 +262,12 @@ impl DateExtractor {
             // "next 5/12", "this upcoming Friday": forward.
             let next = g_is(g, m.start, W::Next)
                 || (g_is(g, m.start, W::This) && g_is(g, m.start + 1, W::Next));
-            let direction = if deadline || next || g.future_tense(m.start) {
+            let direction = if deadline || next {
+                Direction::Future
+            } else if !self.no_tense_cues && !g_is(g, m.start, W::This) {
+                // ("this 5/12" names the reference year's: no cue moves it.)
+                tense::clause_direction(g, m.start, m.end).unwrap_or(self.direction)
+            } else if g.future_tense(m.start) {
                 Direction::Future
             } else {
                 self.direction

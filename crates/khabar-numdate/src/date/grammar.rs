@@ -769,7 +769,8 @@ impl<'a> Grammar<'a> {
             );
         let cue = is_cue(self.prev_w(i))
             || i.checked_sub(1)
-                .is_some_and(|p| self.punct(p, &["-", "–", "("]));
+                .is_some_and(|p| self.punct(p, &["-", "–", "("]))
+            || self.month_after_for(i);
         let cap = self.t.get(i).is_some_and(|t| t.cap());
         if full {
             return cap || cue;
@@ -2236,6 +2237,7 @@ impl<'a> Grammar<'a> {
         }
         consider(self.month_day_dash(i));
         consider(self.year(i));
+        consider(self.year_modifier(i));
         consider(self.period(i));
         consider(self.relative(i));
         consider(self.weekday(i));

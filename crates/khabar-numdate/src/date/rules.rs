@@ -1,0 +1,129 @@
+//! Small named productions added to the grammar, each with its examples (tested in
+//! `tests/date_rules.rs`): a reader looking for the rule behind a phrase finds it by name
+//! here instead of inside the long productions of [`super::grammar`].
+//!
+//! | rule | pattern | production | examples |
+//! |---|---|---|---|
+//! | `month-after-for` | for MONTH | the month | "scheduled for May", "planned for March" |
+//! | `year-modifier` | (a \| an \| his … \| X's) YEAR word | the year | "a 2011 drone strike", "his 2014 election campaign", "Pakistan's 2013 elections" |
+
+use crate::date::grammar::Grammar;
+use crate::date::resolve::{Cal, YearSpec};
+use khabar_tokenize::TokenKind;
+
+type R<T> = Option<(usize, T)>;
+
+/// Determiners before a year used as a modifier: "a 2016 survey", "his 2014 campaign",
+/// "Pakistan's 2013 elections". ("the 2011 strike" is read by the plain year rule.)
+const YEAR_DETERMINERS: &[&str] = &[
+    "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s", "this", "that",
+];
+
+/// Plural nouns a modifying year may name (an event of that year), where a plural after a
+/// number would otherwise be a count: "their 2013 elections", "the 2014 Olympics".
+const EVENT_PLURALS: &[&str] = &[
+    "elections",
+    "polls",
+    "talks",
+    "games",
+    "olympics",
+    "protests",
+    "riots",
+    "floods",
+    "attacks",
+    "bombings",
+    "strikes",
+    "negotiations",
+    "accords",
+    "agreements",
+    "reforms",
+    "sanctions",
+    "hearings",
+    "primaries",
+    "midterms",
+    "results",
+    "figures",
+    "accounts",
+    "earnings",
+    "finals",
+    "championships",
+    "playoffs",
+    "operations",
+    "offensives",
+    "killings",
+];
+
+impl Grammar<'_> {
+    /// `month-after-for`: "scheduled for May", "planned for March" — a month after "for"
+    /// (not a name: "pressure for May to resign", "for May's sake").
+    pub(crate) fn month_after_for(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| self.word_is(p, "for"))
+            && !self.word_is(i + 1, "to")
+            && !matches!(self.txt(i + 1), "'s" | "’s" | "'" | "’")
+    }
+
+    /// `year-modifier`: a four-digit year between a determiner and a noun ("a 2011 drone
+    /// strike", "a 2016 survey found", "his 2014 election campaign", "a 1979 invasion") is
+    /// the year, not a count of 2011 drone strikes. A count would take a plural noun, so a
+    /// plural after the year is read only when it names events ([`EVENT_PLURALS`]).
+    pub(crate) fn year_modifier(&self, i: usize) -> R<Cal> {
+        let y = self.year_digits(i)?;
+        if !(1900..=2099).contains(&y) {
+            return None;
+        }
+        let p = i.checked_sub(1)?;
+        if !YEAR_DETERMINERS.iter().any(|d| self.word_is(p, d)) {
+            return None;
+        }
+        let n = i + 1;
+        let t = self.tokens.get(n)?;
+        if t.kind != TokenKind::Word || self.joined(i) {
+            return None;
+        }
+        let w = self.txt(n);
+        let first_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+        let lower = w.to_ascii_lowercase();
+        let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+        let event = EVENT_PLURALS.contains(&lower.as_str());
+        let capital_event = !first_lower && (event || !plural);
+        if !(first_lower || capital_event) || (plural && !event) {
+            return None;
+        }
+        // A unit or a percentage after the number is an amount ("a 2000 percent rise").
+        if matches!(
+            lower.as_str(),
+            "percent"
+                | "per"
+                | "pc"
+                | "times"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "metres"
+                | "meters"
+                | "feet"
+                | "tonnes"
+                | "tons"
+                | "dollars"
+                | "rupees"
+                | "afghanis"
+                | "strong"
+                | "odd"
+                | "plus"
+                | "or"
+                | "to"
+                | "and"
+        ) {
+            return None;
+        }
+        Some((
+            i + 1,
+            Cal::Date {
+                y: YearSpec::Abs(y),
+                m: None,
+                d: None,
+            },
+        ))
+    }
+}
