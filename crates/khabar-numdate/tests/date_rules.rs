@@ -57,3 +57,84 @@ fn month_after_for() {
     one("A rally is planned for June.", "June", "2019-06");
     assert!(found("There was pressure for May to resign.").is_empty());
 }
+
+fn typed(text: &str, span: &str, kind: TemporalType, value: &str) {
+    let got = found(text);
+    assert!(
+        got.iter()
+            .any(|(s, k, v)| s == span && *k == kind && v == value),
+        "{text:?}: want {span:?} = {kind} {value}, got {got:?}"
+    );
+}
+
+#[test]
+fn nth_day_of_month() {
+    one(
+        "on the last day of October 2015",
+        "the last day of October 2015",
+        "2015-10-31",
+    );
+    one(
+        "the last day of February 2016",
+        "the last day of February 2016",
+        "2016-02-29",
+    );
+    one(
+        "on the first day of March",
+        "the first day of March",
+        "2019-03-01",
+    );
+    one(
+        "the 3rd day of May 2019",
+        "the 3rd day of May 2019",
+        "2019-05-03",
+    );
+}
+
+#[test]
+fn the_last_unit() {
+    one("He left the last week.", "the last week", "2019-W10");
+    one("Prices fell the last month.", "the last month", "2019-02");
+    typed(
+        "Five attacks over the last week.",
+        "the last week",
+        TemporalType::Duration,
+        "P1W",
+    );
+    typed(
+        "in the last month alone",
+        "the last month",
+        TemporalType::Duration,
+        "P1M",
+    );
+}
+
+#[test]
+fn ordinal_quarters_and_counted_decades() {
+    one("4th quarter 2018 results", "4th quarter 2018", "2018-Q4");
+    one(
+        "in the 2nd quarter of 2017",
+        "the 2nd quarter of 2017",
+        "2017-Q2",
+    );
+    one("Q4 2018 earnings", "Q4 2018", "2018-Q4");
+    one(
+        "the first half of 2019",
+        "the first half of 2019",
+        "2019-H1",
+    );
+    typed(
+        "It took a decade.",
+        "a decade",
+        TemporalType::Duration,
+        "P10Y",
+    );
+    typed(
+        "two decades of war",
+        "two decades",
+        TemporalType::Duration,
+        "P20Y",
+    );
+    typed("for decades", "decades", TemporalType::Duration, "PXDE");
+    typed("a century ago", "a century ago", TemporalType::Date, "19");
+}

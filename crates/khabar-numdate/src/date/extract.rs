@@ -2301,7 +2301,18 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
                 if plural {
                     best = longest(best, m(i, k + 2, Sem::Dur(None, u), None));
                 } else if w == Some(W::The) && g_is(g, k, W::Last) && !g_word(g, k, "previous") {
-                    best = longest(best, m(i, k + 2, Sem::Dur(Some(1.0), u), None));
+                    // "the last week" is the calendar week before; "over the last week" a
+                    // length.
+                    let sem = if crate::date::rules::extent_before(g, i) || u.is_clock() {
+                        Sem::Dur(Some(1.0), u)
+                    } else {
+                        Sem::Cal(Cal::Rel {
+                            unit: u,
+                            n: -1,
+                            anaphoric: false,
+                        })
+                    };
+                    best = longest(best, m(i, k + 2, sem, None));
                 }
             }
         }
@@ -2624,9 +2635,15 @@ fn unit_code(u: Unit) -> (&'static str, f64) {
     }
 }
 
-/// A TIMEX3 duration value: "P6M", "PT6M", "PXY", "P3.5Y".
+/// A TIMEX3 duration value: "P6M", "PT6M", "PXY", "P3.5Y"; a counted decade or century is
+/// written in years ("a decade" → "P10Y", as TempEval annotates it), an uncounted one keeps
+/// its unit ("decades" → "PXDE").
 pub(crate) fn duration_value(amount: Option<f64>, unit: Unit) -> String {
-    let (code, k) = unit_code(unit);
+    let (code, k) = match (amount, unit) {
+        (Some(_), Unit::Decade) => ("Y", 10.0),
+        (Some(_), Unit::Century) => ("Y", 100.0),
+        _ => unit_code(unit),
+    };
     let t = if unit.is_clock() { "T" } else { "" };
     match amount {
         None => format!("P{t}X{code}"),

@@ -717,7 +717,7 @@ impl<'a> Grammar<'a> {
 
     /// A month name; a trailing "." joined to it is consumed ("october. 2" is handled by the
     /// caller). `standalone` applies the stricter rules for a month without day or year.
-    fn month(&self, i: usize) -> R<u8> {
+    pub(crate) fn month(&self, i: usize) -> R<u8> {
         match self.w(i)? {
             // "This may take longer": the modal verb after "this"/"that".
             W::Month(5)
@@ -850,11 +850,11 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// "last month", "this month", "next month" → month offset.
-    fn rel_month(&self, i: usize) -> R<i64> {
+    /// "last month", "this month", "next month", "the month" → month offset.
+    pub(crate) fn rel_month(&self, i: usize) -> R<i64> {
         let n = match self.w(i)? {
             W::Last => -1,
-            W::This => 0,
+            W::This | W::The => 0,
             W::Next => 1,
             _ => return None,
         };
@@ -1529,8 +1529,11 @@ impl<'a> Grammar<'a> {
 
     /// "third quarter", "third- quarter", "third-quarter" → quarter number.
     fn ord_quarter(&self, i: usize) -> R<u8> {
-        let Some(W::Ord(q)) = self.w(i) else {
-            return None;
+        // "third quarter", "4th quarter"
+        let q = match (self.w(i), self.num(i)) {
+            (Some(W::Ord(q)), _) => q,
+            (_, Some(n)) if n.suffix == Suffix::Ord => n.int()?.try_into().ok()?,
+            _ => return None,
         };
         if !(1..=4).contains(&q) {
             return None;
@@ -2238,6 +2241,7 @@ impl<'a> Grammar<'a> {
         consider(self.month_day_dash(i));
         consider(self.year(i));
         consider(self.year_modifier(i));
+        consider(self.nth_day_of_month(i));
         consider(self.period(i));
         consider(self.relative(i));
         consider(self.weekday(i));

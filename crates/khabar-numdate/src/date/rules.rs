@@ -5,9 +5,13 @@
 //! | rule | pattern | production | examples |
 //! |---|---|---|---|
 //! | `month-after-for` | for MONTH | the month | "scheduled for May", "planned for March" |
+//! | `nth-day-of-month` | (the) (last \| ORD) day of MONTH (YEAR) | that day | "the last day of October 2015" → 2015-10-31 |
+//! | `the-last-unit` | the last UNIT (no "over", "in" … before) | the unit before the reference | "the last week" → 2013-W11 |
 //! | `year-modifier` | (a \| an \| his … \| X's) YEAR word | the year | "a 2011 drone strike", "his 2014 election campaign", "Pakistan's 2013 elections" |
 
+use crate::date::civil::days_in_month;
 use crate::date::grammar::Grammar;
+use crate::date::lexicon::{Unit, W};
 use crate::date::resolve::{Cal, YearSpec};
 use khabar_tokenize::TokenKind;
 
@@ -53,7 +57,63 @@ const EVENT_PLURALS: &[&str] = &[
     "killings",
 ];
 
+/// `the-last-unit`: "the last week", "the last month" are the calendar unit before the
+/// reference ("2013-W11"), unless a preposition of extent before them makes a length ("over
+/// the last week", "in the last month": P1W, P1M). Whether such a preposition is before
+/// token `i`.
+pub(crate) fn extent_before(g: &Grammar<'_>, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        [
+            "over",
+            "during",
+            "for",
+            "within",
+            "in",
+            "throughout",
+            "through",
+            "past",
+            "of",
+        ]
+        .iter()
+        .any(|w| g.word_is(p, w))
+    })
+}
+
 impl Grammar<'_> {
+    /// `nth-day-of-month`: "the last day of October 2015", "the first day of March", "the
+    /// 3rd day of May 2019" — a day of a named month (the last day needs the year for
+    /// February).
+    pub(crate) fn nth_day_of_month(&self, i: usize) -> R<Cal> {
+        let j = if self.is(i, W::The) { i + 1 } else { i };
+        let n: Option<u8> = match (self.w(j), self.num(j)) {
+            (Some(W::Last), _) => None,
+            (Some(W::Ord(n)), _) => Some(u8::try_from(n).ok()?),
+            (_, Some(t)) if t.suffix == crate::date::grammar::Suffix::Ord => {
+                Some(u8::try_from(t.int()?).ok()?)
+            }
+            _ => return None,
+        };
+        if !self.is(j + 1, W::Unit(Unit::Day, false)) || !self.is(j + 2, W::Of) {
+            return None;
+        }
+        let (e, m) = self.month(j + 3)?;
+        let (e, y) = self.year_after(e).unwrap_or((e, YearSpec::Unknown));
+        let d = match (n, y) {
+            (Some(d), _) => d,
+            (None, YearSpec::Abs(y)) => days_in_month(y, m),
+            (None, _) if m != 2 => days_in_month(2001, m),
+            (None, _) => return None,
+        };
+        (1..=days_in_month(2000, m)).contains(&d).then_some((
+            e,
+            Cal::Date {
+                y,
+                m: Some(m),
+                d: Some(d),
+            },
+        ))
+    }
+
     /// `month-after-for`: "scheduled for May", "planned for March" — a month after "for"
     /// (not a name: "pressure for May to resign", "for May's sake").
     pub(crate) fn month_after_for(&self, i: usize) -> bool {
