@@ -307,7 +307,7 @@ fn duckling_time_conformance() {
             ok
         } else {
             let detected = whole.is_some();
-            let value_ok = whole.is_some_and(|t| want.iter().any(|w| *w == t.value));
+            let value_ok = whole.is_some_and(|t| want.contains(&t.value));
             if block == "latent" {
                 latent.add(detected);
                 detected
