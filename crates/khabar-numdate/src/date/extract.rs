@@ -2943,6 +2943,7 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                     modifier: None,
                     interval: None,
                     range: Some(range),
+                    calendar: None,
                 });
             };
             let d = match u {
@@ -3091,6 +3092,10 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
         modifier: mt.modifier,
         interval,
         range,
+        calendar: match mt.sem {
+            Sem::Cal(c) => crate::date::calendars::calendar_attribute(c),
+            _ => None,
+        },
     })
 }
 

@@ -2242,6 +2242,8 @@ impl<'a> Grammar<'a> {
         consider(self.year(i));
         consider(self.year_modifier(i));
         consider(self.nth_day_of_month(i));
+        consider(self.other_calendar_date(i));
+        consider(self.other_calendar_year(i));
         consider(self.period(i));
         consider(self.relative(i));
         consider(self.weekday(i));

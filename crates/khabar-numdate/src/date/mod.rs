@@ -1,5 +1,6 @@
 #![doc = include_str!("../../DATES.md")]
 
+mod calendars;
 mod civil;
 mod clock;
 mod error;

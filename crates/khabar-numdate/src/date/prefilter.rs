@@ -185,6 +185,7 @@ pub(crate) fn grammar_words() -> impl Iterator<Item = &'static str> {
         .iter()
         .copied()
         .chain(crate::date::grammar::DECADE_WORDS)
+        .chain(crate::date::holiday::head_words())
 }
 
 /// Plain words (outside the lexicon and [`GRAMMAR_WORDS`]) that some production compares
@@ -197,6 +198,26 @@ pub(crate) fn grammar_words() -> impl Iterator<Item = &'static str> {
 /// production, so a match never has one before its first head and the scan skips the
 /// positions before it.
 pub(crate) const CONTEXT_WORDS: &[&str] = &[
+    // Inner words of holiday names ("Eid al-Fitr", "Martin Luther King Jr. Day").
+    "adha",
+    "al",
+    "azha",
+    "barat",
+    "e",
+    "fitr",
+    "id",
+    "il",
+    "jadid",
+    "jr",
+    "kabir",
+    "king",
+    "luther",
+    "miraj",
+    "nabi",
+    "qadr",
+    "ul",
+    "un",
+    "zuha",
     "appeared",
     "being",
     "c",

@@ -7,12 +7,15 @@
 //! | `month-after-for` | for MONTH | the month | "scheduled for May", "planned for March" |
 //! | `nth-day-of-month` | (the) (last \| ORD) day of MONTH (YEAR) | that day | "the last day of October 2015" → 2015-10-31 |
 //! | `the-last-unit` | the last UNIT (no "over", "in" … before) | the unit before the reference | "the last week" → 2013-W11 |
+//! | `other-calendar-date` | DAY HMONTH (YEAR) (AH), HMONTH DAY, YEAR, HMONTH YEAR; the same with a Solar Hijri month | the converted day, month or year | "15 Shawwal 1442", "Ramadan 1440", "Hamal 1, 1398", "1 Farvardin 1398" |
+//! | `other-calendar-year` | YEAR AH \| (the) Hijri/Islamic/lunar year YEAR \| (the) solar year YEAR \| YEAR SH | the converted year | "1440 AH", "the solar year 1400", "1398 SH" |
 //! | `year-modifier` | (a \| an \| his … \| X's) YEAR word | the year | "a 2011 drone strike", "his 2014 election campaign", "Pakistan's 2013 elections" |
 
+use crate::date::calendars::{HIJRI_MONTHS, OtherCal, PERSIAN_MONTHS};
 use crate::date::civil::days_in_month;
 use crate::date::grammar::Grammar;
 use crate::date::lexicon::{Unit, W};
-use crate::date::resolve::{Cal, YearSpec};
+use crate::date::resolve::{Cal, HolidayRule, YearSpec};
 use khabar_tokenize::TokenKind;
 
 type R<T> = Option<(usize, T)>;
@@ -185,5 +188,158 @@ impl Grammar<'_> {
                 d: None,
             },
         ))
+    }
+}
+
+/// Solar Hijri month names that are no common word or name, read with a day and no year
+/// ("1 Hamal"); the others ("Asad", "Mehr", "Tir", "Dey", "Hut") need a year after them.
+const SAFE_PERSIAN: &[&str] = &[
+    "farvardin",
+    "ordibehesht",
+    "khordad",
+    "shahrivar",
+    "esfand",
+    "hamal",
+    "saratan",
+    "sonbola",
+    "sunbula",
+    "sunbulah",
+    "jawza",
+    "jauza",
+    "jawzah",
+    "aqrab",
+    "amordad",
+    "mordad",
+];
+
+impl Grammar<'_> {
+    /// A month of `cal` at `i`: its end, number and whether it may go without a year.
+    fn other_month(&self, i: usize, cal: OtherCal) -> Option<(usize, u8, bool)> {
+        match cal {
+            OtherCal::Hijri => HIJRI_MONTHS
+                .iter()
+                .find_map(|&(ws, m)| Some((self.words_loose(i, ws)?, m, true))),
+            OtherCal::Persian => {
+                let w = self.txt(i);
+                // Capitalised, as names of months are.
+                if !w.chars().next().is_some_and(char::is_uppercase) {
+                    return None;
+                }
+                let low = w.to_ascii_lowercase();
+                PERSIAN_MONTHS
+                    .iter()
+                    .find(|(n, _)| *n == low)
+                    .map(|&(n, m)| (i + 1, m, SAFE_PERSIAN.contains(&n)))
+            }
+        }
+    }
+
+    /// A year of `cal` (1300–1500) at `i`, after an optional comma, with an optional era
+    /// mark after it ("AH", "A.H.", "H", "SH", "HS").
+    fn other_year(&self, i: usize) -> Option<(usize, i32)> {
+        let j = if self.punct(i, &[","]) { i + 1 } else { i };
+        let y = self.year_digits(j).filter(|y| (1300..=1500).contains(y))?;
+        let mut e = j + 1;
+        if ["ah", "a.h.", "a.h", "sh", "hs", "h.s.", "s.h."]
+            .iter()
+            .any(|m| self.word_is(e, m))
+        {
+            e += 1;
+        }
+        Some((e, y))
+    }
+
+    /// `other-calendar-date`: a day, month or year written in the Hijri or Solar Hijri
+    /// calendar ("15 Shawwal 1442", "Shawwal 15, 1442", "Ramadan 1440", "Hamal 1, 1398",
+    /// "1 Farvardin 1398"); a day and month without a year ("15 Shawwal", "1 Hamal") is the
+    /// nearest such day in the direction.
+    pub(crate) fn other_calendar_date(&self, i: usize) -> Option<(usize, Cal)> {
+        [OtherCal::Hijri, OtherCal::Persian]
+            .into_iter()
+            .filter_map(|cal| self.other_date_in(i, cal))
+            .max_by_key(|(e, _)| *e)
+    }
+
+    fn other_date_in(&self, i: usize, cal: OtherCal) -> Option<(usize, Cal)> {
+        let day = |k: usize| {
+            self.day(k, false)
+                .filter(|&(_, d)| d <= if cal == OtherCal::Hijri { 30 } else { 31 })
+        };
+        // DAY MONTH or MONTH DAY or MONTH alone.
+        let (e, m, d, safe) = if let Some((k, d)) = day(i) {
+            let k = if self.word_is(k, "of") { k + 1 } else { k };
+            let (e, m, safe) = self.other_month(k, cal)?;
+            (e, m, d, safe)
+        } else {
+            let (k, m, safe) = self.other_month(i, cal)?;
+            match day(k) {
+                Some((e, d)) => (e, m, d, safe),
+                None => (k, m, 0, false),
+            }
+        };
+        if let Some((e2, y)) = self.other_year(e) {
+            return Some((e2, Cal::OtherDate { cal, y, m, d }));
+        }
+        if d == 0 || !safe {
+            return None;
+        }
+        let rule = match cal {
+            OtherCal::Hijri => HolidayRule::Hijri { offset: 0 },
+            OtherCal::Persian => HolidayRule::Persian,
+        };
+        Some((
+            e,
+            Cal::Holiday {
+                y: YearSpec::Unknown,
+                m,
+                d: i8::try_from(d).ok()?,
+                rule,
+            },
+        ))
+    }
+
+    /// `other-calendar-year`: "1440 AH", "the Hijri year 1440", "the Islamic year 1440",
+    /// "the solar year 1400", "1398 SH" — the whole year, converted.
+    pub(crate) fn other_calendar_year(&self, i: usize) -> Option<(usize, Cal)> {
+        let j = if self.is(i, W::The) { i + 1 } else { i };
+        let named = |k: usize| -> Option<OtherCal> {
+            let cal = if self.word_is(k, "solar") {
+                OtherCal::Persian
+            } else if ["hijri", "islamic", "lunar"]
+                .iter()
+                .any(|w| self.word_is(k, w))
+            {
+                OtherCal::Hijri
+            } else {
+                return None;
+            };
+            let k2 = if cal == OtherCal::Persian && self.word_is(k + 1, "hijri") {
+                k + 2
+            } else {
+                k + 1
+            };
+            self.is(k2, W::Unit(Unit::Year, false)).then_some(cal)
+        };
+        if let Some(cal) = named(j) {
+            let k = if self.word_is(j + 1, "hijri") {
+                j + 3
+            } else {
+                j + 2
+            };
+            let y = self.year_digits(k).filter(|y| (1300..=1500).contains(y))?;
+            return Some((k + 1, Cal::OtherDate { cal, y, m: 0, d: 0 }));
+        }
+        let y = self.year_digits(i).filter(|y| (1300..=1500).contains(y))?;
+        let cal = if ["ah", "a.h.", "a.h"].iter().any(|m| self.word_is(i + 1, m)) {
+            OtherCal::Hijri
+        } else if ["sh", "hs", "s.h.", "h.s."]
+            .iter()
+            .any(|m| self.word_is(i + 1, m))
+        {
+            OtherCal::Persian
+        } else {
+            return None;
+        };
+        Some((i + 2, Cal::OtherDate { cal, y, m: 0, d: 0 }))
     }
 }
