@@ -131,6 +131,12 @@ fn present_tense_announcements() {
             SAT_NEXT,
         ),
         ("The president visits Kabul in May.", "May", MAY_NEXT),
+        ("The leaders are meeting in May.", "May", MAY_NEXT),
+        (
+            "Officials said the envoy is travelling to Doha on Saturday.",
+            "Saturday",
+            SAT_NEXT,
+        ),
     ]);
 }
 
@@ -175,6 +181,18 @@ fn past_reporting_stays_past() {
             SAT_PAST,
         ),
         ("In May, the group claimed an attack.", "May", MAY_PAST),
+        ("Sales rose 5 percent in May.", "May", MAY_PAST),
+        (
+            "The leaders were meeting in May when the news broke.",
+            "May",
+            MAY_PAST,
+        ),
+        (
+            "Police said the bomb was planted on Saturday.",
+            "Saturday",
+            SAT_PAST,
+        ),
+        ("The militants withdrew in May.", "May", MAY_PAST),
     ]);
 }
 

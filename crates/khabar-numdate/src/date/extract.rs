@@ -245,7 +245,7 @@ impl DateExtractor {
 
     /// The expressions the grammar `g` finds, resolved.
     fn extract_in(&self, g: &Grammar<'_>) -> Vec<Temporal> {
-        let (text, tks) = (g.text, g.t);
+        let tks = g.t;
         let matches = scan(g, !self.every_token);
         let reference = match self.reference {
             Some(r) => Some(r),
@@ -255,23 +255,7 @@ impl DateExtractor {
         let mut out = Vec::with_capacity(matches.len());
         let mut previous: Option<CivilDate> = None;
         for m in matches {
-            let deadline = tks
-                .get(m.end)
-                .and_then(|t| text.get(t.start..t.end))
-                .is_some_and(|w| w.eq_ignore_ascii_case("deadline"));
-            // "next 5/12", "this upcoming Friday": forward.
-            let next = g_is(g, m.start, W::Next)
-                || (g_is(g, m.start, W::This) && g_is(g, m.start + 1, W::Next));
-            let direction = if deadline || next {
-                Direction::Future
-            } else if !self.no_tense_cues && !g_is(g, m.start, W::This) {
-                // ("this 5/12" names the reference year's: no cue moves it.)
-                tense::clause_direction(g, m.start, m.end).unwrap_or(self.direction)
-            } else if g.future_tense(m.start) {
-                Direction::Future
-            } else {
-                self.direction
-            };
+            let direction = self.direction_of(g, &m);
             let anchor = Anchor {
                 reference,
                 previous,
@@ -316,6 +300,28 @@ impl DateExtractor {
             }
         }
         out
+    }
+
+    /// Which way the match `m` resolves: forward before "deadline" and after "next" ("next
+    /// 5/12", "this upcoming Friday"); else as the clause's tense and modality say
+    /// ([`tense::clause_direction`]; "this 5/12" names the reference year's, so no cue
+    /// moves it); else the default direction.
+    fn direction_of(&self, g: &Grammar<'_>, m: &Match) -> Direction {
+        let deadline =
+            g.t.get(m.end)
+                .and_then(|t| g.text.get(t.start..t.end))
+                .is_some_and(|w| w.eq_ignore_ascii_case("deadline"));
+        let next = g_is(g, m.start, W::Next)
+            || (g_is(g, m.start, W::This) && g_is(g, m.start + 1, W::Next));
+        if deadline || next {
+            Direction::Future
+        } else if !self.no_tense_cues && !g_is(g, m.start, W::This) {
+            tense::clause_direction(g, m.start, m.end).unwrap_or(self.direction)
+        } else if g.future_tense(m.start) {
+            Direction::Future
+        } else {
+            self.direction
+        }
     }
 
     /// Find the document's own date: a full date (day, month and year) after "Published",

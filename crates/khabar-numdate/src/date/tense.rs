@@ -8,8 +8,8 @@
 //! in June") read forward.
 //!
 //! The rules are tables of cues, each with the direction it gives: multi-word [`PHRASES`]
-//! first, then single words ([`FUTURE_WORDS`], [`PAST_WORDS`], [`SCHEDULED`]) and the regular past
-//! tense (a word in "-ed"). The cue nearest to the date wins, looking back first within the
+//! first, then single words ([`FUTURE_WORDS`], [`PAST_WORDS`], [`SCHEDULED`]), the present
+//! progressive ("are meeting": forward) and the regular past tense (a word in "-ed"). The cue nearest to the date wins, looking back first within the
 //! clause (up to [`BACK`] tokens, never across a sentence end), then forward ([`AHEAD`]
 //! tokens): "officials said on Friday that the vote will be held" is the past Friday ("said"
 //! comes first going back), "On Saturday, the team will play" the next Saturday (nothing
@@ -226,6 +226,8 @@ pub(crate) const FUTURE_WORDS: &[(&str, &str)] = &[
     ("intend", "They intend to vote in May."),
     ("aims", "The team aims to finish by June."),
     ("hopes", "He hopes to return in June."),
+    ("wants", "The council wants to vote in June."),
+    ("seeks", "The party seeks to form a government by June."),
     ("expected", "The verdict is expected on Thursday."),
     ("expects", "The ministry expects a decision in May."),
     ("expect", "Analysts expect a deal in June."),
@@ -242,6 +244,37 @@ pub(crate) const FUTURE_WORDS: &[(&str, &str)] = &[
 /// Single words that point back: past forms of common irregular verbs, perfect auxiliaries
 /// and past adverbs. (Regular past forms in "-ed" are recognised by their ending.)
 pub(crate) const PAST_WORDS: &[&str] = &[
+    "fed",
+    "bled",
+    "sped",
+    "felt",
+    "slept",
+    "dealt",
+    "lent",
+    "bent",
+    "built",
+    "sat",
+    "stuck",
+    "hung",
+    "swung",
+    "dug",
+    "shone",
+    "drew",
+    "ate",
+    "rode",
+    "shook",
+    "tore",
+    "sank",
+    "rang",
+    "withdrew",
+    "undertook",
+    "overtook",
+    "arose",
+    "sprang",
+    "sang",
+    "swam",
+    "drank",
+    "forbade",
     "was",
     "were",
     "had",
@@ -477,6 +510,13 @@ pub(crate) fn cue_at(g: &Grammar<'_>, k: usize, limit: usize) -> Option<(Directi
             return Some((F, 1));
         }
         return None;
+    }
+    // The present progressive is an arrangement: "the leaders are meeting in May".
+    if w.len() > 4
+        && w.ends_with("ing")
+        && matches!(prev.as_str(), "is" | "are" | "am" | "'re" | "’re")
+    {
+        return Some((F, 1));
     }
     // A participle after a form of "be" is a passive whose auxiliary decides: "will be
     // held", "is to be released".
