@@ -138,3 +138,24 @@ fn ordinal_quarters_and_counted_decades() {
     typed("for decades", "decades", TemporalType::Duration, "PXDE");
     typed("a century ago", "a century ago", TemporalType::Date, "19");
 }
+
+#[test]
+fn units_earlier_count_back_like_later_counts_forward() {
+    one("Profit rose from a year earlier.", "a year earlier", "2018");
+    one(
+        "In 2014 the group split; a year earlier it had formed.",
+        "a year earlier",
+        "2013",
+    );
+    one(
+        "The plant closed three days earlier.",
+        "three days earlier",
+        "2019-03-09",
+    );
+    typed(
+        "It finished six months earlier than planned.",
+        "six months",
+        TemporalType::Duration,
+        "P6M",
+    );
+}

@@ -2193,6 +2193,16 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
             Some(W::Later) if !g_is(g, e + 1, W::The) && !g_is(g, e + 1, W::Today) => {
                 Some((e + 1, 1, true))
             }
+            // "a year earlier", "three days earlier": counted back from the date being
+            // talked about (or the reference), as "later" counts forward.
+            Some(W::Earlier)
+                if g_word(g, e, "earlier")
+                    && !g_word(g, e + 1, "than")
+                    && !g_is(g, e + 1, W::The)
+                    && !g_is(g, e + 1, W::Today) =>
+            {
+                Some((e + 1, -1, true))
+            }
             Some(W::Hence) => Some((e + 1, 1, false)),
             Some(W::From) if g_is(g, e + 1, W::Now) => Some((e + 2, 1, false)),
             _ => None,
