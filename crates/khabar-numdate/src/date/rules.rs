@@ -215,6 +215,11 @@ const SAFE_PERSIAN: &[&str] = &[
 impl Grammar<'_> {
     /// A month of `cal` at `i`: its end, number and whether it may go without a year.
     fn other_month(&self, i: usize, cal: OtherCal) -> Option<(usize, u8, bool)> {
+        // Every month name's first word is marked on its token (one lookup, see
+        // `holiday::first_words`): skip the tables where none begins.
+        if self.fast && !self.t.get(i).is_some_and(|t| t.holiday()) {
+            return None;
+        }
         match cal {
             OtherCal::Hijri => HIJRI_MONTHS
                 .iter()
@@ -302,6 +307,10 @@ impl Grammar<'_> {
     /// "the solar year 1400", "1398 SH" — the whole year, converted.
     pub(crate) fn other_calendar_year(&self, i: usize) -> Option<(usize, Cal)> {
         let j = if self.is(i, W::The) { i + 1 } else { i };
+        if self.fast && self.year_digits(i).is_none() && !self.t.get(j).is_some_and(|t| t.holiday())
+        {
+            return None;
+        }
         let named = |k: usize| -> Option<OtherCal> {
             let cal = if self.word_is(k, "solar") {
                 OtherCal::Persian

@@ -467,79 +467,130 @@ fn lower(g: &Grammar<'_>, k: usize, buf: &mut [u8; 24]) -> Option<usize> {
     Some(s.len())
 }
 
-fn word(g: &Grammar<'_>, k: usize) -> String {
-    let mut buf = [0u8; 24];
-    match lower(g, k, &mut buf) {
-        Some(n) => String::from_utf8_lossy(&buf[..n]).into_owned(),
-        None => g.txt(k).to_lowercase(),
+/// What a (lowercase) word is to the cue tables, as bit flags: one hash lookup per token
+/// instead of a scan of every table (the slow scan is the reference in the tests).
+mod class {
+    pub(super) const PHRASE_FIRST: u8 = 1;
+    pub(super) const FUTURE: u8 = 2;
+    pub(super) const PAST: u8 = 4;
+    pub(super) const SCHEDULED: u8 = 8;
+    pub(super) const DETERMINER: u8 = 16;
+    pub(super) const PRONOUN: u8 = 32;
+}
+
+fn classes() -> &'static std::collections::HashMap<&'static str, u8> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        let mut add = |w: &'static str, f: u8| *t.entry(w).or_insert(0) |= f;
+        for c in PHRASES {
+            if let Some(w) = c.words.first() {
+                add(w, class::PHRASE_FIRST);
+            }
+        }
+        FUTURE_WORDS.iter().for_each(|(w, _)| add(w, class::FUTURE));
+        PAST_WORDS.iter().for_each(|w| add(w, class::PAST));
+        SCHEDULED.iter().for_each(|w| add(w, class::SCHEDULED));
+        DETERMINERS.iter().for_each(|w| add(w, class::DETERMINER));
+        PRONOUNS.iter().for_each(|w| add(w, class::PRONOUN));
+        t
+    })
+}
+
+/// A word's flags ([`class`]); 0 for words in no table.
+fn flags(w: &str) -> u8 {
+    classes().get(w).copied().unwrap_or(0)
+}
+
+/// Membership of a word in the cue tables: by the hash table, or (the reference) by
+/// scanning the tables.
+#[derive(Clone, Copy)]
+struct Tables {
+    slow: bool,
+}
+
+impl Tables {
+    fn has(self, w: &str, f: u8) -> bool {
+        if !self.slow {
+            return flags(w) & f != 0;
+        }
+        match f {
+            class::PHRASE_FIRST => PHRASES.iter().any(|c| c.words.first() == Some(&w)),
+            class::FUTURE => FUTURE_WORDS.iter().any(|(x, _)| *x == w),
+            class::PAST => PAST_WORDS.contains(&w),
+            class::SCHEDULED => SCHEDULED.contains(&w),
+            class::DETERMINER => DETERMINERS.contains(&w),
+            _ => PRONOUNS.contains(&w),
+        }
     }
 }
 
 /// The cue that begins at token `k`, if any, and how many tokens it takes. A cue must end
 /// before `limit` (the date's first token, when looking back).
 pub(crate) fn cue_at(g: &Grammar<'_>, k: usize, limit: usize) -> Option<(Direction, usize)> {
-    for c in PHRASES {
-        let n = c.words.len();
-        if k + n <= limit && c.words.iter().enumerate().all(|(o, w)| g.word_is(k + o, w)) {
-            return Some((c.dir, n));
+    cue_at_with(g, k, limit, Tables { slow: false })
+}
+
+fn cue_at_with(
+    g: &Grammar<'_>,
+    k: usize,
+    limit: usize,
+    tables: Tables,
+) -> Option<(Direction, usize)> {
+    let mut buf = [0u8; 24];
+    let n = lower(g, k, &mut buf)?;
+    let w = std::str::from_utf8(buf.get(..n)?).ok()?;
+    if tables.has(w, class::PHRASE_FIRST) {
+        for c in PHRASES {
+            let n = c.words.len();
+            if k + n <= limit && c.words.iter().enumerate().all(|(o, w)| g.word_is(k + o, w)) {
+                return Some((c.dir, n));
+            }
         }
     }
-    let w = word(g, k);
-    if w.is_empty() || g.tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
-        return None;
-    }
     // Lowercase "may" is the modal; the month is capitalised.
-    if (w == "may" && g.txt(k) == "may") || FUTURE_WORDS.iter().any(|(f, _)| *f == w) {
+    if (w == "may" && g.txt(k) == "may") || tables.has(w, class::FUTURE) {
         return Some((F, 1));
     }
-    let prev = k.checked_sub(1).map(|p| word(g, p)).unwrap_or_default();
-    if SCHEDULED.contains(&w.as_str()) {
-        let noun = DETERMINERS.contains(&prev.as_str())
-            || k.checked_sub(1)
-                .is_some_and(|p| g.tokens.get(p).is_some_and(|t| t.kind != TokenKind::Word));
+    let mut pbuf = [0u8; 24];
+    let prev_len = k.checked_sub(1).and_then(|p| lower(g, p, &mut pbuf));
+    let prev = prev_len
+        .and_then(|n| std::str::from_utf8(pbuf.get(..n)?).ok())
+        .unwrap_or("");
+    if tables.has(w, class::SCHEDULED) {
+        // After a determiner or punctuation it is a noun ("the vote on Friday").
+        let noun = tables.has(prev, class::DETERMINER) || (k > 0 && prev_len.is_none());
         let third = w.ends_with('s') && !w.ends_with("ss");
-        let subject = PRONOUNS.contains(&prev.as_str())
+        let subject = tables.has(prev, class::PRONOUN)
             || (prev.len() > 3
                 && prev.ends_with('s')
                 && !prev.ends_with("ss")
-                && !matches!(
-                    prev.as_str(),
-                    "this" | "thus" | "was" | "has" | "his" | "its"
-                ));
-        if !noun && (third || subject) {
-            return Some((F, 1));
-        }
-        return None;
+                && !matches!(prev, "this" | "thus" | "was" | "has" | "his" | "its"));
+        return (!noun && (third || subject)).then_some((F, 1));
     }
     // The present progressive is an arrangement: "the leaders are meeting in May".
-    if w.len() > 4
-        && w.ends_with("ing")
-        && matches!(prev.as_str(), "is" | "are" | "am" | "'re" | "’re")
-    {
+    if w.len() > 4 && w.ends_with("ing") && matches!(prev, "is" | "are" | "am" | "'re" | "’re") {
         return Some((F, 1));
     }
     // A participle after a form of "be" is a passive whose auxiliary decides: "will be
     // held", "is to be released".
-    let passive = matches!(
-        prev.as_str(),
+    if matches!(
+        prev,
         "be" | "been" | "being" | "is" | "are" | "am" | "to" | "'s" | "’s" | "will"
-    );
-    if passive {
+    ) {
         return None;
     }
-    if PAST_WORDS.contains(&w.as_str()) {
+    if tables.has(w, class::PAST) {
         return Some((P, 1));
     }
     // The regular past: "attacked", "announced" (not "need", "hundred").
-    if w.len() > 4
+    let regular_past = w.len() > 4
         && w.ends_with("ed")
         && !w.ends_with("eed")
         && w != "hundred"
-        && g.txt(k).chars().next().is_some_and(|c| c.is_lowercase())
-    {
-        return Some((P, 1));
-    }
-    None
+        && g.txt(k).chars().next().is_some_and(|c| c.is_lowercase());
+    regular_past.then_some((P, 1))
 }
 
 /// The direction the clause around the match `[start, end)` gives, if it says one.
@@ -572,4 +623,68 @@ pub fn cue_examples() -> Vec<(&'static str, &'static str, Direction)> {
         .map(|c| (c.name, c.example, c.dir))
         .chain(FUTURE_WORDS.iter().map(|(w, e)| (*w, *e, F)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::grammar::classify;
+    use khabar_tokenize::Tokenizer;
+
+    fn both_agree(text: &str) {
+        let tokens = Tokenizer::default().tokenize(text);
+        let tks = classify(text, &tokens);
+        let g = Grammar::new(text, &tokens, &tks, crate::date::DayOrder::DayFirst);
+        for k in 0..tokens.len() {
+            for limit in [k + 1, k + 2, k + 3, usize::MAX] {
+                assert_eq!(
+                    cue_at_with(&g, k, limit, Tables { slow: false }),
+                    cue_at_with(&g, k, limit, Tables { slow: true }),
+                    "{text:?} at {k}"
+                );
+            }
+        }
+    }
+
+    /// The hash lookup gives what scanning the tables gives, on every cue's example and on
+    /// every table word in several contexts.
+    #[test]
+    fn fast_lookup_agrees_with_the_tables() {
+        for (_, e, _) in cue_examples() {
+            both_agree(e);
+        }
+        let words: Vec<&str> = PAST_WORDS
+            .iter()
+            .chain(SCHEDULED)
+            .chain(DETERMINERS)
+            .chain(PRONOUNS)
+            .copied()
+            .chain(FUTURE_WORDS.iter().map(|(w, _)| *w))
+            .collect();
+        for w in &words {
+            for before in ["the", "polls", "they", "is", "was", "."] {
+                both_agree(&format!("{before} {w} on Friday"));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Random sequences of table words and other words: both lookups agree.
+        #[test]
+        fn fast_lookup_agrees_on_random_clauses(
+            picks in proptest::collection::vec(0usize..400, 1..12)
+        ) {
+            let mut words: Vec<&str> = PAST_WORDS
+                .iter()
+                .chain(SCHEDULED)
+                .chain(DETERMINERS)
+                .chain(PRONOUNS)
+                .copied()
+                .chain(FUTURE_WORDS.iter().map(|(w, _)| *w))
+                .collect();
+            words.extend(["May", "may", "Friday", "in", "on", ".", ",", "police", "attacked"]);
+            let text: Vec<&str> = picks.iter().map(|p| words[p % words.len()]).collect();
+            both_agree(&text.join(" "));
+        }
+    }
 }
