@@ -159,3 +159,17 @@ fn units_earlier_count_back_like_later_counts_forward() {
         "P6M",
     );
 }
+
+#[test]
+fn quarter_modifier() {
+    one("Third-quarter profit rose 5%.", "Third-quarter", "2018-Q3");
+    one(
+        "the company's second-quarter loss",
+        "second-quarter",
+        "2018-Q2",
+    );
+    one("Its fourth quarter was weak.", "fourth quarter", "2018-Q4");
+    // A fraction, not a quarter of the year.
+    assert!(found("in a third quarter of the districts").is_empty());
+    assert!(found("third quarter").is_empty());
+}

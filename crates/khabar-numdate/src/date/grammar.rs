@@ -1714,7 +1714,10 @@ impl<'a> Grammar<'a> {
                 }
                 return Some((k2, Cal::Half { y, h: q }));
             }
-            if y == YearSpec::Unknown && !the {
+            if y == YearSpec::Unknown
+                && !the
+                && !crate::date::rules::quarter_as_modifier(self, i, j)
+            {
                 return None;
             }
             return Some((k2, Cal::Quarter { y, q }));

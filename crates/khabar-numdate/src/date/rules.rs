@@ -6,6 +6,7 @@
 //! |---|---|---|---|
 //! | `month-after-for` | for MONTH | the month | "scheduled for May", "planned for March" |
 //! | `nth-day-of-month` | (the) (last \| ORD) day of MONTH (YEAR) | that day | "the last day of October 2015" → 2015-10-31 |
+//! | `quarter-modifier` | ORD-quarter, (its \| X's) ORD quarter | the quarter in the direction | "third-quarter profit", "the company's fourth quarter" |
 //! | `the-last-unit` | the last UNIT (no "over", "in" … before) | the unit before the reference | "the last week" → 2013-W11 |
 //! | `other-calendar-date` | DAY HMONTH (YEAR) (AH), HMONTH DAY, YEAR, HMONTH YEAR; the same with a Solar Hijri month | the converted day, month or year | "15 Shawwal 1442", "Ramadan 1440", "Hamal 1, 1398", "1 Farvardin 1398" |
 //! | `other-calendar-year` | YEAR AH \| (the) Hijri/Islamic/lunar year YEAR \| (the) solar year YEAR \| YEAR SH | the converted year | "1440 AH", "the solar year 1400", "1398 SH" |
@@ -59,6 +60,22 @@ const EVENT_PLURALS: &[&str] = &[
     "offensives",
     "killings",
 ];
+
+/// `quarter-modifier`: an ordinal quarter without "the" or a year, written as a modifier
+/// ("third-quarter profit", "its fourth quarter", "the company's second-quarter loss") is
+/// the quarter nearest in the direction, as "the third quarter" is. Whether the quarter
+/// whose ordinal is at `j` (the expression starting at `i`) is such a modifier.
+pub(crate) fn quarter_as_modifier(g: &Grammar<'_>, i: usize, j: usize) -> bool {
+    let hyphen = g.is_dash(j + 1) && g.joined(j) && g.joined(j + 1);
+    let det = i.checked_sub(1).is_some_and(|p| {
+        [
+            "its", "their", "his", "her", "our", "'s", "’s", "this", "that",
+        ]
+        .iter()
+        .any(|w| g.word_is(p, w))
+    });
+    hyphen || det
+}
 
 /// `the-last-unit`: "the last week", "the last month" are the calendar unit before the
 /// reference ("2013-W11"), unless a preposition of extent before them makes a length ("over
