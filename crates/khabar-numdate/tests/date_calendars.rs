@@ -168,3 +168,11 @@ fn the_calendar_is_in_the_json_only_when_present() {
     let json = serde_json::to_value(t).expect("json");
     assert!(json.get("calendar").is_none());
 }
+
+#[test]
+fn a_bare_eid_names_a_day_only_where_the_context_says_so() {
+    one("Markets closed on Eid.", "Eid", "2018-08-21", H);
+    one("the Eid ceasefire held", "Eid", "2018-08-21", H);
+    one("Eid 2018", "Eid 2018", "2018-06-15", H);
+    assert!(found("The Atmosphere of Eid in Khorasan Province").is_empty());
+}

@@ -250,6 +250,40 @@ impl Grammar<'_> {
             .find_map(|&(ws, rule, m, d)| Some((self.words_loose(j, ws)?, m, d, rule)))
     }
 
+    /// A bare "Eid" (at `j`, ending at `e`) names the day only after a temporal preposition
+    /// ("on Eid", "before Eid", "ahead of Eid"), with a year or "last"/"next"/"this", or
+    /// before a word for its observance ("Eid prayers", "the Eid ceasefire", "Eid
+    /// holidays"); elsewhere it is the festival in general ("The Atmosphere of Eid", a
+    /// video's title).
+    fn bare_eid_is_a_day(&self, j: usize, e: usize) -> bool {
+        const BEFORE: &[&str] = &[
+            "on", "before", "after", "during", "since", "until", "till", "by", "over", "around",
+            "ahead", "last", "next", "this", "for",
+        ];
+        const AFTER: &[&str] = &[
+            "prayers",
+            "prayer",
+            "holiday",
+            "holidays",
+            "ceasefire",
+            "ceasefires",
+            "truce",
+            "festival",
+            "festivities",
+            "celebrations",
+            "day",
+            "eve",
+            "weekend",
+            "break",
+        ];
+        let prev = j.checked_sub(1);
+        let cue = prev.is_some_and(|p| {
+            BEFORE.iter().any(|w| self.word_is(p, w))
+                || (self.word_is(p, "of") && p > 0 && self.word_is(p - 1, "ahead"))
+        });
+        cue || AFTER.iter().any(|w| self.word_is(e, w))
+    }
+
     /// "the eve of" before a holiday: the token after it.
     fn eve_of(&self, i: usize) -> Option<usize> {
         let j = if self.is(i, W::The) { i + 1 } else { i };
@@ -286,6 +320,13 @@ impl Grammar<'_> {
                 },
             ),
         };
+        if matches!(rule, HolidayRule::Eid { .. })
+            && eve.is_none()
+            && !matches!(y, YearSpec::Abs(_))
+            && !self.bare_eid_is_a_day(j, e)
+        {
+            return None;
+        }
         let (d, rule) = match (eve, rule) {
             (None, r) => (d, r),
             (Some(_), HolidayRule::Hijri { offset }) => {
