@@ -43,8 +43,8 @@ use std::path::PathBuf;
 /// assistant's: clock arithmetic "15 minutes past 3pm", "2 upcoming weeks", and some 150
 /// religious and national holidays of many countries), so the floors are the rates
 /// measured when the adapter was written and may only rise.
-const FLOOR_DETECTION: f64 = 51.0;
-const FLOOR_VALUES: f64 = 22.0;
+const FLOOR_DETECTION: f64 = 51.5;
+const FLOOR_VALUES: f64 = 23.0;
 const FLOOR_NEGATIVE: f64 = 95.0;
 
 fn corpus() -> PathBuf {

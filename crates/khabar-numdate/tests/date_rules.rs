@@ -173,3 +173,40 @@ fn quarter_modifier() {
     assert!(found("in a third quarter of the districts").is_empty());
     assert!(found("third quarter").is_empty());
 }
+
+#[test]
+fn weekday_from() {
+    // Christmas 2014 was a Thursday.
+    one(
+        "the third Tuesday after Christmas 2014",
+        "the third Tuesday after Christmas 2014",
+        "2015-01-13",
+    );
+    one(
+        "the first Monday after Christmas 2014",
+        "the first Monday after Christmas 2014",
+        "2014-12-29",
+    );
+    one(
+        "the last Friday before Easter 2019",
+        "the last Friday before Easter 2019",
+        "2019-04-19",
+    );
+    // 5 May 2019 was a Sunday: the Sunday before is 28 April, the second 21 April.
+    one(
+        "the second Sunday before May 5, 2019",
+        "the second Sunday before May 5, 2019",
+        "2019-04-21",
+    );
+    // 5 October 2019 was a Saturday: the closest Monday is the 7th.
+    one(
+        "the closest Monday to Oct 5th 2019",
+        "the closest Monday to Oct 5th 2019",
+        "2019-10-07",
+    );
+    one(
+        "the nearest Friday to Oct 5th 2019",
+        "the nearest Friday to Oct 5th 2019",
+        "2019-10-04",
+    );
+}

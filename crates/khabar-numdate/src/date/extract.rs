@@ -1807,6 +1807,10 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
     if let Some((j, c)) = g.cal(i) {
         best = m(i, j, Sem::Cal(c), None);
     }
+    // "the third Tuesday after Christmas 2014", "the closest Monday to Oct 5th"
+    if let Some((j, wd, n, c)) = g.weekday_from(i) {
+        best = longest(best, m(i, j, Sem::WeekdayFrom(wd, n, c), None));
+    }
     // A day, possibly with a part of the day, possibly followed by a clock time: "Monday
     // morning", "tonight", "tomorrow 8:00am", "Sat at 5", "tonight around 7", "Thursday
     // before 5pm". (A clock time joins a date only when the date is one day: "this week
@@ -2923,6 +2927,18 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                 Some(range),
             )
         }
+        Sem::WeekdayFrom(wd, n, c) => match resolve(c, a)?.interval {
+            Some(iv) if iv.start == iv.end => {
+                let d = crate::date::rules::weekday_from(iv.start, wd, n);
+                let interval = Interval {
+                    start: d,
+                    end: d,
+                    granularity: Granularity::Day,
+                };
+                (TemporalType::Date, d.to_string(), Some(interval), None)
+            }
+            _ => (TemporalType::Date, format!("XXXX-WXX-{wd}"), None, None),
+        },
         Sem::WeekdayNear(wd, c, u, n) => {
             let r = resolve(c, a)?;
             match r.interval {

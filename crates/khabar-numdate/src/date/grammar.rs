@@ -323,6 +323,10 @@ pub(crate) enum Sem {
     /// A compound duration before or after the anchor: "1 month 21 days ago" (sign -1),
     /// "2 years 21 days later" (sign 1, anaphoric).
     CompoundRel([(f64, Unit); 4], u8, i64, bool),
+    /// The `n`th weekday `wd` after (n > 0) or before (n < 0) a day, or (n = 0) the one
+    /// closest to it: "the third Tuesday after Christmas 2014", "the closest Monday to Oct
+    /// 5th" (rule `weekday-from`).
+    WeekdayFrom(u8, i8, Cal),
     /// A set: every `n` units, or every weekday.
     SetUnit(Option<f64>, Unit),
     SetWeekday(u8),

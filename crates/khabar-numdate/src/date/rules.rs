@@ -7,11 +7,13 @@
 //! | `month-after-for` | for MONTH | the month | "scheduled for May", "planned for March" |
 //! | `nth-day-of-month` | (the) (last \| ORD) day of MONTH (YEAR) | that day | "the last day of October 2015" → 2015-10-31 |
 //! | `quarter-modifier` | ORD-quarter, (its \| X's) ORD quarter | the quarter in the direction | "third-quarter profit", "the company's fourth quarter" |
+//! | `weekday-from` | (the) (ORD \| first \| last) WEEKDAY (after \| before \| following \| preceding) DAY; (the) (closest \| nearest) WEEKDAY to DAY | that weekday | "the third Tuesday after Christmas 2014", "the closest Monday to Oct 5th" |
 //! | `the-last-unit` | the last UNIT (no "over", "in" … before) | the unit before the reference | "the last week" → 2013-W11 |
 //! | `other-calendar-date` | DAY HMONTH (YEAR) (AH), HMONTH DAY, YEAR, HMONTH YEAR; the same with a Solar Hijri month | the converted day, month or year | "15 Shawwal 1442", "Ramadan 1440", "Hamal 1, 1398", "1 Farvardin 1398" |
 //! | `other-calendar-year` | YEAR AH \| (the) Hijri/Islamic/lunar year YEAR \| (the) solar year YEAR \| YEAR SH | the converted year | "1440 AH", "the solar year 1400", "1398 SH" |
 //! | `year-modifier` | (a \| an \| his … \| X's) YEAR word | the year | "a 2011 drone strike", "his 2014 election campaign", "Pakistan's 2013 elections" |
 
+use crate::date::CivilDate;
 use crate::date::calendars::{HIJRI_MONTHS, OtherCal, PERSIAN_MONTHS};
 use crate::date::civil::days_in_month;
 use crate::date::grammar::Grammar;
@@ -367,5 +369,81 @@ impl Grammar<'_> {
             return None;
         };
         Some((i + 2, Cal::OtherDate { cal, y, m: 0, d: 0 }))
+    }
+}
+
+/// The `n`th weekday `wd` (1 = Monday) strictly after (n > 0) or before (n < 0) day `d`, or
+/// (n = 0) the one closest to it (`d` itself when it is that weekday).
+pub(crate) fn weekday_from(d: CivilDate, wd: u8, n: i8) -> CivilDate {
+    let ahead = (i64::from(wd) - i64::from(d.weekday())).rem_euclid(7);
+    let back = (i64::from(d.weekday()) - i64::from(wd)).rem_euclid(7);
+    match n {
+        0 => {
+            if ahead <= back {
+                d.add_days(ahead)
+            } else {
+                d.add_days(-back)
+            }
+        }
+        n if n > 0 => {
+            let first = if ahead == 0 { 7 } else { ahead };
+            d.add_days(first + 7 * (i64::from(n) - 1))
+        }
+        n => {
+            let first = if back == 0 { 7 } else { back };
+            d.add_days(-first - 7 * (i64::from(n.unsigned_abs()) - 1))
+        }
+    }
+}
+
+impl Grammar<'_> {
+    /// `weekday-from`: "the third Tuesday after Christmas 2014", "the first Monday
+    /// following the vote on May 5", "the last Friday before Easter", "the closest Monday
+    /// to Oct 5th": the end, the weekday, the count (negative before, 0 closest) and the
+    /// day it counts from (one day: a date, a holiday, a weekday).
+    pub(crate) fn weekday_from(&self, i: usize) -> Option<(usize, u8, i8, Cal)> {
+        let j = if self.is(i, W::The) { i + 1 } else { i };
+        let (count, closest) = match (self.w(j), self.num(j)) {
+            (Some(W::Ord(n)), _) if (1..=10).contains(&n) => (i8::try_from(n).ok()?, false),
+            (Some(W::Last), _) => (1, false),
+            (_, Some(t)) if t.suffix == crate::date::grammar::Suffix::Ord => {
+                let v = t.int()?;
+                (
+                    (1..=10).contains(&v).then_some(i8::try_from(v).ok()?)?,
+                    false,
+                )
+            }
+            _ if self.word_is(j, "closest") || self.word_is(j, "nearest") => (0, true),
+            _ => return None,
+        };
+        let Some(W::Weekday(wd)) = self.w(j + 1) else {
+            return None;
+        };
+        let k = j + 2;
+        let sign: i8 = if closest {
+            if !self.word_is(k, "to") {
+                return None;
+            }
+            0
+        } else if self.word_is(k, "after") || self.word_is(k, "following") {
+            1
+        } else if self.word_is(k, "before") || self.word_is(k, "preceding") {
+            -1
+        } else {
+            return None;
+        };
+        // "the last Friday before Easter" counts back one; "the last … after" is no date.
+        if self.is(j, W::Last) && sign != -1 {
+            return None;
+        }
+        let (e, base) = self.cal(k + 1)?;
+        let one_day = matches!(
+            base,
+            Cal::Date { d: Some(_), .. }
+                | Cal::Holiday { .. }
+                | Cal::Weekday { .. }
+                | Cal::WeekdayDay { .. }
+        );
+        one_day.then_some((e, wd, count * sign, base))
     }
 }
