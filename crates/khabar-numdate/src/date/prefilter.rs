@@ -218,14 +218,12 @@ pub(crate) const CONTEXT_WORDS: &[&str] = &[
     "ul",
     "un",
     "zuha",
-    // Before the head in rules.rs's `weekday-from`: "the closest Monday to Oct 5th", "the
-    // first Monday following …". (rules.rs is not in the source scan of the test below:
-    // its other literals — determiners before a year, units after it — lie outside the
-    // match or after its head, where inertness does not matter.)
+    // Before the head in rules.rs's `weekday-from`: "the closest Monday to Oct 5th".
+    // (rules.rs is not in the source scan of the test below: its other literals —
+    // determiners before a year, units after it, "following" after the weekday — lie
+    // outside the match or after its head, where inertness does not matter.)
     "closest",
     "nearest",
-    "following",
-    "preceding",
     // Around a bare "Eid" ("ahead of Eid", "Eid prayers").
     "ahead",
     "break",
