@@ -385,6 +385,14 @@ impl Temporal {
             .as_ref()
             .map(|r| (r.from_mod.map(|m| m.as_str()), r.to_mod.map(|m| m.as_str())))
     }
+    /// The calendar the text wrote the date in, when not the Gregorian one (``value`` is
+    /// always Gregorian): ``'islamic-umalqura:1442-10-15'`` for "15 Shawwal 1442",
+    /// ``'persian:1398-01-01'`` for "Hamal 1, 1398", ``'islamic-umalqura'`` for "Eid
+    /// al-Fitr"; else ``None``.
+    #[getter]
+    fn calendar(&self) -> Option<String> {
+        self.rec.calendar.clone()
+    }
     /// The expression as a dict of the document schema.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.rec)

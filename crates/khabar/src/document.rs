@@ -330,6 +330,10 @@ pub struct TemporalRecord {
     pub end_date: Option<CivilDate>,
     pub granularity: Option<Granularity>,
     pub range: Option<TemporalRange>,
+    /// The calendar the text wrote the date in ([`Temporal::calendar`]); absent when
+    /// Gregorian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 impl TemporalRecord {
@@ -345,6 +349,7 @@ impl TemporalRecord {
             end_date: t.interval.map(|i| i.end),
             granularity: t.interval.map(|i| i.granularity),
             range: t.range.clone(),
+            calendar: t.calendar.clone(),
         }
     }
 }
@@ -511,6 +516,7 @@ impl WireDocument {
                     modifier: w.modifier,
                     interval,
                     range: w.range,
+                    calendar: w.calendar,
                 })
             })
             .collect::<Result<Vec<_>>>()?;

@@ -6,6 +6,7 @@ use crate::date::grammar::{Clock, Grammar, Match, NO_END_MODS, Sem, Suffix, Tk, 
 use crate::date::lexicon::{DayPart, Unit, W};
 use crate::date::prefilter::{self, MAX_LEAD};
 use crate::date::resolve::{Anchor, Cal, Resolved, YearSpec, narrow, resolve};
+use crate::date::tense;
 use crate::date::{
     CivilDate, Granularity, Interval, Temporal, TemporalMod, TemporalRange, TemporalType,
 };
@@ -16,8 +17,11 @@ use serde::{Deserialize, Serialize};
 ///
 /// News is about the past, so the default is [`Direction::Past`]: "in July", "on Friday",
 /// "December 17" mean the most recent July, Friday or December 17 on or before the reference
-/// date. A future-tense cue in the same clause ("will", "'ll", "shall", "going to") or an
-/// explicit "next" overrides the default for that expression.
+/// date. The clause's tense and modality override the default for that expression (see
+/// [`DateExtractor::with_tense_cues`]): a future or modal verb ("will", "is due to",
+/// "scheduled for", "postponed until", "plans to", "expected", "are to", a present-tense
+/// announcement "polls open in May") reads it forward, a past-tense verb ("was held",
+/// "attacked", "said") back; an explicit "next" reads it forward.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -70,6 +74,8 @@ pub struct DateExtractor {
     day_order: DayOrder,
     detect_reference: bool,
     signal_spans: bool,
+    /// Ignore the clause's tense and modality (they are read by default).
+    no_tense_cues: bool,
     reference_time: Option<u32>,
     /// Try every token (the reference the prefilter is tested against).
     every_token: bool,
@@ -153,6 +159,23 @@ impl DateExtractor {
         self
     }
 
+    /// Let the clause's tense and modality decide which way an underspecified date points
+    /// (on by default; see `DATES.md`, "Tense and modality"). Off, only "will", "shall",
+    /// "'ll" and "going to" before the date read it forward, as in khabar 0.1.
+    ///
+    /// ```
+    /// use khabar_numdate::DateExtractor;
+    /// let ex = DateExtractor::new().with_reference_date("2019-03-12").unwrap();
+    /// assert_eq!(ex.extract("Elections are scheduled for May.")[0].value, "2019-05");
+    /// assert_eq!(ex.extract("Elections were held in May.")[0].value, "2018-05");
+    /// let old = ex.clone().with_tense_cues(false);
+    /// assert_eq!(old.extract("Elections are scheduled for May.")[0].value, "2018-05");
+    /// ```
+    pub fn with_tense_cues(mut self, yes: bool) -> DateExtractor {
+        self.no_tense_cues = !yes;
+        self
+    }
+
     /// Set how ambiguous all-digit dates are read.
     pub fn with_day_order(mut self, order: DayOrder) -> DateExtractor {
         self.day_order = order;
@@ -226,7 +249,7 @@ impl DateExtractor {
 
     /// The expressions the grammar `g` finds, resolved.
     fn extract_in(&self, g: &Grammar<'_>) -> Vec<Temporal> {
-        let (text, tks) = (g.text, g.t);
+        let tks = g.t;
         let matches = scan(g, !self.every_token);
         let reference = match self.reference {
             Some(r) => Some(r),
@@ -236,18 +259,7 @@ impl DateExtractor {
         let mut out = Vec::with_capacity(matches.len());
         let mut previous: Option<CivilDate> = None;
         for m in matches {
-            let deadline = tks
-                .get(m.end)
-                .and_then(|t| text.get(t.start..t.end))
-                .is_some_and(|w| w.eq_ignore_ascii_case("deadline"));
-            // "next 5/12", "this upcoming Friday": forward.
-            let next = g_is(g, m.start, W::Next)
-                || (g_is(g, m.start, W::This) && g_is(g, m.start + 1, W::Next));
-            let direction = if deadline || next || g.future_tense(m.start) {
-                Direction::Future
-            } else {
-                self.direction
-            };
+            let direction = self.direction_of(g, &m);
             let anchor = Anchor {
                 reference,
                 previous,
@@ -292,6 +304,28 @@ impl DateExtractor {
             }
         }
         out
+    }
+
+    /// Which way the match `m` resolves: forward before "deadline" and after "next" ("next
+    /// 5/12", "this upcoming Friday"); else as the clause's tense and modality say
+    /// ([`tense::clause_direction`]; "this 5/12" names the reference year's, so no cue
+    /// moves it); else the default direction.
+    fn direction_of(&self, g: &Grammar<'_>, m: &Match) -> Direction {
+        let deadline =
+            g.t.get(m.end)
+                .and_then(|t| g.text.get(t.start..t.end))
+                .is_some_and(|w| w.eq_ignore_ascii_case("deadline"));
+        let next = g_is(g, m.start, W::Next)
+            || (g_is(g, m.start, W::This) && g_is(g, m.start + 1, W::Next));
+        if deadline || next {
+            Direction::Future
+        } else if !self.no_tense_cues && !g_is(g, m.start, W::This) {
+            tense::clause_direction(g, m.start, m.end).unwrap_or(self.direction)
+        } else if g.future_tense(m.start) {
+            Direction::Future
+        } else {
+            self.direction
+        }
     }
 
     /// Find the document's own date: a full date (day, month and year) after "Published",
@@ -1777,6 +1811,10 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
     if let Some((j, c)) = g.cal(i) {
         best = m(i, j, Sem::Cal(c), None);
     }
+    // "the third Tuesday after Christmas 2014", "the closest Monday to Oct 5th"
+    if let Some((j, wd, n, c)) = g.weekday_from(i) {
+        best = longest(best, m(i, j, Sem::WeekdayFrom(wd, n, c), None));
+    }
     // A day, possibly with a part of the day, possibly followed by a clock time: "Monday
     // morning", "tonight", "tomorrow 8:00am", "Sat at 5", "tonight around 7", "Thursday
     // before 5pm". (A clock time joins a date only when the date is one day: "this week
@@ -2163,6 +2201,16 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
             Some(W::Later) if !g_is(g, e + 1, W::The) && !g_is(g, e + 1, W::Today) => {
                 Some((e + 1, 1, true))
             }
+            // "a year earlier", "three days earlier": counted back from the date being
+            // talked about (or the reference), as "later" counts forward.
+            Some(W::Earlier)
+                if g_word(g, e, "earlier")
+                    && !g_word(g, e + 1, "than")
+                    && !g_is(g, e + 1, W::The)
+                    && !g_is(g, e + 1, W::Today) =>
+            {
+                Some((e + 1, -1, true))
+            }
             Some(W::Hence) => Some((e + 1, 1, false)),
             Some(W::From) if g_is(g, e + 1, W::Now) => Some((e + 2, 1, false)),
             _ => None,
@@ -2277,7 +2325,18 @@ fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
                 if plural {
                     best = longest(best, m(i, k + 2, Sem::Dur(None, u), None));
                 } else if w == Some(W::The) && g_is(g, k, W::Last) && !g_word(g, k, "previous") {
-                    best = longest(best, m(i, k + 2, Sem::Dur(Some(1.0), u), None));
+                    // "the last week" is the calendar week before; "over the last week" a
+                    // length.
+                    let sem = if crate::date::rules::extent_before(g, i) || u.is_clock() {
+                        Sem::Dur(Some(1.0), u)
+                    } else {
+                        Sem::Cal(Cal::Rel {
+                            unit: u,
+                            n: -1,
+                            anaphoric: false,
+                        })
+                    };
+                    best = longest(best, m(i, k + 2, sem, None));
                 }
             }
         }
@@ -2600,9 +2659,15 @@ fn unit_code(u: Unit) -> (&'static str, f64) {
     }
 }
 
-/// A TIMEX3 duration value: "P6M", "PT6M", "PXY", "P3.5Y".
+/// A TIMEX3 duration value: "P6M", "PT6M", "PXY", "P3.5Y"; a counted decade or century is
+/// written in years ("a decade" → "P10Y", as TempEval annotates it), an uncounted one keeps
+/// its unit ("decades" → "PXDE").
 pub(crate) fn duration_value(amount: Option<f64>, unit: Unit) -> String {
-    let (code, k) = unit_code(unit);
+    let (code, k) = match (amount, unit) {
+        (Some(_), Unit::Decade) => ("Y", 10.0),
+        (Some(_), Unit::Century) => ("Y", 100.0),
+        _ => unit_code(unit),
+    };
     let t = if unit.is_clock() { "T" } else { "" };
     match amount {
         None => format!("P{t}X{code}"),
@@ -2866,6 +2931,18 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                 Some(range),
             )
         }
+        Sem::WeekdayFrom(wd, n, c) => match resolve(c, a)?.interval {
+            Some(iv) if iv.start == iv.end => {
+                let d = crate::date::rules::weekday_from(iv.start, wd, n);
+                let interval = Interval {
+                    start: d,
+                    end: d,
+                    granularity: Granularity::Day,
+                };
+                (TemporalType::Date, d.to_string(), Some(interval), None)
+            }
+            _ => (TemporalType::Date, format!("XXXX-WXX-{wd}"), None, None),
+        },
         Sem::WeekdayNear(wd, c, u, n) => {
             let r = resolve(c, a)?;
             match r.interval {
@@ -2902,6 +2979,7 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
                     modifier: None,
                     interval: None,
                     range: Some(range),
+                    calendar: None,
                 });
             };
             let d = match u {
@@ -3050,6 +3128,10 @@ fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Option<Temporal
         modifier: mt.modifier,
         interval,
         range,
+        calendar: match mt.sem {
+            Sem::Cal(c) => crate::date::calendars::calendar_attribute(c),
+            _ => None,
+        },
     })
 }
 

@@ -323,6 +323,10 @@ pub(crate) enum Sem {
     /// A compound duration before or after the anchor: "1 month 21 days ago" (sign -1),
     /// "2 years 21 days later" (sign 1, anaphoric).
     CompoundRel([(f64, Unit); 4], u8, i64, bool),
+    /// The `n`th weekday `wd` after (n > 0) or before (n < 0) a day, or (n = 0) the one
+    /// closest to it: "the third Tuesday after Christmas 2014", "the closest Monday to Oct
+    /// 5th" (rule `weekday-from`).
+    WeekdayFrom(u8, i8, Cal),
     /// A set: every `n` units, or every weekday.
     SetUnit(Option<f64>, Unit),
     SetWeekday(u8),
@@ -717,7 +721,7 @@ impl<'a> Grammar<'a> {
 
     /// A month name; a trailing "." joined to it is consumed ("october. 2" is handled by the
     /// caller). `standalone` applies the stricter rules for a month without day or year.
-    fn month(&self, i: usize) -> R<u8> {
+    pub(crate) fn month(&self, i: usize) -> R<u8> {
         match self.w(i)? {
             // "This may take longer": the modal verb after "this"/"that".
             W::Month(5)
@@ -769,7 +773,8 @@ impl<'a> Grammar<'a> {
             );
         let cue = is_cue(self.prev_w(i))
             || i.checked_sub(1)
-                .is_some_and(|p| self.punct(p, &["-", "–", "("]));
+                .is_some_and(|p| self.punct(p, &["-", "–", "("]))
+            || self.month_after_for(i);
         let cap = self.t.get(i).is_some_and(|t| t.cap());
         if full {
             return cap || cue;
@@ -849,11 +854,11 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// "last month", "this month", "next month" → month offset.
-    fn rel_month(&self, i: usize) -> R<i64> {
+    /// "last month", "this month", "next month", "the month" → month offset.
+    pub(crate) fn rel_month(&self, i: usize) -> R<i64> {
         let n = match self.w(i)? {
             W::Last => -1,
-            W::This => 0,
+            W::This | W::The => 0,
             W::Next => 1,
             _ => return None,
         };
@@ -1528,8 +1533,11 @@ impl<'a> Grammar<'a> {
 
     /// "third quarter", "third- quarter", "third-quarter" → quarter number.
     fn ord_quarter(&self, i: usize) -> R<u8> {
-        let Some(W::Ord(q)) = self.w(i) else {
-            return None;
+        // "third quarter", "4th quarter"
+        let q = match (self.w(i), self.num(i)) {
+            (Some(W::Ord(q)), _) => q,
+            (_, Some(n)) if n.suffix == Suffix::Ord => n.int()?.try_into().ok()?,
+            _ => return None,
         };
         if !(1..=4).contains(&q) {
             return None;
@@ -1710,7 +1718,10 @@ impl<'a> Grammar<'a> {
                 }
                 return Some((k2, Cal::Half { y, h: q }));
             }
-            if y == YearSpec::Unknown && !the {
+            if y == YearSpec::Unknown
+                && !the
+                && !crate::date::rules::quarter_as_modifier(self, i, j)
+            {
                 return None;
             }
             return Some((k2, Cal::Quarter { y, q }));
@@ -2236,6 +2247,10 @@ impl<'a> Grammar<'a> {
         }
         consider(self.month_day_dash(i));
         consider(self.year(i));
+        consider(self.year_modifier(i));
+        consider(self.nth_day_of_month(i));
+        consider(self.other_calendar_date(i));
+        consider(self.other_calendar_year(i));
         consider(self.period(i));
         consider(self.relative(i));
         consider(self.weekday(i));

@@ -1,5 +1,6 @@
 #![doc = include_str!("../../DATES.md")]
 
+mod calendars;
 mod civil;
 mod clock;
 mod error;
@@ -9,9 +10,14 @@ mod holiday;
 mod lexicon;
 mod prefilter;
 mod resolve;
+mod rules;
+mod tense;
 mod types;
 
 pub use civil::CivilDate;
 pub use error::DateError;
 pub use extract::{DateExtractor, DayOrder, Direction};
+/// The example sentence of every tense cue and its direction (tested in `tests/date_tense.rs`).
+#[doc(hidden)]
+pub use tense::cue_examples as tense_cue_examples;
 pub use types::{Granularity, Interval, Temporal, TemporalMod, TemporalRange, TemporalType};

@@ -185,6 +185,7 @@ pub(crate) fn grammar_words() -> impl Iterator<Item = &'static str> {
         .iter()
         .copied()
         .chain(crate::date::grammar::DECADE_WORDS)
+        .chain(crate::date::holiday::head_words())
 }
 
 /// Plain words (outside the lexicon and [`GRAMMAR_WORDS`]) that some production compares
@@ -197,6 +198,45 @@ pub(crate) fn grammar_words() -> impl Iterator<Item = &'static str> {
 /// production, so a match never has one before its first head and the scan skips the
 /// positions before it.
 pub(crate) const CONTEXT_WORDS: &[&str] = &[
+    // Inner words of holiday names ("Eid al-Fitr", "Martin Luther King Jr. Day").
+    "adha",
+    "al",
+    "azha",
+    "barat",
+    "e",
+    "fitr",
+    "id",
+    "il",
+    "jadid",
+    "jr",
+    "kabir",
+    "king",
+    "luther",
+    "miraj",
+    "nabi",
+    "qadr",
+    "ul",
+    "un",
+    "zuha",
+    // Before the head in rules.rs's `weekday-from`: "the closest Monday to Oct 5th".
+    // (rules.rs is not in the source scan of the test below: its other literals —
+    // determiners before a year, units after it, "following" after the weekday — lie
+    // outside the match or after its head, where inertness does not matter.)
+    "closest",
+    "nearest",
+    // Around a bare "Eid" ("ahead of Eid", "Eid prayers").
+    "ahead",
+    "break",
+    "ceasefire",
+    "ceasefires",
+    "celebrations",
+    "festival",
+    "festivities",
+    "holiday",
+    "holidays",
+    "prayer",
+    "prayers",
+    "truce",
     "appeared",
     "being",
     "c",

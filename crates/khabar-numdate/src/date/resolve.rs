@@ -4,6 +4,7 @@
 //! be unknown or relative); this module anchors it on the reference date, applies the
 //! past/future bias and writes the TIMEX3 value.
 
+use crate::date::calendars::OtherCal;
 use crate::date::lexicon::{Season, Unit};
 use crate::date::{CivilDate, Direction, Granularity, Interval, TemporalMod};
 
@@ -91,15 +92,47 @@ pub(crate) enum Cal {
         wd: u8,
         d: u8,
     },
-    /// A holiday: month `m` and day `d` of the year, or (`easter`) `d` days after Easter
-    /// Sunday. `YearSpec::Prev`/`Next` are "last"/"next" (the most recent one before the
-    /// reference date, the first one after it).
+    /// A holiday of Gregorian year `y`: its `rule` says what month `m` and day `d` mean.
+    /// `YearSpec::Prev`/`Next` are "last"/"next" (the most recent one before the reference
+    /// date, the first one after it).
     Holiday {
         y: YearSpec,
         m: u8,
         d: i8,
-        easter: bool,
+        rule: HolidayRule,
     },
+    /// A date written in another calendar with its own year: "15 Shawwal 1442" (Hijri),
+    /// "Hamal 1, 1398" (Solar Hijri); month `m` 0 is the whole year, day `d` 0 the whole
+    /// month.
+    OtherDate {
+        cal: OtherCal,
+        y: i32,
+        m: u8,
+        d: u8,
+    },
+}
+
+/// How a holiday's date is computed from the Gregorian year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// Month `m`, day `d`: "Christmas".
+    Fixed,
+    /// `d` days after Easter Sunday (the Gregorian computus): "Good Friday".
+    Easter,
+    /// `d` days after Orthodox Easter Sunday (the Julian computus).
+    OrthodoxEaster,
+    /// Hijri month `m`, day `d`, moved by `offset` days ("the eve of Eid" is -1): the first
+    /// such day in the Gregorian year.
+    Hijri { offset: i8 },
+    /// The whole Hijri month `m`: "Ramadan", "Muharram".
+    HijriMonth,
+    /// A bare "Eid": Eid al-Fitr or Eid al-Adha, whichever is nearer in the direction.
+    Eid { offset: i8 },
+    /// Solar Hijri month `m`, day `d`: "Nowruz" is 1 Farvardin.
+    Persian,
+    /// The `d`th (0 = last) weekday `wd` (1 = Monday) of month `m`: "Thanksgiving" is the
+    /// fourth Thursday of November.
+    NthWeekday { wd: u8 },
 }
 
 /// The month of an nth-weekday expression.
@@ -445,59 +478,18 @@ pub(crate) fn resolve(cal: Cal, a: &Anchor) -> Option<Resolved> {
                 interval: Some(day_interval(date)),
             })
         }
-        Cal::Holiday { y, m, d, easter } => {
-            let on = |year: i32| -> Option<CivilDate> {
-                if easter {
-                    crate::date::holiday::easter(year).map(|e| e.add_days(i64::from(d)))
-                } else {
-                    CivilDate::checked(year, m, u8::try_from(d).ok()?)
-                }
+        Cal::Holiday { y, m, d, rule } => resolve_holiday(y, m, d, rule, r, past),
+        Cal::OtherDate { cal, y, m, d } => {
+            use crate::date::calendars as c;
+            let (first, last) = match (cal, m, d) {
+                (OtherCal::Hijri, 0, _) => c::hijri_year(y)?,
+                (OtherCal::Hijri, m, 0) => c::hijri_month(y, m)?,
+                (OtherCal::Hijri, m, d) => (c::hijri(y, m, d)?, c::hijri(y, m, d)?),
+                (OtherCal::Persian, 0, _) => c::persian_year(y)?,
+                (OtherCal::Persian, m, 0) => c::persian_month(y, m)?,
+                (OtherCal::Persian, m, d) => (c::persian(y, m, d)?, c::persian(y, m, d)?),
             };
-            let date = match (y, r) {
-                (YearSpec::Abs(yy), _) => on(yy),
-                (YearSpec::Rel(n), Some(r)) => on(r.year() + i32::try_from(n).ok()?),
-                (YearSpec::Unknown, Some(r)) => {
-                    let this = on(r.year())?;
-                    if past && this > r {
-                        on(r.year() - 1)
-                    } else if !past && this < r {
-                        on(r.year() + 1)
-                    } else {
-                        Some(this)
-                    }
-                }
-                (YearSpec::Prev, Some(r)) => {
-                    let this = on(r.year())?;
-                    if this < r {
-                        Some(this)
-                    } else {
-                        on(r.year() - 1)
-                    }
-                }
-                (YearSpec::Next, Some(r)) => {
-                    let this = on(r.year())?;
-                    if this > r {
-                        Some(this)
-                    } else {
-                        on(r.year() + 1)
-                    }
-                }
-                (_, None) => None,
-            };
-            match date {
-                Some(date) => Some(Resolved {
-                    value: date.to_string(),
-                    interval: Some(day_interval(date)),
-                }),
-                None if !easter => Some(Resolved {
-                    value: format!("XXXX-{m:02}-{d:02}"),
-                    interval: None,
-                }),
-                None => Some(Resolved {
-                    value: "XXXX-XX-XX".to_string(),
-                    interval: None,
-                }),
-            }
+            Some(days_resolved(first, last))
         }
         Cal::Weekday { wd, shift } => {
             let Some(r) = r else {
@@ -640,6 +632,144 @@ pub(crate) fn resolve(cal: Cal, a: &Anchor) -> Option<Resolved> {
 
 /// "yesterday", "last week", "six years ago": the anchor moved by `n` units, written at the
 /// unit's granularity.
+/// A day ("2018-06-15") or a run of days ("2019-05-06/2019-06-03") with its interval.
+fn days_resolved(first: CivilDate, last: CivilDate) -> Resolved {
+    let value = if first == last {
+        first.to_string()
+    } else {
+        format!("{first}/{last}")
+    };
+    Resolved {
+        value,
+        interval: Some(Interval {
+            start: first,
+            end: last,
+            granularity: Granularity::Day,
+        }),
+    }
+}
+
+/// The `n`th (0 = last) weekday `wd` (1 = Monday … 7 = Sunday) of month `m` of year `y`.
+fn nth_weekday_of(y: i32, m: u8, n: u8, wd: u8) -> Option<CivilDate> {
+    let first = CivilDate::checked(y, m, 1)?;
+    if n == 0 {
+        let last = first.last_of_month();
+        let back = (i64::from(last.weekday()) - i64::from(wd)).rem_euclid(7);
+        return Some(last.add_days(-back));
+    }
+    let ahead = (i64::from(wd) - i64::from(first.weekday())).rem_euclid(7);
+    let d = first.add_days(ahead + 7 * (i64::from(n) - 1));
+    (d.month() == m).then_some(d)
+}
+
+/// A holiday's first and last day in Gregorian year `year`.
+fn holiday_in(year: i32, m: u8, d: i8, rule: HolidayRule) -> Option<(CivilDate, CivilDate)> {
+    use crate::date::calendars as c;
+    let one = |x: CivilDate| Some((x, x));
+    match rule {
+        HolidayRule::Fixed => one(CivilDate::checked(year, m, u8::try_from(d).ok()?)?),
+        HolidayRule::Easter => one(crate::date::holiday::easter(year)?.add_days(i64::from(d))),
+        HolidayRule::OrthodoxEaster => one(c::orthodox_easter(year)?.add_days(i64::from(d))),
+        HolidayRule::Hijri { offset } => {
+            one(c::hijri_in_year(year, m, u8::try_from(d).ok()?)?.add_days(i64::from(offset)))
+        }
+        HolidayRule::HijriMonth => c::hijri_month_in_year(year, m),
+        HolidayRule::Eid { offset } => {
+            let fitr = c::hijri_in_year(year, 10, 1);
+            let adha = c::hijri_in_year(year, 12, 10);
+            let x = match (fitr, adha) {
+                (Some(f), Some(a)) => f.min(a),
+                (f, a) => f.or(a)?,
+            };
+            one(x.add_days(i64::from(offset)))
+        }
+        HolidayRule::Persian => {
+            // Solar year P runs from March of P + 621 to March of P + 622.
+            let d = u8::try_from(d).ok()?;
+            let x = c::persian(year - 621, m, d)?;
+            one(if x.year() == year {
+                x
+            } else {
+                c::persian(year - 622, m, d)?
+            })
+        }
+        HolidayRule::NthWeekday { wd } => one(nth_weekday_of(year, m, u8::try_from(d).ok()?, wd)?),
+    }
+}
+
+/// A bare "Eid" nearest the reference in the direction: every Eid al-Fitr and Eid al-Adha
+/// of the years around it, the latest on or before it (past) or the first on or after it.
+fn nearest_eid(r: CivilDate, offset: i8, past: bool) -> Option<CivilDate> {
+    use crate::date::calendars as c;
+    let days = (r.year() - 1..=r.year() + 1)
+        .flat_map(|y| [c::hijri_in_year(y, 10, 1), c::hijri_in_year(y, 12, 10)])
+        .flatten()
+        .map(|x| x.add_days(i64::from(offset)));
+    if past {
+        days.filter(|x| *x <= r).max()
+    } else {
+        days.filter(|x| *x >= r).min()
+    }
+}
+
+/// Resolve a holiday: the year given, or the one nearest the reference in the direction.
+fn resolve_holiday(
+    y: YearSpec,
+    m: u8,
+    d: i8,
+    rule: HolidayRule,
+    r: Option<CivilDate>,
+    past: bool,
+) -> Option<Resolved> {
+    let on = |year: i32| holiday_in(year, m, d, rule);
+    let span = match (y, r) {
+        (YearSpec::Abs(yy), _) => on(yy),
+        (YearSpec::Rel(n), Some(r)) => on(r.year() + i32::try_from(n).ok()?),
+        (YearSpec::Unknown, Some(r)) => {
+            if let HolidayRule::Eid { offset } = rule {
+                nearest_eid(r, offset, past).map(|x| (x, x))
+            } else {
+                let this = on(r.year())?;
+                if past && this.0 > r {
+                    on(r.year() - 1)
+                } else if !past && this.0 < r {
+                    on(r.year() + 1)
+                } else {
+                    Some(this)
+                }
+            }
+        }
+        (YearSpec::Prev, Some(r)) => {
+            let this = on(r.year())?;
+            if this.0 < r {
+                Some(this)
+            } else {
+                on(r.year() - 1)
+            }
+        }
+        (YearSpec::Next, Some(r)) => {
+            let this = on(r.year())?;
+            if this.0 > r {
+                Some(this)
+            } else {
+                on(r.year() + 1)
+            }
+        }
+        (_, None) => None,
+    };
+    match span {
+        Some((first, last)) => Some(days_resolved(first, last)),
+        None if rule == HolidayRule::Fixed => Some(Resolved {
+            value: format!("XXXX-{m:02}-{d:02}"),
+            interval: None,
+        }),
+        None => Some(Resolved {
+            value: "XXXX-XX-XX".to_string(),
+            interval: None,
+        }),
+    }
+}
+
 fn rel_value(unit: Unit, n: i64, base: Option<CivilDate>) -> Resolved {
     let Some(b) = base else {
         let value = match unit {

@@ -215,4 +215,11 @@ pub struct Temporal {
     pub interval: Option<Interval>,
     /// Both ends when the expression is a range.
     pub range: Option<TemporalRange>,
+    /// The calendar the text wrote the date in, when not the Gregorian one (the value is
+    /// always Gregorian): `"islamic-umalqura:1442-10-15"` for "15 Shawwal 1442",
+    /// `"persian:1398-01-01"` for "Hamal 1, 1398", `"persian:1400"` for "the solar year
+    /// 1400"; the calendar alone for a holiday it fixes (`"islamic-umalqura"` for "Eid
+    /// al-Fitr", `"persian"` for "Nowruz"). Left out of the JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }

@@ -1,0 +1,212 @@
+//! The named productions of `src/date/rules.rs`, each with its examples.
+
+use khabar_numdate::{DateExtractor, TemporalType};
+
+fn found(text: &str) -> Vec<(String, TemporalType, String)> {
+    DateExtractor::new()
+        .with_reference_date("2019-03-12")
+        .expect("valid reference date")
+        .extract(text)
+        .into_iter()
+        .map(|t| (t.text, t.kind, t.value))
+        .collect()
+}
+
+fn one(text: &str, span: &str, value: &str) {
+    let got = found(text);
+    assert!(
+        got.iter()
+            .any(|(s, k, v)| s == span && *k == TemporalType::Date && v == value),
+        "{text:?}: want {span:?} = {value}, got {got:?}"
+    );
+}
+
+#[test]
+fn year_modifier() {
+    for (text, y) in [
+        ("He was killed in a 2011 drone strike.", "2011"),
+        ("A 2016 survey found that most voters agreed.", "2016"),
+        ("His 2014 election campaign was costly.", "2014"),
+        ("The Soviets began a 1979 invasion.", "1979"),
+        (
+            "Pakistan's 2013 elections brought a new government.",
+            "2013",
+        ),
+        ("Their 2018 talks failed.", "2018"),
+        ("an 2008 report by the UN", "2008"),
+        ("the group's 2015 offensive in Kunduz", "2015"),
+    ] {
+        one(text, y, y);
+    }
+}
+
+#[test]
+fn year_modifier_is_not_a_count() {
+    for text in [
+        "A 2000 percent rise in prices.",
+        "Their 2000 supporters marched.",
+        "His 1500 men surrendered.",
+    ] {
+        assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn month_after_for() {
+    one("Elections are scheduled for May.", "May", "2019-05");
+    one("A rally is planned for June.", "June", "2019-06");
+    assert!(found("There was pressure for May to resign.").is_empty());
+}
+
+fn typed(text: &str, span: &str, kind: TemporalType, value: &str) {
+    let got = found(text);
+    assert!(
+        got.iter()
+            .any(|(s, k, v)| s == span && *k == kind && v == value),
+        "{text:?}: want {span:?} = {kind} {value}, got {got:?}"
+    );
+}
+
+#[test]
+fn nth_day_of_month() {
+    one(
+        "on the last day of October 2015",
+        "the last day of October 2015",
+        "2015-10-31",
+    );
+    one(
+        "the last day of February 2016",
+        "the last day of February 2016",
+        "2016-02-29",
+    );
+    one(
+        "on the first day of March",
+        "the first day of March",
+        "2019-03-01",
+    );
+    one(
+        "the 3rd day of May 2019",
+        "the 3rd day of May 2019",
+        "2019-05-03",
+    );
+}
+
+#[test]
+fn the_last_unit() {
+    one("He left the last week.", "the last week", "2019-W10");
+    one("Prices fell the last month.", "the last month", "2019-02");
+    typed(
+        "Five attacks over the last week.",
+        "the last week",
+        TemporalType::Duration,
+        "P1W",
+    );
+    typed(
+        "in the last month alone",
+        "the last month",
+        TemporalType::Duration,
+        "P1M",
+    );
+}
+
+#[test]
+fn ordinal_quarters_and_counted_decades() {
+    one("4th quarter 2018 results", "4th quarter 2018", "2018-Q4");
+    one(
+        "in the 2nd quarter of 2017",
+        "the 2nd quarter of 2017",
+        "2017-Q2",
+    );
+    one("Q4 2018 earnings", "Q4 2018", "2018-Q4");
+    one(
+        "the first half of 2019",
+        "the first half of 2019",
+        "2019-H1",
+    );
+    typed(
+        "It took a decade.",
+        "a decade",
+        TemporalType::Duration,
+        "P10Y",
+    );
+    typed(
+        "two decades of war",
+        "two decades",
+        TemporalType::Duration,
+        "P20Y",
+    );
+    typed("for decades", "decades", TemporalType::Duration, "PXDE");
+    typed("a century ago", "a century ago", TemporalType::Date, "19");
+}
+
+#[test]
+fn units_earlier_count_back_like_later_counts_forward() {
+    one("Profit rose from a year earlier.", "a year earlier", "2018");
+    one(
+        "In 2014 the group split; a year earlier it had formed.",
+        "a year earlier",
+        "2013",
+    );
+    one(
+        "The plant closed three days earlier.",
+        "three days earlier",
+        "2019-03-09",
+    );
+    typed(
+        "It finished six months earlier than planned.",
+        "six months",
+        TemporalType::Duration,
+        "P6M",
+    );
+}
+
+#[test]
+fn quarter_modifier() {
+    one("Third-quarter profit rose 5%.", "Third-quarter", "2018-Q3");
+    one(
+        "the company's second-quarter loss",
+        "second-quarter",
+        "2018-Q2",
+    );
+    one("Its fourth quarter was weak.", "fourth quarter", "2018-Q4");
+    // A fraction, not a quarter of the year.
+    assert!(found("in a third quarter of the districts").is_empty());
+    assert!(found("third quarter").is_empty());
+}
+
+#[test]
+fn weekday_from() {
+    // Christmas 2014 was a Thursday.
+    one(
+        "the third Tuesday after Christmas 2014",
+        "the third Tuesday after Christmas 2014",
+        "2015-01-13",
+    );
+    one(
+        "the first Monday after Christmas 2014",
+        "the first Monday after Christmas 2014",
+        "2014-12-29",
+    );
+    one(
+        "the last Friday before Easter 2019",
+        "the last Friday before Easter 2019",
+        "2019-04-19",
+    );
+    // 5 May 2019 was a Sunday: the Sunday before is 28 April, the second 21 April.
+    one(
+        "the second Sunday before May 5, 2019",
+        "the second Sunday before May 5, 2019",
+        "2019-04-21",
+    );
+    // 5 October 2019 was a Saturday: the closest Monday is the 7th.
+    one(
+        "the closest Monday to Oct 5th 2019",
+        "the closest Monday to Oct 5th 2019",
+        "2019-10-07",
+    );
+    one(
+        "the nearest Friday to Oct 5th 2019",
+        "the nearest Friday to Oct 5th 2019",
+        "2019-10-04",
+    );
+}
