@@ -26,7 +26,7 @@
 //! tokens that start with a digit (and, for military units, at word ordinals), so the scan
 //! is linear and cheap.
 
-use crate::quantity::cues::{Lower, is_month};
+use crate::quantity::cues::{Lower, is_month, is_weekday};
 use khabar_tokenize::{Span, Token, TokenKind, tokenize};
 use serde::{Deserialize, Serialize};
 
@@ -440,6 +440,10 @@ fn phone_groups(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
 /// number after a label word.
 fn label_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let label = |w: &str| {
+        // "Id" in title case is the festival ("Bakr Id 2018"), not an identifier label.
+        if w == "Id" {
+            return false;
+        }
         matches!(
             Lower::new(w).as_str(),
             "passcode"
@@ -780,7 +784,7 @@ fn named_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || !b.is_ascii_alphabetic())
     };
-    if !capital(w) || is_month(w) || !plain_name_word(w) || cx.txt(i).len() > 4 {
+    if !capital(w) || is_month(w) || is_weekday(w) || !plain_name_word(w) || cx.txt(i).len() > 4 {
         return None;
     }
     // The name must be at least two capitalised words ("Steppe Eagle"), or one after a
@@ -1380,6 +1384,8 @@ mod tests {
             "some 1 234 567 people",
             "the ANA 3,000 soldiers",
             "paid PKR 500 each",
+            "this Thu 9-11am",
+            "on Bakr Id 2018",
         ] {
             assert!(reasons(text).is_empty(), "{text:?}: {:?}", reasons(text));
         }
