@@ -172,7 +172,7 @@ impl Document {
             leaf_list(py, py_sentences(view, &self.doc.sentences)?)
         })
     }
-    /// The document as a dict of khabar's document schema (``khabar.document/1``), the
+    /// The document as a dict of khabar's document schema (``khabar.document/2``), the
     /// same one ``khabar extract --format jsonl`` writes.
     #[pyo3(signature = (*, text = true, tokens = false))]
     fn to_dict<'py>(
@@ -183,7 +183,7 @@ impl Document {
     ) -> PyResult<Bound<'py, PyAny>> {
         json_loads(py, &self.json(text, tokens)?)
     }
-    /// The document as one line of JSON (schema ``khabar.document/1``).
+    /// The document as one line of JSON (schema ``khabar.document/2``).
     #[pyo3(signature = (*, text = true, tokens = false))]
     fn to_json(&self, text: bool, tokens: bool) -> PyResult<String> {
         self.json(text, tokens)

@@ -1,0 +1,337 @@
+//! Actors by their part in the clause.
+//!
+//! Rules, in order (the first that finds an actor gives the perpetrator):
+//! 1. `by`: the actor after a passive "by" that follows a role or event cue ("killed by
+//!    Taliban militants", "airstrikes by Afghan forces", "claimed by ISKP");
+//! 2. `agent`: the actor right before an agent cue — a verb it is the subject of, a noun
+//!    it modifies, or a possessive ("Taliban militants attacked", "a Taliban-planted IED",
+//!    "ISIS-K claimed responsibility", "ISK-P's attack");
+//! 3. `context`: the first armed group of the sentence that is neither the group of the
+//!    victims, nor a destination, nor after a target cue ("clashes with Afghan forces").
+
+use crate::clause::Clause;
+use crate::counts::Count;
+use crate::lexicon::{CueKind, CueValue};
+use crate::types::{Actor, Mention, VictimClass};
+
+/// An actor phrase of a sentence (sentence-local tokens `start..end`).
+#[derive(Clone, Debug)]
+pub(crate) struct ActorSpan {
+    pub start: usize,
+    pub end: usize,
+    pub mention: Option<usize>,
+    pub name: String,
+    pub class: Option<VictimClass>,
+}
+
+/// Words that may stand between an actor and its agent cue.
+const AGENT_GAP: &[&str] = &[
+    "-",
+    "'s",
+    "have",
+    "has",
+    "had",
+    "reportedly",
+    "allegedly",
+    "also",
+    "forces",
+    "fighters",
+    "militants",
+    "members",
+    "insurgents",
+    "then",
+    "later",
+    "who",
+    "the",
+    "a",
+    "an",
+    "special",
+];
+
+/// Words that may stand between "by" and the actor.
+const BY_GAP: &[&str] = &["the", "a", "an", "suspected", "alleged", "armed", "rival"];
+
+/// Suffixes that make a preceding place an attribute ("US-trained").
+const ATTRIBUTE_SUFFIX: &[&str] = &[
+    "trained",
+    "backed",
+    "led",
+    "based",
+    "funded",
+    "made",
+    "supported",
+    "allied",
+    "linked",
+    "affiliated",
+    "run",
+    "sponsored",
+    "brokered",
+    "owned",
+    "born",
+];
+
+impl ActorSpan {
+    pub fn to_actor(&self, c: &Clause<'_>, mentions: &[Mention], via: &str) -> Actor {
+        Actor {
+            name: self.name.clone(),
+            id: self
+                .mention
+                .and_then(|m| mentions.get(m))
+                .map(|m| m.id.clone()),
+            span: c.span(self.start, self.end),
+            class: self.class,
+            via: via.to_owned(),
+        }
+    }
+}
+
+/// The actor phrases of a sentence: armed-group mentions (with a following "militants",
+/// "forces"…) and actor phrases of the lexicon ("unidentified gunmen").
+pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < c.len() {
+        let m = c.mention_at[j].and_then(|i| mentions.get(i).map(|m| (i, m)));
+        if let Some((mi, m)) = m.filter(|(_, m)| m.is_actor()) {
+            let mut end = c.mention_end(j);
+            if let Some(h) = c.hit(end, CueKind::Actor) {
+                end = h.end;
+            }
+            out.push(ActorSpan {
+                start: j,
+                end,
+                mention: Some(mi),
+                name: m.name.clone(),
+                class: m.actor_class(),
+            });
+            j = end.max(j + 1);
+            continue;
+        }
+        // "they had killed": the group named before
+        if matches!(c.word(j), "they" | "it") {
+            if let Some(o) = out
+                .iter()
+                .rev()
+                .find(|a: &&ActorSpan| a.mention.is_some())
+                .cloned()
+            {
+                out.push(ActorSpan {
+                    start: j,
+                    end: j + 1,
+                    ..o
+                });
+            }
+            j += 1;
+            continue;
+        }
+        if let Some(h) = c
+            .hit(j, CueKind::Actor)
+            .filter(|_| c.mention_at[j].is_none())
+        {
+            let class = match h.value {
+                CueValue::Class(k, _) => Some(k),
+                _ => None,
+            };
+            // "Afghan security forces": the nationality joins the phrase
+            let start = match j
+                .checked_sub(1)
+                .and_then(|p| c.mention_at[p].map(|m| (p, m)))
+            {
+                Some((p, mi)) if mentions.get(mi).is_some_and(|m| m.label == "NORP") => {
+                    let mut s = p;
+                    while s > 0 && c.mention_at[s - 1] == Some(mi) {
+                        s -= 1;
+                    }
+                    s
+                }
+                _ => j,
+            };
+            let mut name = c.slice(start, h.end).to_owned();
+            if name.chars().next().is_some_and(char::is_uppercase) && start == 0 {
+                name = name.to_lowercase();
+            }
+            let owner = if start > 0 && matches!(c.word(start - 1), "its" | "their") {
+                out.iter()
+                    .rev()
+                    .find(|a: &&ActorSpan| a.mention.is_some())
+                    .cloned()
+            } else {
+                None
+            };
+            match owner {
+                Some(o) => out.push(ActorSpan {
+                    start,
+                    end: h.end,
+                    ..o
+                }),
+                None => out.push(ActorSpan {
+                    start,
+                    end: h.end,
+                    mention: None,
+                    name,
+                    class,
+                }),
+            }
+            j = h.end;
+            continue;
+        }
+        j += 1;
+    }
+    out
+}
+
+/// Whether an actor overlaps the noun phrase of a count with an incident role (it is
+/// then the victims' group, not an agent).
+fn is_victim(a: &ActorSpan, counts: &[Count], mentions: &[Mention]) -> bool {
+    let id = |m: Option<usize>| m.and_then(|m| mentions.get(m)).map(|m| m.id.as_str());
+    counts.iter().any(|n| {
+        n.role.is_some_and(|(r, _)| r.is_incident())
+            && ((a.start < n.np_end && a.end > n.start)
+                || (a.mention.is_some() && id(a.mention) == id(n.group)))
+    })
+}
+
+/// The perpetrator of the sentence, with the rule that found it.
+pub(crate) fn perpetrator<'s>(
+    c: &Clause<'_>,
+    actors: &'s [ActorSpan],
+    counts: &[Count],
+    destinations: &[usize],
+    mentions: &[Mention],
+) -> Option<(&'s ActorSpan, &'static str)> {
+    let eligible =
+        |a: &&ActorSpan| !is_victim(a, counts, mentions) && !destinations.contains(&a.start);
+    let first_cue = c
+        .hits
+        .iter()
+        .filter(|h| matches!(h.kind, CueKind::After | CueKind::Event | CueKind::Before))
+        .map(|h| h.start)
+        .min();
+    // 1. by
+    for h in c.hits.iter().filter(|h| h.kind == CueKind::By) {
+        if first_cue.is_none_or(|f| f >= h.start) {
+            continue;
+        }
+        let mut k = h.end;
+        while k < c.len() && BY_GAP.contains(&c.word(k)) {
+            k += 1;
+        }
+        if let Some(a) = actors.iter().filter(eligible).find(|a| a.start == k) {
+            let via = match h.value {
+                CueValue::Tag("claim") => "claim",
+                _ => "by",
+            };
+            return Some((a, via));
+        }
+    }
+    // 2. agent
+    for a in actors.iter().filter(eligible) {
+        let mut k = a.end;
+        while k < c.len() && k < a.end + 3 && AGENT_GAP.contains(&c.word(k)) {
+            if c.hit(k, CueKind::Agent).is_some() {
+                break;
+            }
+            k += 1;
+        }
+        if let Some(h) = c.hit(k, CueKind::Agent) {
+            let via = match h.value {
+                CueValue::Tag("claim") => "claim",
+                _ => "agent",
+            };
+            return Some((a, via));
+        }
+    }
+    // 3. context: gazetteer groups; phrases ("gunmen") only as the other side of "with"
+    let context = |named: bool| {
+        actors
+            .iter()
+            .filter(eligible)
+            .filter(|a| a.mention.is_some() == named)
+            .filter(|a| !matches!(c.word(a.start), "they" | "it"))
+            .filter(|a| named || (a.start > 0 && c.word(a.start - 1) == "with"))
+            .find(|a| !after_target(c, a.start))
+            .map(|a| (a, "context"))
+    };
+    context(true).or_else(|| context(false))
+}
+
+fn after_target(c: &Clause<'_>, start: usize) -> bool {
+    c.hits_in(start.saturating_sub(3), start)
+        .iter()
+        .any(|h| h.kind == CueKind::Target || (h.kind == CueKind::Dest))
+        || (start > 0 && matches!(c.word(start - 1), "and"))
+        || c.hit(start + 1, CueKind::Source).is_some()
+        || c.hit(c.mention_end(start), CueKind::Source).is_some()
+}
+
+/// The target: the actor or person noun after a target cue, else the victims' group.
+pub(crate) fn target(
+    c: &Clause<'_>,
+    actors: &[ActorSpan],
+    counts: &[Count],
+    mentions: &[Mention],
+) -> Option<Actor> {
+    for h in c.hits.iter().filter(|h| h.kind == CueKind::Target) {
+        for k in h.end..(h.end + 4).min(c.len()) {
+            if let Some(a) = actors.iter().find(|a| a.start == k) {
+                return Some(a.to_actor(c, mentions, "target"));
+            }
+            if let Some((class, _, end)) = c.noun_at(k) {
+                return Some(Actor {
+                    name: c.slice(k, end).to_lowercase(),
+                    id: None,
+                    span: c.span(k, end),
+                    class: Some(class),
+                    via: "target".to_owned(),
+                });
+            }
+        }
+    }
+    counts
+        .iter()
+        .filter(|n| n.role.is_some_and(|(r, _)| r.is_incident()))
+        .find_map(|n| n.group)
+        .and_then(|g| mentions.get(g).map(|m| (g, m)))
+        .map(|(_, m)| Actor {
+            name: m.name.clone(),
+            id: Some(m.id.clone()),
+            span: m.span,
+            class: m.actor_class(),
+            via: "group".to_owned(),
+        })
+}
+
+/// The destination of joiners: the first actor after a destination cue following `from`.
+pub(crate) fn destination<'s>(
+    c: &Clause<'_>,
+    actors: &'s [ActorSpan],
+    from: usize,
+) -> Option<&'s ActorSpan> {
+    let h = c
+        .hits_in(from, (from + 10).min(c.len()))
+        .iter()
+        .find(|h| h.kind == CueKind::Dest)?;
+    actors
+        .iter()
+        .find(|a| a.start >= h.end && a.start <= h.end + 3)
+}
+
+/// Whether the place mention starting at token `j` is an attribute of what follows
+/// ("US-trained forces", "US forces", "Pakistani Taliban") rather than where things happened.
+pub(crate) fn is_attribute_place(c: &Clause<'_>, j: usize, mentions: &[Mention]) -> bool {
+    let end = c.mention_end(j);
+    if c.word(end) == "-" && ATTRIBUTE_SUFFIX.contains(&c.word(end + 1)) {
+        return true;
+    }
+    let next_is_people = c.noun_at(end).is_some()
+        || c.hit(end, CueKind::Actor).is_some()
+        || c.hit(end, CueKind::Modifier).is_some();
+    let next_is_actor = c
+        .mention_at
+        .get(end)
+        .copied()
+        .flatten()
+        .and_then(|m| mentions.get(m))
+        .is_some_and(Mention::is_actor);
+    next_is_people || next_is_actor
+}

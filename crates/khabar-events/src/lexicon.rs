@@ -1,0 +1,232 @@
+//! The cue lexicon: a table of words and phrases with what each one signals, read from a
+//! TSV file (`data/cues.tsv`, embedded) and extendable with files of the same format.
+
+use crate::Error;
+use crate::types::{EventType, Role, VictimClass};
+use khabar_tokenize::{Token, TokenKind, tokenize};
+use std::collections::HashMap;
+
+/// The embedded default lexicon (see the header of the file for the kinds).
+pub const DEFAULT_CUES: &str = include_str!("../data/cues.tsv");
+
+/// What a cue signals. See the header of `data/cues.tsv` for examples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CueKind {
+    /// A role cue that follows the counted people ("were killed").
+    After,
+    /// A role cue that precedes them ("killing").
+    Before,
+    /// A person noun with its class and number.
+    Noun,
+    /// A modifier that sets the class of the noun it precedes.
+    Modifier,
+    /// An event-type cue.
+    Event,
+    /// The actor stands before this cue.
+    Agent,
+    /// The actor stands after this cue.
+    By,
+    /// The target stands after this cue.
+    Target,
+    /// An actor phrase that is no gazetteer entry.
+    Actor,
+    /// Negation.
+    Neg,
+    /// Cancels a negation.
+    Unknown,
+    /// A sub-count follows.
+    Sub,
+    /// Attribution.
+    Source,
+    /// A party's claim.
+    Claim,
+    /// Ends a cue's scope.
+    Boundary,
+    /// A militant count is a force's size.
+    Strength,
+    /// The destination of joiners follows.
+    Dest,
+}
+
+impl CueKind {
+    fn parse(s: &str) -> Option<CueKind> {
+        Some(match s {
+            "after" => CueKind::After,
+            "before" => CueKind::Before,
+            "noun" => CueKind::Noun,
+            "modifier" => CueKind::Modifier,
+            "event" => CueKind::Event,
+            "agent" => CueKind::Agent,
+            "by" => CueKind::By,
+            "target" => CueKind::Target,
+            "actor" => CueKind::Actor,
+            "neg" => CueKind::Neg,
+            "unknown" => CueKind::Unknown,
+            "sub" => CueKind::Sub,
+            "source" => CueKind::Source,
+            "claim" => CueKind::Claim,
+            "boundary" => CueKind::Boundary,
+            "strength" => CueKind::Strength,
+            "dest" => CueKind::Dest,
+            _ => return None,
+        })
+    }
+}
+
+/// What a cue's value column means for its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueValue {
+    /// A role (after, before).
+    Role(Role),
+    /// A class and whether the noun is singular (noun), or a class alone (modifier, actor).
+    Class(VictimClass, bool),
+    /// An event type, with its rank (lower is more specific).
+    Event(EventType),
+    /// A tag (agent: `agent`/`claim`; neg: `neg`/`zero`; other kinds: the kind's name).
+    Tag(&'static str),
+}
+
+/// One cue: its folded words, kind and value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// The folded words ("lost", "their", "lives").
+    pub words: Vec<String>,
+    /// What it signals.
+    pub kind: CueKind,
+    /// Its value.
+    pub value: CueValue,
+}
+
+/// A cue lexicon, indexed by first word for matching.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    cues: Vec<Cue>,
+    /// First word → indices of the cues starting with it, longest first.
+    index: HashMap<String, Vec<usize>>,
+}
+
+fn folded_words(s: &str) -> Vec<String> {
+    tokenize(s).iter().map(|t| t.norm(s).into_owned()).collect()
+}
+
+fn tag(value: &str) -> &'static str {
+    match value {
+        "claim" => "claim",
+        "zero" => "zero",
+        "neg" => "neg",
+        _ => "other",
+    }
+}
+
+impl Lexicon {
+    /// The default lexicon (`data/cues.tsv`).
+    pub fn default_lexicon() -> Result<Lexicon, Error> {
+        let mut lex = Lexicon::default();
+        lex.extend_from_tsv("cues.tsv", DEFAULT_CUES)?;
+        Ok(lex)
+    }
+
+    /// Adds the cues of a TSV text (`KIND<TAB>CUE<TAB>VALUE[<TAB>example]`, `#` comments).
+    /// A cue already present with the same kind and words is replaced. `name` is used in
+    /// error messages.
+    ///
+    /// ```
+    /// use khabar_events::Lexicon;
+    /// let mut lex = Lexicon::default_lexicon()?;
+    /// lex.extend_from_tsv("mine.tsv", "after\twere slain\tkilled\n")?;
+    /// let err = lex.extend_from_tsv("bad.tsv", "after\twere slain\tvanished\n").unwrap_err();
+    /// assert!(err.to_string().contains("bad.tsv:1"));
+    /// # Ok::<(), khabar_events::Error>(())
+    /// ```
+    pub fn extend_from_tsv(&mut self, name: &str, tsv: &str) -> Result<(), Error> {
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| Error::Lexicon {
+                file: name.to_owned(),
+                line: n + 1,
+                message,
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (kind, cue, value) = match cols.as_slice() {
+                [k, c, v, ..] => (*k, *c, *v),
+                _ => return Err(err("expected KIND<TAB>CUE<TAB>VALUE".to_owned())),
+            };
+            let kind = CueKind::parse(kind).ok_or_else(|| err(format!("unknown kind {kind:?}")))?;
+            let words = folded_words(cue);
+            if words.is_empty() {
+                return Err(err("empty cue".to_owned()));
+            }
+            let value = parse_value(kind, value).map_err(|e| err(e.to_string()))?;
+            self.add(Cue { words, kind, value });
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, cue: Cue) {
+        if let Some(i) = self
+            .cues
+            .iter()
+            .position(|c| c.kind == cue.kind && c.words == cue.words)
+        {
+            self.cues[i] = cue;
+            return;
+        }
+        let i = self.cues.len();
+        let first = cue.words[0].clone();
+        self.cues.push(cue);
+        let list = self.index.entry(first).or_default();
+        list.push(i);
+        let cues = &self.cues;
+        list.sort_by_key(|&j| std::cmp::Reverse(cues[j].words.len()));
+    }
+
+    /// The cues.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
+    /// Every cue matching at word `i` of `words`: for each kind, the longest one.
+    pub(crate) fn matches_at(&self, words: &[&str], i: usize) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let Some(first) = words.get(i) else {
+            return out;
+        };
+        let Some(list) = self.index.get(*first) else {
+            return out;
+        };
+        for &c in list {
+            let cue = &self.cues[c];
+            let n = cue.words.len();
+            let fits = words
+                .get(i..i + n)
+                .is_some_and(|w| w.iter().zip(&cue.words).all(|(a, b)| *a == b));
+            if fits && !out.iter().any(|&(o, _)| self.cues[o].kind == cue.kind) {
+                out.push((c, i + n));
+            }
+        }
+        out
+    }
+
+    /// The folded word of a token, as cues are matched against it.
+    pub(crate) fn word<'t>(text: &'t str, t: &Token) -> std::borrow::Cow<'t, str> {
+        match t.kind {
+            TokenKind::Number => std::borrow::Cow::Borrowed("#"),
+            _ => t.norm(text),
+        }
+    }
+}
+
+fn parse_value(kind: CueKind, value: &str) -> Result<CueValue, Error> {
+    Ok(match kind {
+        CueKind::After | CueKind::Before => CueValue::Role(value.parse()?),
+        CueKind::Noun => {
+            let (class, number) = value.split_once(',').unwrap_or((value, "pl"));
+            CueValue::Class(class.parse()?, number == "sg")
+        }
+        CueKind::Modifier | CueKind::Actor => CueValue::Class(value.parse()?, false),
+        CueKind::Event => CueValue::Event(value.parse()?),
+        _ => CueValue::Tag(tag(value)),
+    })
+}
