@@ -133,7 +133,7 @@ pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan
                 _ => None,
             };
             // "Afghan security forces": the nationality joins the phrase
-            let start = match j
+            let mut start = match j
                 .checked_sub(1)
                 .and_then(|p| c.mention_at[p].map(|m| (p, m)))
             {
@@ -146,6 +146,15 @@ pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan
                 }
                 _ => j,
             };
+            // "unidentified armed men"
+            while start > 0
+                && matches!(
+                    c.word(start - 1),
+                    "unidentified" | "unknown" | "suspected" | "armed"
+                )
+            {
+                start -= 1;
+            }
             let mut name = c.slice(start, h.end).to_owned();
             if name.chars().next().is_some_and(char::is_uppercase) && start == 0 {
                 name = name.to_lowercase();
@@ -248,6 +257,8 @@ pub(crate) fn perpetrator<'s>(
             .filter(eligible)
             .filter(|a| a.mention.is_some() == named)
             .filter(|a| !matches!(c.word(a.start), "they" | "it"))
+            // "an NDS officer": the group names a person's affiliation
+            .filter(|a| c.noun_at(a.end).is_none_or(|(_, sg, _)| !sg))
             .filter(|a| named || (a.start > 0 && c.word(a.start - 1) == "with"))
             .find(|a| !after_target(c, a.start))
             .map(|a| (a, "context"))

@@ -219,8 +219,9 @@ fn implicit_count(c: &Clause<'_>, i: usize, mentions: &[Mention]) -> Option<Coun
             j = c.mention_end(j);
             continue;
         }
-        if let Some((_, sg, _)) = c.noun_at(j) {
-            if !sg {
+        if let Some((_, sg, end)) = c.noun_at(j) {
+            // "a terrorist attack": the noun modifies an event noun
+            if !sg || c.hit(end, CueKind::Event).is_some() {
                 return None;
             }
             let mut n = base_count(i, i + 1, 1.0);
@@ -362,7 +363,8 @@ fn coordinated(c: &Clause<'_>, s: usize) -> bool {
 /// The role cue after the count's noun phrase.
 fn after_role(c: &Clause<'_>, n: &Count, starts: &[usize]) -> Option<(Role, Hit)> {
     let mut j = n.np_end;
-    let limit = (n.np_end + REACH).min(c.len());
+    // coordinated and sub-counts between count and cue lengthen the reach
+    let limit = (n.np_end + REACH + 4).min(c.len());
     while j < limit {
         if c.is_boundary(j) {
             return None;

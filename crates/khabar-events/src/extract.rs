@@ -463,7 +463,13 @@ fn take_indexed<'a, T>(
 fn eventful(s: &SentenceEvent) -> bool {
     let incident = s.facts.iter().any(|f| f.role.is_incident() && !f.subcount);
     let specific = s.event_type.is_some_and(|t| t != EventType::Other);
-    incident || (specific && (s.perpetrator.is_some() || s.place.is_some() || s.date.is_some()))
+    let claim = s
+        .perpetrator
+        .as_ref()
+        .is_some_and(|(_, via)| *via == "claim");
+    incident
+        || claim
+        || (specific && (s.perpetrator.is_some() || s.place.is_some() || s.date.is_some()))
 }
 
 /// Whether sentence `s` continues the event `e` (no new date, place or perpetrator that
@@ -589,7 +595,9 @@ impl Draft {
             (a, b) => a.or(b),
         };
         let stronger = |new: &(Actor, &str), old: &(Actor, &str)| {
-            (old.1 == "context" && new.1 != "context") || (old.0.id.is_none() && new.0.id.is_some())
+            (old.1 == "context" && new.1 != "context")
+                || (old.0.id.is_none() && new.0.id.is_some())
+                || (new.1 == "claim" && old.1 != "claim" && old.1 != "by")
         };
         match (&self.perpetrator, &s.perpetrator) {
             (None, Some(_)) => self.perpetrator = s.perpetrator,

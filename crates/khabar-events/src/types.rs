@@ -201,6 +201,9 @@ impl Mention {
             return false;
         }
         let k = self.kind_str();
+        if k.contains("media") {
+            return false;
+        }
         k.is_empty()
             || [
                 "militant",
