@@ -164,6 +164,15 @@ fn development_set_scores() {
         "perpetrator {:.3}",
         r.perpetrator
     );
+    for role in [Role::Killed, Role::Wounded] {
+        let s = &r.roles[&role];
+        assert!(
+            s.p() >= ROLE_PR && s.r() >= ROLE_PR,
+            "{role}: P {:.3} R {:.3}",
+            s.p(),
+            s.r()
+        );
+    }
 }
 
 /// Regression thresholds, a little under the scores when they were set (killed 0.994,
