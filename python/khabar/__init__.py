@@ -15,11 +15,12 @@ resolved against the article's date, tokens and sentences — every span exact:
 [('early 2019', '2019', 'START')]
 """
 
-from ._frames import Frames, facts, to_pandas
+from ._frames import Frames, events, facts, to_pandas
 from ._khabar import (
     Document,
     DocumentError,
     Entity,
+    Event,
     Gazetteer,
     GazetteerError,
     InputError,
@@ -41,6 +42,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "Entity",
+    "Event",
     "Frames",
     "Gazetteer",
     "GazetteerError",
@@ -54,6 +56,7 @@ __all__ = [
     "Temporal",
     "Token",
     "__version__",
+    "events",
     "extract",
     "facts",
     "sentences",

@@ -200,6 +200,16 @@ impl Document {
     fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::results::to_py(py, &self.doc.facts())
     }
+    /// The reported incidents (``list[Event]``), in text order.
+    #[getter]
+    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        crate::events::py_events(py, &self.doc)
+    }
+    /// The role facts (killed, wounded, arrested, strength…) as dicts, in text order.
+    #[getter]
+    fn roles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::events::py_roles(py, &self.doc)
+    }
     /// HTML with the facts highlighted (what a notebook shows).
     fn _repr_html_(&self) -> String {
         self.doc.to_html()
