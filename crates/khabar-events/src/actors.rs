@@ -13,6 +13,7 @@ use crate::clause::Clause;
 use crate::counts::Count;
 use crate::lexicon::{CueKind, CueValue};
 use crate::types::{Actor, Mention, VictimClass};
+use std::collections::HashSet;
 
 /// An actor phrase of a sentence (sentence-local tokens `start..end`).
 #[derive(Clone, Debug)]
@@ -88,7 +89,9 @@ impl ActorSpan {
 /// The actor phrases of a sentence: armed-group mentions (with a following "militants",
 /// "forces"…) and actor phrases of the lexicon ("unidentified gunmen").
 pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan> {
-    let mut out = Vec::new();
+    let mut out: Vec<ActorSpan> = Vec::new();
+    // the last gazetteer actor so far, for "its forces" and "they"
+    let mut last_named: Option<usize> = None;
     let mut j = 0;
     while j < c.len() {
         let m = c.mention_at[j].and_then(|i| mentions.get(i).map(|m| (i, m)));
@@ -97,6 +100,7 @@ pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan
             if let Some(h) = c.hit(end, CueKind::Actor) {
                 end = h.end;
             }
+            last_named = Some(out.len());
             out.push(ActorSpan {
                 start: j,
                 end,
@@ -107,14 +111,10 @@ pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan
             j = end.max(j + 1);
             continue;
         }
+        let named = last_named.and_then(|i| out.get(i)).cloned();
         // "they had killed": the group named before
         if matches!(c.word(j), "they" | "it") {
-            if let Some(o) = out
-                .iter()
-                .rev()
-                .find(|a: &&ActorSpan| a.mention.is_some())
-                .cloned()
-            {
+            if let Some(o) = named {
                 out.push(ActorSpan {
                     start: j,
                     end: j + 1,
@@ -128,59 +128,26 @@ pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan
             .hit(j, CueKind::Actor)
             .filter(|_| c.mention_at[j].is_none())
         {
-            let class = match h.value {
-                CueValue::Class(k, _) => Some(k),
-                _ => None,
-            };
-            // "Afghan security forces": the nationality joins the phrase
-            let mut start = match j
-                .checked_sub(1)
-                .and_then(|p| c.mention_at[p].map(|m| (p, m)))
-            {
-                Some((p, mi)) if mentions.get(mi).is_some_and(|m| m.label == "NORP") => {
-                    let mut s = p;
-                    while s > 0 && c.mention_at[s - 1] == Some(mi) {
-                        s -= 1;
-                    }
-                    s
-                }
-                _ => j,
-            };
-            // "unidentified armed men"
-            while start > 0
-                && matches!(
-                    c.word(start - 1),
-                    "unidentified" | "unknown" | "suspected" | "armed"
-                )
-            {
-                start -= 1;
-            }
-            let mut name = c.slice(start, h.end).to_owned();
-            if name.chars().next().is_some_and(char::is_uppercase) && start == 0 {
-                name = name.to_lowercase();
-            }
-            let owner = if start > 0 && matches!(c.word(start - 1), "its" | "their") {
-                out.iter()
-                    .rev()
-                    .find(|a: &&ActorSpan| a.mention.is_some())
-                    .cloned()
-            } else {
-                None
-            };
-            match owner {
-                Some(o) => out.push(ActorSpan {
+            let start = phrase_start(c, j, mentions);
+            // "its forces": the group named before
+            let owner = named.filter(|_| start > 0 && matches!(c.word(start - 1), "its" | "their"));
+            out.push(match owner {
+                Some(o) => ActorSpan {
                     start,
                     end: h.end,
                     ..o
-                }),
-                None => out.push(ActorSpan {
+                },
+                None => ActorSpan {
                     start,
                     end: h.end,
                     mention: None,
-                    name,
-                    class,
-                }),
-            }
+                    name: phrase_name(c, start, h.end),
+                    class: match h.value {
+                        CueValue::Class(k, _) => Some(k),
+                        _ => None,
+                    },
+                },
+            });
             j = h.end;
             continue;
         }
@@ -189,15 +156,89 @@ pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan
     out
 }
 
-/// Whether an actor overlaps the noun phrase of a count with an incident role (it is
-/// then the victims' group, not an agent).
-fn is_victim(a: &ActorSpan, counts: &[Count], mentions: &[Mention]) -> bool {
-    let id = |m: Option<usize>| m.and_then(|m| mentions.get(m)).map(|m| m.id.as_str());
-    counts.iter().any(|n| {
-        n.role.is_some_and(|(r, _)| r.is_incident())
-            && ((a.start < n.np_end && a.end > n.start)
-                || (a.mention.is_some() && id(a.mention) == id(n.group)))
-    })
+/// Where an actor phrase starts: a nationality before it joins ("Afghan security forces"),
+/// and so do "unidentified", "unknown", "suspected", "armed".
+fn phrase_start(c: &Clause<'_>, j: usize, mentions: &[Mention]) -> usize {
+    let mut start = match j
+        .checked_sub(1)
+        .and_then(|p| c.mention_at[p].map(|m| (p, m)))
+    {
+        Some((p, mi)) if mentions.get(mi).is_some_and(|m| m.label == "NORP") => {
+            let mut s = p;
+            while s > 0 && c.mention_at[s - 1] == Some(mi) {
+                s -= 1;
+            }
+            s
+        }
+        _ => j,
+    };
+    while start > 0
+        && matches!(
+            c.word(start - 1),
+            "unidentified" | "unknown" | "suspected" | "armed"
+        )
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// The phrase as written, lower-cased when it opens the sentence ("Gunmen killed…").
+fn phrase_name(c: &Clause<'_>, start: usize, end: usize) -> String {
+    let name = c.slice(start, end);
+    if start == 0 && name.chars().next().is_some_and(char::is_uppercase) {
+        name.to_lowercase()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Who the victims are: the tokens of counted noun phrases with an incident role, and the
+/// ids of their groups. An actor there is the victims' group, not an agent.
+struct Victims<'m> {
+    tokens: Vec<bool>,
+    ids: HashSet<&'m str>,
+}
+
+impl<'m> Victims<'m> {
+    fn new(c: &Clause<'_>, counts: &[Count], mentions: &'m [Mention]) -> Victims<'m> {
+        let mut tokens = vec![false; c.len() + 1];
+        let mut ids = HashSet::new();
+        for n in counts
+            .iter()
+            .filter(|n| n.role.is_some_and(|(r, _)| r.is_incident()))
+        {
+            for t in tokens.iter_mut().take(n.np_end).skip(n.start) {
+                *t = true;
+            }
+            if let Some(m) = n.group.and_then(|g| mentions.get(g)) {
+                ids.insert(m.id.as_str());
+            }
+        }
+        Victims { tokens, ids }
+    }
+
+    fn contains(&self, a: &ActorSpan, mentions: &[Mention]) -> bool {
+        (a.start..a.end).any(|t| self.tokens.get(t).copied().unwrap_or(false))
+            || a.mention
+                .and_then(|m| mentions.get(m))
+                .is_some_and(|m| self.ids.contains(m.id.as_str()))
+    }
+}
+
+/// The first actor starting at each token.
+fn starting_at(c: &Clause<'_>, actors: &[ActorSpan]) -> Vec<Option<usize>> {
+    let mut at = vec![None; c.len() + 1];
+    for (i, a) in actors.iter().enumerate() {
+        if let Some(slot) = at.get_mut(a.start) {
+            slot.get_or_insert(i);
+        }
+    }
+    at
+}
+
+fn actor_at<'s>(at: &[Option<usize>], actors: &'s [ActorSpan], k: usize) -> Option<&'s ActorSpan> {
+    at.get(k).copied().flatten().and_then(|i| actors.get(i))
 }
 
 /// The perpetrator of the sentence, with the rule that found it.
@@ -205,11 +246,13 @@ pub(crate) fn perpetrator<'s>(
     c: &Clause<'_>,
     actors: &'s [ActorSpan],
     counts: &[Count],
-    destinations: &[usize],
+    destinations: &HashSet<usize>,
     mentions: &[Mention],
 ) -> Option<(&'s ActorSpan, &'static str)> {
+    let victims = Victims::new(c, counts, mentions);
+    let at = starting_at(c, actors);
     let eligible =
-        |a: &&ActorSpan| !is_victim(a, counts, mentions) && !destinations.contains(&a.start);
+        |a: &&ActorSpan| !victims.contains(a, mentions) && !destinations.contains(&a.start);
     let first_cue = c
         .hits
         .iter()
@@ -225,7 +268,7 @@ pub(crate) fn perpetrator<'s>(
         while k < c.len() && BY_GAP.contains(&c.word(k)) {
             k += 1;
         }
-        if let Some(a) = actors.iter().filter(eligible).find(|a| a.start == k) {
+        if let Some(a) = actor_at(&at, actors, k).filter(eligible) {
             let via = match h.value {
                 CueValue::Tag("claim") => "claim",
                 _ => "by",
@@ -282,9 +325,10 @@ pub(crate) fn target(
     counts: &[Count],
     mentions: &[Mention],
 ) -> Option<Actor> {
+    let at = starting_at(c, actors);
     for h in c.hits.iter().filter(|h| h.kind == CueKind::Target) {
         for k in h.end..(h.end + 4).min(c.len()) {
-            if let Some(a) = actors.iter().find(|a| a.start == k) {
+            if let Some(a) = actor_at(&at, actors, k) {
                 return Some(a.to_actor(c, mentions, "target"));
             }
             if let Some((class, _, end)) = c.noun_at(k) {
@@ -302,8 +346,8 @@ pub(crate) fn target(
         .iter()
         .filter(|n| n.role.is_some_and(|(r, _)| r.is_incident()))
         .find_map(|n| n.group)
-        .and_then(|g| mentions.get(g).map(|m| (g, m)))
-        .map(|(_, m)| Actor {
+        .and_then(|g| mentions.get(g))
+        .map(|m| Actor {
             name: m.name.clone(),
             id: Some(m.id.clone()),
             span: m.span,
@@ -322,9 +366,8 @@ pub(crate) fn destination<'s>(
         .hits_in(from, (from + 10).min(c.len()))
         .iter()
         .find(|h| h.kind == CueKind::Dest)?;
-    actors
-        .iter()
-        .find(|a| a.start >= h.end && a.start <= h.end + 3)
+    let first = actors.partition_point(|a| a.start < h.end);
+    actors.get(first).filter(|a| a.start <= h.end + 3)
 }
 
 /// Whether the place mention starting at token `j` is an attribute of what follows

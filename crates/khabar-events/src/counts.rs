@@ -247,8 +247,9 @@ fn implicit_count(c: &Clause<'_>, i: usize, mentions: &[Mention]) -> Option<Coun
 
 /// Counts of one from pronouns right after an active role cue ("killing him").
 pub(crate) fn pronoun_counts(c: &Clause<'_>, counts: &mut Vec<Count>) {
+    let mut taken: std::collections::HashSet<usize> = counts.iter().map(|n| n.start).collect();
     for h in c.hits.iter().filter(|h| h.kind == CueKind::Before) {
-        if ONE_PRONOUNS.contains(&c.word(h.end)) && !counts.iter().any(|n| n.start == h.end) {
+        if ONE_PRONOUNS.contains(&c.word(h.end)) && taken.insert(h.end) {
             let mut n = base_count(h.end, h.end + 1, 1.0);
             n.class = Some(VictimClass::Unknown);
             counts.push(n);
@@ -260,7 +261,14 @@ pub(crate) fn pronoun_counts(c: &Clause<'_>, counts: &mut Vec<Count>) {
 /// Assigns a role to every count of the clause, marks sub-counts, and lets counts without
 /// a noun take the class of the count before them.
 pub(crate) fn assign_roles(c: &Clause<'_>, counts: &mut [Count]) {
-    let starts: Vec<usize> = counts.iter().map(|n| n.start).collect();
+    // which tokens start a count: a lookup, so that every rule stays bounded
+    let mut starts = vec![false; c.len() + 1];
+    for n in counts.iter() {
+        if let Some(s) = starts.get_mut(n.start) {
+            *s = true;
+        }
+    }
+    let mut last_with_role: Option<usize> = None;
     for k in 0..counts.len() {
         let n = &counts[k];
         let adjacent = before_role(c, n, true, &starts);
@@ -278,10 +286,7 @@ pub(crate) fn assign_roles(c: &Clause<'_>, counts: &mut [Count]) {
         let inherit_class = n
             .noun
             .is_none_or(|(a, _)| matches!(c.word(a), "others" | "other" | "more"));
-        let prev = counts[..k]
-            .iter()
-            .rev()
-            .find(|p| p.role.is_some() && !p.subcount);
+        let prev = last_with_role.and_then(|i| counts.get(i));
         let prev_role = prev.and_then(|p| p.role);
         let prev_class = prev.and_then(|p| p.class);
         let n = &mut counts[k];
@@ -294,6 +299,9 @@ pub(crate) fn assign_roles(c: &Clause<'_>, counts: &mut [Count]) {
             if let Some(pc) = prev_class {
                 n.class = Some(pc);
             }
+        }
+        if n.role.is_some() && !n.subcount {
+            last_with_role = Some(k);
         }
     }
 }
@@ -308,14 +316,15 @@ fn is_subcount(c: &Clause<'_>, n: &Count, governed: bool) -> bool {
 }
 
 /// The nearest role cue ending before the count; `adjacent`: with only hedge words between.
-fn before_role(c: &Clause<'_>, n: &Count, adjacent: bool, starts: &[usize]) -> Option<(Role, Hit)> {
+fn before_role(c: &Clause<'_>, n: &Count, adjacent: bool, starts: &[bool]) -> Option<(Role, Hit)> {
     let from = n.start.saturating_sub(REACH + 4);
     let mut best: Option<Hit> = None;
     for h in c.hits_in(from, n.start) {
         if h.end > n.start {
             continue;
         }
-        if h.kind == CueKind::Boundary {
+        // a boundary ends the reach of cues before it, not of a cue it is part of
+        if h.kind == CueKind::Boundary && best.is_none_or(|b| h.start >= b.end) {
             best = None;
         }
         let nearer = |b: Hit| h.end > b.end || (h.end == b.end && h.start < b.start);
@@ -341,9 +350,8 @@ fn before_role(c: &Clause<'_>, n: &Count, adjacent: bool, starts: &[usize]) -> O
     }
     // a count of its own between cue and count that carries the verb's object
     if !adjacent
-        && starts
-            .iter()
-            .any(|&s| s > h.end && s < n.start && !coordinated(c, s))
+        && (h.end + 1..n.start)
+            .any(|s| starts.get(s).copied().unwrap_or(false) && !coordinated(c, s))
     {
         return None;
     }
@@ -361,7 +369,7 @@ fn coordinated(c: &Clause<'_>, s: usize) -> bool {
 }
 
 /// The role cue after the count's noun phrase.
-fn after_role(c: &Clause<'_>, n: &Count, starts: &[usize]) -> Option<(Role, Hit)> {
+fn after_role(c: &Clause<'_>, n: &Count, starts: &[bool]) -> Option<(Role, Hit)> {
     let mut j = n.np_end;
     // coordinated and sub-counts between count and cue lengthen the reach
     let limit = (n.np_end + REACH + 4).min(c.len());
@@ -369,7 +377,7 @@ fn after_role(c: &Clause<'_>, n: &Count, starts: &[usize]) -> Option<(Role, Hit)
         if c.is_boundary(j) {
             return None;
         }
-        if j > n.np_end && starts.contains(&j) && !coordinated(c, j) {
+        if j > n.np_end && starts.get(j).copied().unwrap_or(false) && !coordinated(c, j) {
             return None;
         }
         let hits = c.hits_at(j);

@@ -10,7 +10,7 @@ use crate::types::{
 };
 use khabar_numdate::{CivilDate, Quantity, Temporal, TemporalType};
 use khabar_tokenize::{Sentence, Span, Token};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// What the extractor reads: a text with the tokens, sentences, quantities, dates and
 /// entity mentions its sibling crates found in it (all spans in bytes of `text`, in text
@@ -158,7 +158,7 @@ impl EventExtractor {
         counts::assign_roles(c, &mut counts);
         strength_roles(c, &mut counts);
         let actors = actors::actor_spans(c, mentions);
-        let mut dests: Vec<usize> = Vec::new();
+        let mut dests: std::collections::HashSet<usize> = std::collections::HashSet::new();
         let mut facts: Vec<RoleFact> = Vec::new();
         for n in counts.iter().filter(|n| n.role.is_some()) {
             let dest = match n.role {
@@ -168,11 +168,11 @@ impl EventExtractor {
                 _ => None,
             };
             if let Some(d) = dest {
-                dests.push(d.start);
+                dests.insert(d.start);
             }
             facts.push(count_fact(c, n, index, mentions, dest));
         }
-        facts.extend(zero_facts(c, index, &counts));
+        facts.extend(zero_facts(c, index));
         facts.extend(uncounted_facts(c, index, &counts, &facts));
         facts.sort_by_key(|f| f.span.start);
         let perpetrator = actors::perpetrator(c, &actors, &counts, &dests, mentions)
@@ -302,8 +302,9 @@ fn bare_fact(c: &Clause<'_>, start: usize, end: usize, role: Role, sentence: usi
 
 /// Explicit zeros: a negation followed closely by a role cue, with no "immediate",
 /// "unclear"… around it.
-fn zero_facts(c: &Clause<'_>, sentence: usize, counts: &[Count]) -> Vec<RoleFact> {
+fn zero_facts(c: &Clause<'_>, sentence: usize) -> Vec<RoleFact> {
     let mut out: Vec<RoleFact> = Vec::new();
+    let mut used: HashSet<usize> = HashSet::new();
     for h in c.hits.iter().filter(|h| h.kind == CueKind::Neg) {
         let window = c.hits_in(h.start.saturating_sub(3), (h.end + 6).min(c.len()));
         if window.iter().any(|u| u.kind == CueKind::Unknown) {
@@ -321,11 +322,9 @@ fn zero_facts(c: &Clause<'_>, sentence: usize, counts: &[Count]) -> Vec<RoleFact
                 && r.role().is_some_and(Role::is_incident)
         });
         let Some(r) = cue else { continue };
-        let blocked = counts
-            .iter()
-            .any(|n| n.start >= h.end && n.start < r.start && n.quantity.is_some())
-            || (h.end..r.start).any(|k| c.is_boundary(k));
-        if blocked || out.iter().any(|f| f.span == c.span(r.start, r.end)) {
+        // "no more than 5 were killed" is a count, not a zero
+        let blocked = (h.end..r.start).any(|k| c.quantity_at[k].is_some() || c.is_boundary(k));
+        if blocked || !used.insert(r.start) {
             continue;
         }
         let mut f = bare_fact(c, r.start, r.end, r.role().unwrap_or(Role::Other), sentence);
@@ -347,15 +346,16 @@ fn uncounted_facts(
     facts: &[RoleFact],
 ) -> Vec<RoleFact> {
     let mut out: Vec<RoleFact> = Vec::new();
+    let used: HashSet<usize> = counts
+        .iter()
+        .filter_map(|n| n.role.map(|(_, h)| h.start))
+        .collect();
+    let mut stated: HashSet<Role> = facts.iter().map(|f| f.role).collect();
     for h in c.hits.iter().filter(|h| matches!(h.kind, CueKind::After)) {
         let Some(role) = h.role().filter(|r| matches!(r, Role::Casualties)) else {
             continue;
         };
-        let used = counts
-            .iter()
-            .any(|n| n.role.is_some_and(|(_, u)| u.start == h.start))
-            || facts.iter().chain(&out).any(|f| f.role == role);
-        if !used {
+        if !used.contains(&h.start) && stated.insert(role) {
             out.push(bare_fact(c, h.start, h.end, role, sentence));
         }
     }
@@ -489,7 +489,8 @@ fn continues(input: &EventInput<'_>, e: &Draft, s: &SentenceEvent) -> bool {
         (Some((a, _)), Some((b, via))) => a.name == b.name || *via == "context",
         _ => true,
     };
-    date_ok && place_ok && perp_ok && s.index <= e.last + 3
+    // an incident is reported in a few sentences: a long run starts a new event
+    date_ok && place_ok && perp_ok && s.index <= e.last + 3 && e.sentences.len() < MAX_SENTENCES
 }
 
 fn compatible_places(mentions: &[Mention], a: usize, b: usize) -> bool {
@@ -505,6 +506,9 @@ fn compatible_places(mentions: &[Mention], a: usize, b: usize) -> bool {
         _ => true,
     }
 }
+
+/// The most sentences one event spans.
+const MAX_SENTENCES: usize = 6;
 
 #[derive(Debug)]
 struct Draft {
@@ -681,9 +685,11 @@ fn event_date(input: &EventInput<'_>, own: Option<usize>, start: usize) -> Optio
         return Some(record(d, DateSource::Sentence));
     }
     let before = input.dates.partition_point(|d| d.span.start < start);
+    // the nearest earlier date, among the last few only (bounded cost per event)
     if let Some(d) = input.dates[..before]
         .iter()
         .rev()
+        .take(16)
         .find(|d| d.kind == TemporalType::Date && d.interval.is_some())
     {
         return Some(record(d, DateSource::Document));

@@ -130,3 +130,27 @@ fn an_extra_cue_file_extends_the_lexicon() {
     let a = ex.extract_text("Three fighters were vaporised.");
     assert_eq!(a.events[0].killed(), Some(3.0));
 }
+
+/// Inputs that would make a quadratic rule crawl: one sentence of 50,000 role cues, of
+/// 20,000 coordinated counts, of 20,000 actors and pronouns.
+#[test]
+fn hostile_sentences_are_read_whole() {
+    let ex = EventExtractor::new().expect("lexicon");
+    let cues = "killed ".repeat(50_000);
+    assert!(ex.extract_text(&cues).facts.len() <= 1);
+    let counts: String = (0..20_000)
+        .map(|i| format!("{i} soldiers and "))
+        .collect::<String>()
+        + "1 civilian were killed.";
+    let a = ex.extract_text(&counts);
+    // a cue reaches a bounded number of words: the last counts before it get the role
+    assert_eq!(a.events.len(), 1);
+    assert!(
+        a.facts
+            .iter()
+            .any(|f| f.text == "1" && f.role == Role::Killed)
+    );
+    let actors = "gunmen killed him and they wounded her, ".repeat(10_000);
+    let a = ex.extract_text(&actors);
+    assert!(!a.facts.is_empty());
+}

@@ -162,7 +162,14 @@ impl Document {
             f.subject = Some(g.name.clone());
             f.subject_id = g.id.clone();
         }
-        let event = self.events.iter().find(|e| e.span.contains(r.span));
+        // events are in text order and do not overlap: the last one starting at or before
+        let i = self
+            .events
+            .partition_point(|e| e.span.start <= r.span.start);
+        let event = i
+            .checked_sub(1)
+            .and_then(|i| self.events.get(i))
+            .filter(|e| e.span.contains(r.span));
         if let Some(e) = event {
             f.perpetrator = e.perpetrator.as_ref().map(|a| a.name.clone());
             f.target = e.target.as_ref().map(|a| a.name.clone());
@@ -187,9 +194,10 @@ impl Document {
             .collect();
         // places that are attributes ("members of the US-trained forces") are no place
         let attribute = |e: &Entity| {
-            self.attribute_entities
-                .iter()
-                .any(|&i| self.entities.get(i).is_some_and(|a| a.span == e.span))
+            let i = self
+                .entities
+                .partition_point(|x| x.span.start < e.span.start);
+            self.attribute_entities.binary_search(&i).is_ok()
         };
         let dates: Vec<_> = self
             .dates
