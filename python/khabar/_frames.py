@@ -125,6 +125,14 @@ _FACT_COLUMNS = ["doc", "reference_date", "quantity", "kind", "low", "high", "ap
                  "group", "destination", "perpetrator", "target", "subcount"]
 
 
+def _objects(col: "pd.Series") -> "pd.Series":
+    """A column of Python objects, missing values as None (whatever pandas inferred)."""
+    return col.astype(object).where(col.notna(), None)
+
+
+_ROLE_COLUMNS = ("role", "victim_class", "group", "destination", "perpetrator", "target")
+
+
 def facts(docs: "Document | Iterable[Document]") -> "pd.DataFrame":
     """The facts table: one row per quantity with who, where and when from its context.
 
@@ -154,6 +162,10 @@ def facts(docs: "Document | Iterable[Document]") -> "pd.DataFrame":
     frame = pd.DataFrame(rows, columns=_FACT_COLUMNS)
     for col in ("reference_date", "when_start", "when_end"):
         frame[col] = pd.to_datetime(frame[col], errors="coerce")
+    # Often empty: one dtype whatever the rows hold, so that frames of parts concatenate
+    # to the frame of the whole.
+    for col in _ROLE_COLUMNS:
+        frame[col] = _objects(frame[col])
     return frame
 
 
@@ -197,6 +209,9 @@ def events(docs: "Document | Iterable[Document]") -> "pd.DataFrame":
             })
     frame = pd.DataFrame(rows, columns=_EVENT_COLUMNS)
     frame["date_start"] = pd.to_datetime(frame["date_start"], errors="coerce")
+    for col in ("type", "date", "date_source", "place", "place_id", "province", "country",
+                "perpetrator", "perpetrator_id", "target", "source", "text"):
+        frame[col] = _objects(frame[col])
     for col in ("killed", "wounded", "arrested", "abducted"):
         frame[col] = pd.to_numeric(frame[col], errors="coerce")
     return frame
