@@ -147,9 +147,11 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(pipeline.process(t).entities.len()))
         });
         // the pipeline without its event layer: the difference is what events cost
-        group.bench_with_input(BenchmarkId::new("pipeline-no-events", &size), text, |b, t| {
-            b.iter(|| black_box(no_events.process(t).entities.len()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("pipeline-no-events", &size),
+            text,
+            |b, t| b.iter(|| black_box(no_events.process(t).entities.len())),
+        );
         // hostile inputs for the event layer, through the whole pipeline: one sentence of
         // nothing but role cues, and one sentence of coordinated counts (a million at 10 MB)
         let cues = hostile_cues(text.len());

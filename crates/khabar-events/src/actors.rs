@@ -276,11 +276,18 @@ pub(crate) fn perpetrator<'s>(
             return Some((a, via));
         }
     }
-    // 2. agent
+    // 2. agent: the cue right after the actor, or after a short phrase of plain words
+    //    ("gunmen on a motorcycle opened fire")
     for a in actors.iter().filter(eligible) {
         let mut k = a.end;
-        while k < c.len() && k < a.end + 3 && AGENT_GAP.contains(&c.word(k)) {
-            if c.hit(k, CueKind::Agent).is_some() {
+        while k < c.len() && k < a.end + 4 && c.hit(k, CueKind::Agent).is_none() {
+            let plain = AGENT_GAP.contains(&c.word(k))
+                || matches!(c.word(k), "on" | "in" | "riding" | "from" | "wearing")
+                || (c.hits_at(k).is_empty()
+                    && c.mention_at[k].is_none()
+                    && c.quantity_at[k].is_none()
+                    && !c.is_punct(k));
+            if !plain {
                 break;
             }
             k += 1;

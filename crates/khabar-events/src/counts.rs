@@ -280,7 +280,8 @@ pub(crate) fn assign_roles(c: &Clause<'_>, counts: &mut [Count]) {
             && counts[k - 1].subcount
             && coordinated(c, n.start)
             && n.start <= counts[k - 1].np_end + 1;
-        let sub = is_subcount(c, n, adjacent.is_some()) || joined_to_sub;
+        let sub =
+            is_subcount(c, n, adjacent.is_some() || last_with_role.is_none()) || joined_to_sub;
         // a speaker ("an official said") is no count of the event
         let speaker = c.hit(n.np_end, CueKind::Source).is_some() && n.quantity.is_none();
         let inherit_class = n

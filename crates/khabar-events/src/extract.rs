@@ -486,7 +486,10 @@ fn continues(input: &EventInput<'_>, e: &Draft, s: &SentenceEvent) -> bool {
         _ => true,
     };
     let perp_ok = match (&e.perpetrator, &s.perpetrator) {
-        (Some((a, _)), Some((b, via))) => a.name == b.name || *via == "context",
+        (Some((a, _)), Some((b, via))) => {
+            // only two named groups conflict ("gunmen" may be the group named before)
+            a.name == b.name || *via == "context" || a.id.is_none() || b.id.is_none()
+        }
         _ => true,
     };
     // an incident is reported in a few sentences: a long run starts a new event

@@ -176,7 +176,7 @@ fn development_set_scores() {
 }
 
 /// Regression thresholds, a little under the scores when they were set (killed 0.994,
-/// wounded 0.994, perpetrator 0.977 on 308 reports).
+/// wounded 0.994, perpetrator 0.981 on 308 reports).
 const KILLED: f64 = 0.97;
 const WOUNDED: f64 = 0.97;
 const PERPETRATOR: f64 = 0.95;
