@@ -111,10 +111,10 @@ pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan
             j = end.max(j + 1);
             continue;
         }
-        let named = last_named.and_then(|i| out.get(i)).cloned();
+        let named = || last_named.and_then(|i| out.get(i)).cloned();
         // "they had killed": the group named before
         if matches!(c.word(j), "they" | "it") {
-            if let Some(o) = named {
+            if let Some(o) = named() {
                 out.push(ActorSpan {
                     start: j,
                     end: j + 1,
@@ -130,7 +130,11 @@ pub(crate) fn actor_spans(c: &Clause<'_>, mentions: &[Mention]) -> Vec<ActorSpan
         {
             let start = phrase_start(c, j, mentions);
             // "its forces": the group named before
-            let owner = named.filter(|_| start > 0 && matches!(c.word(start - 1), "its" | "their"));
+            let owner = if start > 0 && matches!(c.word(start - 1), "its" | "their") {
+                named()
+            } else {
+                None
+            };
             out.push(match owner {
                 Some(o) => ActorSpan {
                     start,

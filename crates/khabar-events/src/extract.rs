@@ -231,7 +231,7 @@ fn strength_roles(c: &Clause<'_>, counts: &mut [Count]) {
         {
             n.role = None;
         }
-        if n.role.is_none() && militant && (strength_cue || !incident) {
+        if n.role.is_none() && militant && n.quantity.is_some() && (strength_cue || !incident) {
             if let Some(h) = c.hits.first() {
                 n.role = Some((Role::Strength, *h));
             }
@@ -578,7 +578,8 @@ impl Draft {
         self.span = Span::new(self.span.start, s.span.end);
         self.last = s.index;
         for (role, v) in sentence_totals(&s.facts) {
-            let classes = |facts: &[RoleFact]| -> Vec<_> {
+            // the classes (at most six values) of the role's facts
+            let classes = |facts: &[RoleFact]| -> HashSet<Option<crate::VictimClass>> {
                 facts
                     .iter()
                     .filter(|f| f.role == role && !f.subcount)

@@ -102,7 +102,34 @@ pub struct Cue {
 pub struct Lexicon {
     cues: Vec<Cue>,
     /// First word → indices of the cues starting with it, longest first.
-    index: HashMap<String, Vec<usize>>,
+    index: HashMap<String, Vec<usize>, Fnv>,
+}
+
+/// FNV-1a: a fast hash for the short words looked up at every token (the lexicon is
+/// trusted data, so no protection against chosen collisions is needed).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Fnv;
+
+/// The hasher of [`Fnv`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 fn folded_words(s: &str) -> Vec<String> {
@@ -211,9 +238,20 @@ impl Lexicon {
 
     /// The folded word of a token, as cues are matched against it.
     pub(crate) fn word<'t>(text: &'t str, t: &Token) -> std::borrow::Cow<'t, str> {
+        use std::borrow::Cow;
         match t.kind {
-            TokenKind::Number => std::borrow::Cow::Borrowed("#"),
-            _ => t.norm(text),
+            TokenKind::Number => Cow::Borrowed("#"),
+            // the common case, without the full folding: plain ASCII words lower-cased
+            _ => {
+                let raw = t.text(text);
+                if !raw.is_ascii() {
+                    t.norm(text)
+                } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(raw.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(raw)
+                }
+            }
         }
     }
 }
