@@ -5,7 +5,6 @@ use crate::lexicon::{CueKind, CueValue, Lexicon};
 use crate::types::{Mention, Role, VictimClass};
 use khabar_numdate::{Quantity, QuantityKind};
 use khabar_tokenize::{Span, Token, TokenKind};
-use std::borrow::Cow;
 
 /// A cue found in a sentence: tokens `start..end` (sentence-local).
 #[derive(Clone, Copy, Debug)]
@@ -29,7 +28,9 @@ impl Hit {
 pub(crate) struct Clause<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub words: Vec<Cow<'a, str>>,
+    /// The folded words, one after the other; `bounds` has each token's range in it.
+    arena: String,
+    bounds: Vec<(usize, usize)>,
     /// Cues sorted by start token.
     pub hits: Vec<Hit>,
     /// For each token, the first index into `hits` of cues starting there (`hits.len()`
@@ -106,19 +107,32 @@ impl<'a> Clause<'a> {
         quantities: &[(usize, &Quantity)],
         mentions: &[(usize, &Mention)],
     ) -> Clause<'a> {
-        let words: Vec<Cow<'a, str>> = tokens.iter().map(|t| Lexicon::word(text, t)).collect();
-        let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+        // the folded words, in one string
+        let mut arena = String::with_capacity(tokens.last().map_or(0, |t| t.span.end) + 16);
+        let mut bounds = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let a = arena.len();
+            Lexicon::push_word(&mut arena, text, t);
+            bounds.push((a, arena.len()));
+        }
         let mut hits = Vec::new();
         let mut first_hit = Vec::with_capacity(tokens.len() + 1);
-        for i in 0..tokens.len() {
-            first_hit.push(hits.len());
-            for (c, end) in lexicon.matches_at(&refs, i) {
-                let cue = &lexicon.cues()[c];
-                hits.push(Hit {
-                    start: i,
-                    end,
-                    kind: cue.kind,
-                    value: cue.value,
+        {
+            let refs: Vec<&str> = bounds
+                .iter()
+                .map(|&(a, b)| arena.get(a..b).unwrap_or(""))
+                .collect();
+            for i in 0..tokens.len() {
+                first_hit.push(hits.len());
+                lexicon.matches_at(&refs, i, |c, end| {
+                    if let Some(cue) = lexicon.cues().get(c) {
+                        hits.push(Hit {
+                            start: i,
+                            end,
+                            kind: cue.kind,
+                            value: cue.value,
+                        });
+                    }
                 });
             }
         }
@@ -134,7 +148,8 @@ impl<'a> Clause<'a> {
         Clause {
             text,
             tokens,
-            words,
+            arena,
+            bounds,
             hits,
             first_hit,
             mention_at,
@@ -147,7 +162,10 @@ impl<'a> Clause<'a> {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.words.get(i).map(|w| w.as_ref()).unwrap_or("")
+        self.bounds
+            .get(i)
+            .and_then(|&(a, b)| self.arena.get(a..b))
+            .unwrap_or("")
     }
 
     /// The cues starting at token `i`.

@@ -201,7 +201,7 @@ fn noun_phrase(c: &Clause<'_>, n: &mut Count, from: usize, mentions: &[Mention])
 
 /// A count of one without digits: "a policeman", "the bomber", "his bodyguard".
 fn implicit_count(c: &Clause<'_>, i: usize, mentions: &[Mention]) -> Option<Count> {
-    if !ONE_WORDS.contains(&c.word(i)) {
+    if c.quantity_at[i].is_some() || !ONE_WORDS.contains(&c.word(i)) {
         return None;
     }
     // the singular noun within three words, with only modifiers, mentions and plain words

@@ -103,6 +103,8 @@ pub struct Lexicon {
     cues: Vec<Cue>,
     /// First word → indices of the cues starting with it, longest first.
     index: HashMap<String, Vec<usize>, Fnv>,
+    /// A bitset of the hashes of the cues' first words.
+    filter: Vec<u64>,
 }
 
 /// FNV-1a: a fast hash for the short words looked up at every token (the lexicon is
@@ -202,6 +204,13 @@ impl Lexicon {
         }
         let i = self.cues.len();
         let first = cue.words[0].clone();
+        if self.filter.is_empty() {
+            self.filter = vec![0; (FILTER_BITS / 64) as usize];
+        }
+        let h = (fnv(first.as_bytes()) & (FILTER_BITS - 1)) as usize;
+        if let Some(w) = self.filter.get_mut(h / 64) {
+            *w |= 1 << (h % 64);
+        }
         self.cues.push(cue);
         let list = self.index.entry(first).or_default();
         list.push(i);
@@ -215,45 +224,66 @@ impl Lexicon {
     }
 
     /// Every cue matching at word `i` of `words`: for each kind, the longest one.
-    pub(crate) fn matches_at(&self, words: &[&str], i: usize) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
+    pub(crate) fn matches_at(&self, words: &[&str], i: usize, mut found: impl FnMut(usize, usize)) {
         let Some(first) = words.get(i) else {
-            return out;
+            return;
         };
+        if !self.may_start(first) {
+            return;
+        }
         let Some(list) = self.index.get(*first) else {
-            return out;
+            return;
         };
+        // for each kind, the longest cue only (the list is longest first)
+        let mut kinds: u32 = 0;
         for &c in list {
             let cue = &self.cues[c];
             let n = cue.words.len();
-            let fits = words
-                .get(i..i + n)
-                .is_some_and(|w| w.iter().zip(&cue.words).all(|(a, b)| *a == b));
-            if fits && !out.iter().any(|&(o, _)| self.cues[o].kind == cue.kind) {
-                out.push((c, i + n));
+            let bit = 1u32 << (cue.kind as u32);
+            let fits = kinds & bit == 0
+                && words
+                    .get(i..i + n)
+                    .is_some_and(|w| w.iter().zip(&cue.words).all(|(a, b)| *a == b));
+            if fits {
+                kinds |= bit;
+                found(c, i + n);
             }
         }
-        out
     }
 
-    /// The folded word of a token, as cues are matched against it.
-    pub(crate) fn word<'t>(text: &'t str, t: &Token) -> std::borrow::Cow<'t, str> {
-        use std::borrow::Cow;
+    /// A quick, exact-for-"no" test: whether some cue may start with `word` (a bitset of
+    /// the first words' hashes; most words of a text are rejected here, unhashed twice).
+    fn may_start(&self, word: &str) -> bool {
+        let h = (fnv(word.as_bytes()) & (FILTER_BITS - 1)) as usize;
+        self.filter
+            .get(h / 64)
+            .is_some_and(|w| w & (1 << (h % 64)) != 0)
+    }
+
+    /// The folded word of a token, appended to `arena`, as cues are matched against it:
+    /// numbers as "#", plain ASCII lower-cased, anything else fully folded.
+    pub(crate) fn push_word(arena: &mut String, text: &str, t: &Token) {
         match t.kind {
-            TokenKind::Number => Cow::Borrowed("#"),
-            // the common case, without the full folding: plain ASCII words lower-cased
+            TokenKind::Number => arena.push('#'),
             _ => {
                 let raw = t.text(text);
-                if !raw.is_ascii() {
-                    t.norm(text)
-                } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(raw.to_ascii_lowercase())
+                if raw.is_ascii() {
+                    arena.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
                 } else {
-                    Cow::Borrowed(raw)
+                    arena.push_str(&t.norm(text));
                 }
             }
         }
     }
+}
+
+/// Bits of the first-word filter.
+const FILTER_BITS: u64 = 4096;
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn parse_value(kind: CueKind, value: &str) -> Result<CueValue, Error> {
@@ -267,4 +297,37 @@ fn parse_value(kind: CueKind, value: &str) -> Result<CueValue, Error> {
         CueKind::Event => CueValue::Event(value.parse()?),
         _ => CueValue::Tag(tag(value)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The slow, obviously-correct form of a token's word: the tokenizer's own folding.
+    fn reference_word(text: &str, t: &Token) -> String {
+        match t.kind {
+            TokenKind::Number => "#".to_owned(),
+            _ => t.norm(text).into_owned(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_words_are_the_folded_words(text in "[A-Za-z0-9 .,'’\\-éİß]{0,60}") {
+            for t in &tokenize(&text) {
+                let mut arena = String::new();
+                Lexicon::push_word(&mut arena, &text, t);
+                prop_assert_eq!(arena, reference_word(&text, t));
+            }
+        }
+    }
+
+    #[test]
+    fn the_filter_lets_every_first_word_through() {
+        let lex = Lexicon::default_lexicon().expect("lexicon");
+        for cue in lex.cues() {
+            assert!(lex.may_start(&cue.words[0]), "{:?}", cue.words);
+        }
+    }
 }
