@@ -91,11 +91,6 @@ pub(crate) const PASSIVE_AUX: &[&str] = &[
     "immediately",
 ];
 
-/// Determiners that make a singular person noun a count of one ("a policeman").
-pub(crate) const ONE_WORDS: &[&str] = &[
-    "a", "an", "one", "the", "his", "her", "their", "its", "another", "our", "whose",
-];
-
 /// Pronouns that count one person after an active role cue ("killing him").
 pub(crate) const ONE_PRONOUNS: &[&str] = &["him", "her", "himself", "herself"];
 

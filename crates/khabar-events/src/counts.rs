@@ -10,7 +10,7 @@
 //! Sub-counts ("including 5 children", "two of them") take the role of the count they
 //! belong to and are not added to totals.
 
-use crate::clause::{Clause, HEDGE_WORDS, Hit, ONE_PRONOUNS, ONE_WORDS, PASSIVE_AUX};
+use crate::clause::{Clause, HEDGE_WORDS, Hit, ONE_PRONOUNS, PASSIVE_AUX};
 use crate::lexicon::{CueKind, CueValue};
 use crate::types::{Mention, Role, VictimClass};
 use khabar_numdate::Quantity;
@@ -201,7 +201,11 @@ fn noun_phrase(c: &Clause<'_>, n: &mut Count, from: usize, mentions: &[Mention])
 
 /// A count of one without digits: "a policeman", "the bomber", "his bodyguard".
 fn implicit_count(c: &Clause<'_>, i: usize, mentions: &[Mention]) -> Option<Count> {
-    if c.quantity_at[i].is_some() || !ONE_WORDS.contains(&c.word(i)) {
+    let one = matches!(
+        c.word(i),
+        "a" | "an" | "one" | "the" | "his" | "her" | "their" | "its" | "another" | "our" | "whose"
+    );
+    if c.quantity_at[i].is_some() || !one {
         return None;
     }
     // the singular noun within three words, with only modifiers, mentions and plain words

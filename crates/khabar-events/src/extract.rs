@@ -153,6 +153,20 @@ impl EventExtractor {
         attributes: &mut Vec<usize>,
     ) -> SentenceEvent {
         let mentions = input.mentions;
+        // most sentences of a corpus report nothing: no count, no role or event cue
+        let cued = c.hits.iter().any(|h| {
+            matches!(
+                h.kind,
+                CueKind::After | CueKind::Before | CueKind::Event | CueKind::Neg
+            ) || (h.kind == CueKind::Agent && matches!(h.value, CueValue::Tag("claim")))
+        });
+        if !cued && c.quantity_at.iter().all(Option::is_none) {
+            return SentenceEvent {
+                index,
+                span,
+                ..SentenceEvent::default()
+            };
+        }
         let mut counts = counts::find_counts(c, input.quantities, mentions);
         counts::pronoun_counts(c, &mut counts);
         counts::assign_roles(c, &mut counts);

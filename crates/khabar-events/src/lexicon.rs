@@ -268,7 +268,11 @@ impl Lexicon {
             _ => {
                 let raw = t.text(text);
                 if raw.is_ascii() {
-                    arena.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    let start = arena.len();
+                    arena.push_str(raw);
+                    if let Some(added) = arena.get_mut(start..) {
+                        added.make_ascii_lowercase();
+                    }
                 } else {
                     arena.push_str(&t.norm(text));
                 }
