@@ -103,7 +103,11 @@ impl<'a> Clause<'a> {
         mentions: &[(usize, &Mention)],
     ) -> Clause<'a> {
         // the folded words, in one string
-        let mut arena = String::with_capacity(tokens.last().map_or(0, |t| t.span.end) + 16);
+        let bytes = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => b.span.end.saturating_sub(a.span.start),
+            _ => 0,
+        };
+        let mut arena = String::with_capacity(bytes + 16);
         let mut bounds = Vec::with_capacity(tokens.len());
         for t in tokens {
             let a = arena.len();

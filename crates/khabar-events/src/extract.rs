@@ -135,6 +135,19 @@ impl EventExtractor {
             let tokens = take_within(input.tokens, &mut ti, s.span, |t| t.span);
             let qs = take_indexed(input.quantities, &mut qi, s.span, |q| q.span);
             let ms = take_indexed(input.mentions, &mut mi, s.span, |m| m.span);
+            // most sentences of a corpus report nothing: no count and no cue that could
+            // make them (checked on hashes, before any word is built)
+            let counted = qs
+                .iter()
+                .any(|(_, q)| q.kind == khabar_numdate::QuantityKind::Cardinal);
+            if !counted && !self.lexicon.may_trigger(input.text, tokens) {
+                per_sentence.push(SentenceEvent {
+                    index: si,
+                    span: s.span,
+                    ..SentenceEvent::default()
+                });
+                continue;
+            }
             let c = Clause::new(&self.lexicon, input.text, tokens, &qs, &ms);
             let se = self.sentence(input, &c, si, s.span, &mut analysis.attribute_mentions);
             analysis.facts.extend(se.facts.iter().cloned());

@@ -105,6 +105,9 @@ pub struct Lexicon {
     index: HashMap<String, Vec<usize>, Fnv>,
     /// A bitset of the hashes of the cues' first words.
     filter: Vec<u64>,
+    /// The same for the cues that can make a sentence report something (role, event,
+    /// negation and claim cues): a sentence with none of them and no count is skipped.
+    triggers: Vec<u64>,
 }
 
 /// FNV-1a: a fast hash for the short words looked up at every token (the lexicon is
@@ -211,6 +214,18 @@ impl Lexicon {
         if let Some(w) = self.filter.get_mut(h / 64) {
             *w |= 1 << (h % 64);
         }
+        let trigger = matches!(
+            cue.kind,
+            CueKind::After | CueKind::Before | CueKind::Event | CueKind::Neg
+        ) || (cue.kind == CueKind::Agent && cue.value == CueValue::Tag("claim"));
+        if trigger {
+            if self.triggers.is_empty() {
+                self.triggers = vec![0; (FILTER_BITS / 64) as usize];
+            }
+            if let Some(w) = self.triggers.get_mut(h / 64) {
+                *w |= 1 << (h % 64);
+            }
+        }
         self.cues.push(cue);
         let list = self.index.entry(first).or_default();
         list.push(i);
@@ -258,6 +273,30 @@ impl Lexicon {
         self.filter
             .get(h / 64)
             .is_some_and(|w| w & (1 << (h % 64)) != 0)
+    }
+
+    /// Whether some token may start a cue that makes a sentence report something — hashed
+    /// as folded words without building them (no false "no": a "yes" is checked later).
+    pub(crate) fn may_trigger(&self, text: &str, tokens: &[Token]) -> bool {
+        tokens.iter().any(|t| {
+            let h = match t.kind {
+                TokenKind::Number => return false,
+                _ => {
+                    let raw = t.text(text);
+                    if raw.is_ascii() {
+                        raw.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+                        })
+                    } else {
+                        fnv(t.norm(text).as_bytes())
+                    }
+                }
+            };
+            let h = (h & (FILTER_BITS - 1)) as usize;
+            self.triggers
+                .get(h / 64)
+                .is_some_and(|w| w & (1 << (h % 64)) != 0)
+        })
     }
 
     /// The folded word of a token, appended to `arena`, as cues are matched against it:
@@ -323,6 +362,26 @@ mod tests {
                 let mut arena = String::new();
                 Lexicon::push_word(&mut arena, &text, t);
                 prop_assert_eq!(arena, reference_word(&text, t));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn triggers_are_never_missed(text in "(killed|Killed|no|NOT|blast|the|said|é|4| |,){0,12}") {
+            let lex = Lexicon::default_lexicon().expect("lexicon");
+            let tokens = tokenize(&text);
+            let slow = tokens.iter().any(|t| {
+                let mut w = String::new();
+                Lexicon::push_word(&mut w, &text, t);
+                lex.cues().iter().any(|c| {
+                    c.words[0] == w
+                        && (matches!(c.kind, CueKind::After | CueKind::Before | CueKind::Event | CueKind::Neg)
+                            || (c.kind == CueKind::Agent && c.value == CueValue::Tag("claim")))
+                })
+            });
+            if slow {
+                prop_assert!(lex.may_trigger(&text, &tokens));
             }
         }
     }
