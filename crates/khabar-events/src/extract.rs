@@ -140,7 +140,9 @@ impl EventExtractor {
             let counted = qs
                 .iter()
                 .any(|(_, q)| q.kind == khabar_numdate::QuantityKind::Cardinal);
-            if !counted && !self.lexicon.may_trigger(input.text, tokens) {
+            let keep = self.lexicon.may_trigger(input.text, tokens)
+                || (counted && self.lexicon.may_be_strength(input.text, tokens));
+            if !keep {
                 per_sentence.push(SentenceEvent {
                     index: si,
                     span: s.span,

@@ -105,9 +105,13 @@ pub struct Lexicon {
     index: HashMap<String, Vec<usize>, Fnv>,
     /// A bitset of the hashes of the cues' first words.
     filter: Vec<u64>,
-    /// The same for the cues that can make a sentence report something (role, event,
-    /// negation and claim cues): a sentence with none of them and no count is skipped.
+    /// The same for the cues that can make a sentence report something (role, event and
+    /// claim cues; a negation needs a role cue after it): a sentence with none is skipped
+    /// unless it has a count and a strength word.
     triggers: Vec<u64>,
+    /// The same for the words that make a count a force's size: militant nouns, strength
+    /// cues.
+    strength: Vec<u64>,
 }
 
 /// FNV-1a: a fast hash for the short words looked up at every token (the lexicon is
@@ -214,17 +218,20 @@ impl Lexicon {
         if let Some(w) = self.filter.get_mut(h / 64) {
             *w |= 1 << (h % 64);
         }
-        let trigger = matches!(
-            cue.kind,
-            CueKind::After | CueKind::Before | CueKind::Event | CueKind::Neg
-        ) || (cue.kind == CueKind::Agent && cue.value == CueValue::Tag("claim"));
-        if trigger {
-            if self.triggers.is_empty() {
-                self.triggers = vec![0; (FILTER_BITS / 64) as usize];
+        let set = |bits: &mut Vec<u64>| {
+            if bits.is_empty() {
+                *bits = vec![0; (FILTER_BITS / 64) as usize];
             }
-            if let Some(w) = self.triggers.get_mut(h / 64) {
+            if let Some(w) = bits.get_mut(h / 64) {
                 *w |= 1 << (h % 64);
             }
+        };
+        if is_trigger(&cue) {
+            set(&mut self.triggers);
+        }
+        let militant = matches!(cue.value, CueValue::Class(VictimClass::Militants, _));
+        if cue.kind == CueKind::Strength || (cue.kind == CueKind::Noun && militant) {
+            set(&mut self.strength);
         }
         self.cues.push(cue);
         let list = self.index.entry(first).or_default();
@@ -278,6 +285,15 @@ impl Lexicon {
     /// Whether some token may start a cue that makes a sentence report something — hashed
     /// as folded words without building them (no false "no": a "yes" is checked later).
     pub(crate) fn may_trigger(&self, text: &str, tokens: &[Token]) -> bool {
+        Lexicon::any_in(&self.triggers, text, tokens)
+    }
+
+    /// Whether some token may be a strength word (a militant noun, a strength cue).
+    pub(crate) fn may_be_strength(&self, text: &str, tokens: &[Token]) -> bool {
+        Lexicon::any_in(&self.strength, text, tokens)
+    }
+
+    fn any_in(bits: &[u64], text: &str, tokens: &[Token]) -> bool {
         tokens.iter().any(|t| {
             let h = match t.kind {
                 TokenKind::Number => return false,
@@ -293,9 +309,7 @@ impl Lexicon {
                 }
             };
             let h = (h & (FILTER_BITS - 1)) as usize;
-            self.triggers
-                .get(h / 64)
-                .is_some_and(|w| w & (1 << (h % 64)) != 0)
+            bits.get(h / 64).is_some_and(|w| w & (1 << (h % 64)) != 0)
         })
     }
 
@@ -327,6 +341,13 @@ fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// Whether a cue can make a sentence report something: role, event and claim cues.
+fn is_trigger(cue: &Cue) -> bool {
+    matches!(cue.kind, CueKind::After | CueKind::Before | CueKind::Event)
+        || (cue.kind == CueKind::Agent && cue.value == CueValue::Tag("claim"))
+        || (cue.kind == CueKind::Neg && cue.value == CueValue::Tag("zero"))
 }
 
 fn parse_value(kind: CueKind, value: &str) -> Result<CueValue, Error> {
@@ -374,11 +395,7 @@ mod tests {
             let slow = tokens.iter().any(|t| {
                 let mut w = String::new();
                 Lexicon::push_word(&mut w, &text, t);
-                lex.cues().iter().any(|c| {
-                    c.words[0] == w
-                        && (matches!(c.kind, CueKind::After | CueKind::Before | CueKind::Event | CueKind::Neg)
-                            || (c.kind == CueKind::Agent && c.value == CueValue::Tag("claim")))
-                })
+                lex.cues().iter().any(|c| c.words[0] == w && is_trigger(c))
             });
             if slow {
                 prop_assert!(lex.may_trigger(&text, &tokens));
