@@ -70,6 +70,8 @@ struct SentenceEvent {
     perpetrator: Option<(Actor, &'static str)>,
     target: Option<Actor>,
     place: Option<(u8, usize)>,
+    /// The first province named in the sentence (for a village's province).
+    province: Option<usize>,
     date: Option<usize>,
     claimed: bool,
     source: Option<String>,
@@ -208,6 +210,7 @@ impl EventExtractor {
             .map(|(a, via)| (a.to_actor(c, mentions, via), via));
         let target = actors::target(c, &actors, &counts, mentions);
         let mut place: Option<(u8, usize)> = None;
+        let mut province: Option<usize> = None;
         let mut j = 0;
         while j < c.len() {
             if let Some(mi) = c.mention_at[j] {
@@ -215,8 +218,13 @@ impl EventExtractor {
                 if let Some(level) = level {
                     if actors::is_attribute_place(c, j, mentions) {
                         attributes.push(mi);
-                    } else if place.is_none_or(|(l, _)| level > l) {
-                        place = Some((level, mi));
+                    } else {
+                        if place.is_none_or(|(l, _)| level > l) {
+                            place = Some((level, mi));
+                        }
+                        if level == 2 && province.is_none() {
+                            province = Some(mi);
+                        }
                     }
                 }
                 j = c.mention_end(j);
@@ -233,6 +241,7 @@ impl EventExtractor {
             perpetrator,
             target,
             place,
+            province,
             date: best_date(input.dates, span),
             claimed,
             source,
@@ -553,6 +562,7 @@ struct Draft {
     perpetrator: Option<(Actor, &'static str)>,
     target: Option<Actor>,
     place: Option<(u8, usize)>,
+    province: Option<usize>,
     date: Option<usize>,
     claimed: bool,
     source: Option<String>,
@@ -596,6 +606,7 @@ impl Draft {
             perpetrator: s.perpetrator,
             target: s.target,
             place: s.place,
+            province: s.province,
             date: s.date,
             claimed: s.claimed,
             source: s.source,
@@ -647,6 +658,7 @@ impl Draft {
             (a, b) => a.or(b),
         };
         self.date = self.date.or(s.date);
+        self.province = self.province.or(s.province);
         self.claimed |= s.claimed;
         self.source = self.source.take().or(s.source);
     }
@@ -664,7 +676,17 @@ impl Draft {
             place: self
                 .place
                 .and_then(|(_, m)| input.mentions.get(m))
-                .map(event_place),
+                .map(|m| {
+                    let mut p = event_place(m);
+                    // a village's province: the province the incident's sentences name
+                    if p.province.is_none() {
+                        p.province = self
+                            .province
+                            .and_then(|i| input.mentions.get(i))
+                            .map(|m| m.name.clone());
+                    }
+                    p
+                }),
             perpetrator: self.perpetrator.map(|(a, _)| a),
             target: self.target,
             counts: self.counts,
