@@ -11,6 +11,11 @@
 //! ```
 //!
 //! Set `KHABAR_LINEAR_MAX_MB` (e.g. `10`) to skip the sizes above it on a small machine.
+//!
+//! The event layer is measured as the difference between `pipeline` and
+//! `pipeline-no-events`, and on two hostile single-sentence inputs of each size
+//! (`events-cues`: "killed were wounded by …"; `events-counts`: coordinated counts, a
+//! million and more at 10 MB) that a rule with a quadratic step would not finish.
 
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
@@ -60,6 +65,32 @@ fn prefix(doc: &str, bytes: usize) -> &str {
     head.rfind("\n\n").map_or(head, |i| &doc[..i])
 }
 
+/// "killed killed killed …": one sentence of role cues, about `bytes` long.
+fn hostile_cues(bytes: usize) -> String {
+    let words = ["killed ", "were ", "wounded ", "by ", "no ", "including "];
+    let mut s = String::with_capacity(bytes + 16);
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(words[i % words.len()]);
+        i += 1;
+    }
+    s
+}
+
+/// "1 soldiers and 2 civilians and 3 …": one sentence of coordinated counts, about `bytes`
+/// long (1.6 million counts at 10 MB), ending in a role cue.
+fn hostile_counts(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 32);
+    let mut i = 0u64;
+    while s.len() < bytes {
+        s.push_str(&i.to_string());
+        s.push_str(if i % 2 == 0 { " and " } else { ", " });
+        i += 1;
+    }
+    s.push_str("9 people were killed");
+    s
+}
+
 fn bench(c: &mut Criterion) {
     let sizes = sizes();
     let Some(&largest) = sizes.last() else {
@@ -74,6 +105,12 @@ fn bench(c: &mut Criterion) {
         .expect("valid reference date");
     let pipeline = Pipeline::builder()
         .reference_date(ReferenceDate::parse("2021-11-09").expect("valid date"))
+        .build()
+        .expect("default pipeline");
+
+    let no_events = Pipeline::builder()
+        .reference_date(ReferenceDate::parse("2021-11-09").expect("valid date"))
+        .events(false)
         .build()
         .expect("default pipeline");
 
@@ -108,6 +145,24 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("pipeline", &size), text, |b, t| {
             b.iter(|| black_box(pipeline.process(t).entities.len()))
+        });
+        // the pipeline without its event layer: the difference is what events cost
+        group.bench_with_input(
+            BenchmarkId::new("pipeline-no-events", &size),
+            text,
+            |b, t| b.iter(|| black_box(no_events.process(t).entities.len())),
+        );
+        // hostile inputs for the event layer, through the whole pipeline: one sentence of
+        // nothing but role cues, and one sentence of coordinated counts (a million at 10 MB)
+        let cues = hostile_cues(text.len());
+        group.throughput(Throughput::Bytes(cues.len() as u64));
+        group.bench_with_input(BenchmarkId::new("events-cues", &size), &cues, |b, t| {
+            b.iter(|| black_box(pipeline.process(t).roles.len()))
+        });
+        let counts = hostile_counts(text.len());
+        group.throughput(Throughput::Bytes(counts.len() as u64));
+        group.bench_with_input(BenchmarkId::new("events-counts", &size), &counts, |b, t| {
+            b.iter(|| black_box(pipeline.process(t).roles.len()))
         });
     }
     group.finish();

@@ -2,7 +2,8 @@
 
     python docs/recipes/dask_bag.py [CORPUS_DIR]     # a directory of .txt files; default: seeds/
 
-Each worker reads its own files and returns plain fact rows (dicts), so the texts never
+Each worker reads its own files and returns plain fact rows (dicts; `events_bag` does the
+same for the events), so the texts never
 travel through the client and only small records come back. Each partition's rows travel as
 one item (a list): a bag of one item per fact row makes Dask handle every row on its own when
 it gathers the result, which took 10 s for the 95,170 rows of the 20 MB corpus against 1.9 s
@@ -44,6 +45,22 @@ def facts_bag(corpus: Path, nlp: khabar.Pipeline) -> db.Bag:
     return bag.map_partitions(facts_of_files, dask.delayed(nlp, pure=True))
 
 
+def events_of_files(paths: Iterable[str], nlp: khabar.Pipeline) -> list[list[dict[str, Any]]]:
+    """The event rows (``Event.to_dict()`` with the document's id as ``doc``) of one
+    partition of files, as the partition's one item (on a worker)."""
+    paths = list(paths)
+    texts = [Path(p).read_text(encoding="utf-8") for p in paths]
+    docs = nlp.pipe(texts, ids=[Path(p).name for p in paths], n_threads=1)
+    return [[{"doc": doc.id, **e.to_dict()} for doc in docs for e in doc.events]]
+
+
+def events_bag(corpus: Path, nlp: khabar.Pipeline) -> db.Bag:
+    """A bag of the event rows of the corpus, one list per partition (lazy)."""
+    paths = sorted(str(p) for p in corpus.glob("*.txt"))
+    bag = db.from_sequence(paths, npartitions=min(len(paths), 8 * N_WORKERS))
+    return bag.map_partitions(events_of_files, dask.delayed(nlp, pure=True))
+
+
 def rows_of(bag: db.Bag) -> list[dict[str, Any]]:
     """Every fact row, in corpus order."""
     return [row for part in bag.compute() for row in part]
@@ -58,6 +75,12 @@ def run(corpus: Path, nlp: khabar.Pipeline) -> list[dict[str, Any]]:
     """Every fact row of the corpus, computed on a local cluster."""
     with local_cluster() as cluster, Client(cluster):
         return rows_of(facts_bag(corpus, nlp))
+
+
+def run_events(corpus: Path, nlp: khabar.Pipeline) -> list[dict[str, Any]]:
+    """Every event row of the corpus, computed on a local cluster."""
+    with local_cluster() as cluster, Client(cluster):
+        return rows_of(events_bag(corpus, nlp))
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""khabar over a Dask DataFrame of articles (id, text, published): a DataFrame of facts.
+"""khabar over a Dask DataFrame of articles (id, text, published): a DataFrame of facts
+(`facts_of`) or of events (`events_of`).
 
     python docs/recipes/dask_dataframe.py [CORPUS_DIR]   # a directory of .txt files; default: seeds/
 """
@@ -33,6 +34,19 @@ def facts_of(articles: dd.DataFrame, nlp: khabar.Pipeline) -> dd.DataFrame:
                                    meta=khabar.facts([]))
 
 
+def events_frame(part: pd.DataFrame, nlp: khabar.Pipeline) -> pd.DataFrame:
+    """The events table of one partition of articles (runs on a worker)."""
+    published = [None if pd.isna(d) else str(d) for d in part["published"]]
+    docs = nlp.pipe(part["text"].tolist(), published, ids=part["id"].tolist(), n_threads=1)
+    return khabar.events(docs)
+
+
+def events_of(articles: dd.DataFrame, nlp: khabar.Pipeline) -> dd.DataFrame:
+    """A Dask DataFrame of the events of every article (lazy), one row per incident."""
+    return articles.map_partitions(events_frame, dask.delayed(nlp, pure=True),
+                                   meta=khabar.events([]))
+
+
 def local_cluster() -> LocalCluster:
     return LocalCluster(n_workers=N_WORKERS, threads_per_worker=1, processes=True,
                         dashboard_address=None)
@@ -45,6 +59,14 @@ def run(articles: pd.DataFrame, nlp: khabar.Pipeline) -> pd.DataFrame:
         # into the task graph (Dask warns above ~10 MB).
         ddf = dd.from_pandas(articles, npartitions=min(len(articles), 8 * N_WORKERS))
         result: pd.DataFrame = facts_of(ddf, nlp).compute()
+    return result.reset_index(drop=True)
+
+
+def run_events(articles: pd.DataFrame, nlp: khabar.Pipeline) -> pd.DataFrame:
+    """The events of every article, computed on a local cluster."""
+    with local_cluster() as cluster, Client(cluster):
+        ddf = dd.from_pandas(articles, npartitions=min(len(articles), 8 * N_WORKERS))
+        result: pd.DataFrame = events_of(ddf, nlp).compute()
     return result.reset_index(drop=True)
 
 

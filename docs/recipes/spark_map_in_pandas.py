@@ -25,6 +25,13 @@ FACTS_SCHEMA = (
     "when_source string, sentence string"
 )
 COLUMNS = [c.split()[0].strip("`") for c in FACTS_SCHEMA.split(", ")]
+# The columns of `khabar.events` kept here: one row per reported incident.
+EVENTS_SCHEMA = (
+    "doc string, type string, date string, place string, province string, "
+    "perpetrator string, target string, killed double, wounded double, arrested double, "
+    "abducted double, text string"
+)
+EVENT_COLUMNS = [c.split()[0] for c in EVENTS_SCHEMA.split(", ")]
 
 
 def main() -> None:
@@ -42,6 +49,12 @@ def main() -> None:
                                   n_threads=1)
             yield khabar.facts(docs)[COLUMNS]
 
+    def events_of_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for batch in batches:
+            docs = nlp.value.pipe(batch["value"].tolist(), ids=batch["id"].tolist(),
+                                  n_threads=1)
+            yield khabar.events(docs)[EVENT_COLUMNS]
+
     # One row per file: its whole text in `value`, its name in `id`.
     articles = (spark.read.text(str(corpus), wholetext=True)
                 .withColumn("id", F.col("_metadata.file_name")))
@@ -50,6 +63,8 @@ def main() -> None:
     n = facts.count()
     seconds = time.perf_counter() - start
     facts.groupBy("subject").agg(F.sum("high").alias("high")).orderBy("subject").show(5)
+    events = articles.mapInPandas(events_of_batches, schema=EVENTS_SCHEMA)
+    events.groupBy("perpetrator").agg(F.sum("killed").alias("killed")).orderBy("perpetrator").show(5)
     nbytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
     print(f"{n} facts from {nbytes / 1e6:.1f} MB in {seconds:.2f} s "
           f"({nbytes / 1e6 / seconds:.2f} MB/s, local[2])")

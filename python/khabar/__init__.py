@@ -25,11 +25,12 @@ line, is ``reference_date="auto"``: the date the text itself states; ``None`` tu
 [('November 9th, 2021', '2021-11-09'), ('eight years ago', 'XXXX')]
 """
 
-from ._frames import Frames, facts, to_pandas
+from ._frames import Frames, events, facts, to_pandas
 from ._khabar import (
     Document,
     DocumentError,
     Entity,
+    Event,
     Gazetteer,
     GazetteerError,
     InputError,
@@ -51,6 +52,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "Entity",
+    "Event",
     "Frames",
     "Gazetteer",
     "GazetteerError",
@@ -64,6 +66,7 @@ __all__ = [
     "Temporal",
     "Token",
     "__version__",
+    "events",
     "extract",
     "facts",
     "sentences",

@@ -124,7 +124,16 @@ def to_pandas(docs: "Document | Iterable[Document]") -> Frames:
 
 _FACT_COLUMNS = ["doc", "reference_date", "quantity", "kind", "low", "high", "approx", "vague",
                  "unit", "subject", "subject_id", "place", "when", "when_start", "when_end",
-                 "when_source", "entities", "dates", "sentence"]
+                 "when_source", "entities", "dates", "sentence", "role", "victim_class",
+                 "group", "destination", "perpetrator", "target", "subcount"]
+
+
+def _objects(col: "pd.Series") -> "pd.Series":
+    """A column of Python objects, missing values as None (whatever pandas inferred)."""
+    return col.astype(object).where(col.notna(), None)
+
+
+_ROLE_COLUMNS = ("role", "victim_class", "group", "destination", "perpetrator", "target")
 
 
 def facts(docs: "Document | Iterable[Document]") -> "pd.DataFrame":
@@ -156,4 +165,56 @@ def facts(docs: "Document | Iterable[Document]") -> "pd.DataFrame":
     frame = pd.DataFrame(rows, columns=_FACT_COLUMNS)
     for col in ("reference_date", "when_start", "when_end"):
         frame[col] = pd.to_datetime(frame[col], errors="coerce")
+    # Often empty: one dtype whatever the rows hold, so that frames of parts concatenate
+    # to the frame of the whole.
+    for col in _ROLE_COLUMNS:
+        frame[col] = _objects(frame[col])
+    return frame
+
+
+_EVENT_COLUMNS = ["doc", "type", "date", "date_start", "date_source", "place", "place_id",
+                  "province", "country", "perpetrator", "perpetrator_id", "target", "killed",
+                  "wounded", "arrested", "abducted", "counts", "claimed", "source", "start",
+                  "end", "text"]
+
+
+def events(docs: "Document | Iterable[Document]") -> "pd.DataFrame":
+    """The events table: one row per reported incident.
+
+    ``killed``, ``wounded``, ``arrested`` and ``abducted`` are the event's totals (sums over
+    coordinated counts, sub-counts left out; 0 when denied, ``NaN`` when not reported);
+    ``counts`` holds every role's total. ``date_source`` says whether the date is the
+    incident's own (``sentence``), an earlier date of the text (``document``) or the
+    reference date (``reference``, a fallback).
+
+    >>> import khabar
+    >>> doc = khabar.extract("A Taliban-planted IED killed two children in Uruzgan.", id="r1")
+    >>> khabar.events(doc)[["doc", "type", "place", "perpetrator", "killed"]].values.tolist()
+    [['r1', 'bombing', 'Uruzgan', 'Taliban', 2.0]]
+    """
+    pd = _pandas()
+    from ._khabar import Document
+
+    if isinstance(docs, Document):
+        docs = [docs]
+    rows: list[dict[str, Any]] = []
+    for i, doc in enumerate(docs):
+        key = doc.id if doc.id is not None else i
+        for e in doc.events:
+            rows.append({
+                "doc": key, "type": e.type, "date": e.date, "date_start": e.date_start,
+                "date_source": e.date_source, "place": e.place, "place_id": e.place_id,
+                "province": e.province, "country": e.country, "perpetrator": e.perpetrator,
+                "perpetrator_id": e.perpetrator_id, "target": e.target, "killed": e.killed,
+                "wounded": e.wounded, "arrested": e.arrested, "abducted": e.abducted,
+                "counts": e.counts, "claimed": e.claimed, "source": e.source,
+                "start": e.start, "end": e.end, "text": e.text,
+            })
+    frame = pd.DataFrame(rows, columns=_EVENT_COLUMNS)
+    frame["date_start"] = pd.to_datetime(frame["date_start"], errors="coerce")
+    for col in ("type", "date", "date_source", "place", "place_id", "province", "country",
+                "perpetrator", "perpetrator_id", "target", "source", "text"):
+        frame[col] = _objects(frame[col])
+    for col in ("killed", "wounded", "arrested", "abducted"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce")
     return frame

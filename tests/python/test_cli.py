@@ -28,7 +28,7 @@ def test_extract_jsonl_from_the_console_script() -> None:
     r = run("extract", str(ROOT / "seeds"), "--format", "jsonl", "--reference-date", "2019-08-01")
     assert r.returncode == 0, r.stderr
     docs = [json.loads(line) for line in r.stdout.splitlines()]
-    assert len(docs) == 5 and all(d["schema"] == "khabar.document/1" for d in docs)
+    assert len(docs) == 5 and all(d["schema"] == "khabar.document/2" for d in docs)
     assert "5 documents (0 failed)" in r.stderr
 
 

@@ -79,7 +79,7 @@ def test_results_repr_dict_eq_pickle() -> None:
     assert q.to_dict()["low"] == 170.0 and q.to_dict()["unit"]["text"] == "people"
     assert d.to_dict()["start_date"] == "2021-08-26"
     full = doc.to_dict()
-    assert full["schema"] == "khabar.document/1"
+    assert full["schema"] == "khabar.document/2"
     assert full["entities"][0] == e.to_dict()
     assert full["quantities"][0] == q.to_dict()
     assert khabar.Document.from_json(doc.to_json()) == doc

@@ -48,6 +48,12 @@ def _run_recipes(tmp_path: Path, seed_texts: dict[str, str]) -> None:
                              "published": [None] * len(paths)})
     want = khabar.facts(nlp.pipe(articles["text"].tolist(), ids=articles["id"].tolist()))
     pd.testing.assert_frame_equal(dask_dataframe.run(articles, nlp), want)
+    # events, too
+    docs = [nlp(p.read_text(encoding="utf-8"), id=p.name) for p in paths]
+    want_rows = [{"doc": d.id, **e.to_dict()} for d in docs for e in d.events]
+    assert want_rows and dask_bag.run_events(tmp_path, nlp) == want_rows
+    want_events = khabar.events(nlp.pipe(articles["text"].tolist(), ids=articles["id"].tolist()))
+    pd.testing.assert_frame_equal(dask_dataframe.run_events(articles, nlp), want_events)
 
 
 def test_the_page_shows_the_recipes_that_run() -> None:

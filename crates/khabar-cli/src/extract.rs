@@ -152,7 +152,7 @@ fn build_pipeline(args: &PipelineArgs) -> Result<Pipeline, String> {
 }
 
 /// The sink one batch of results is written to.
-trait Sink {
+pub(crate) trait Sink {
     fn write(&mut self, doc: &Document) -> std::io::Result<()>;
     /// Called after each batch, so nothing already written is lost if a later one fails.
     fn flush(&mut self) -> std::io::Result<()>;
@@ -173,7 +173,7 @@ pub struct Summary {
 }
 
 /// Runs the pipeline over the inputs in batches, feeding each result to `sink`.
-fn stream(
+pub(crate) fn stream(
     paths: &[PathBuf],
     args: &PipelineArgs,
     sink: &mut dyn Sink,
@@ -599,7 +599,7 @@ impl CsvSink {
     }
 }
 
-fn opt<T: ToString>(x: Option<T>) -> String {
+pub(crate) fn opt<T: ToString>(x: Option<T>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 

@@ -4,11 +4,13 @@
 //! ```text
 //! khabar extract PATH...   [--format table|jsonl|csv] [--out DIR] [pipeline options]
 //! khabar facts PATH...     [--format table|jsonl|csv] [pipeline options]
+//! khabar events PATH...    [--format table|jsonl|csv] [pipeline options]
 //! khabar gazetteer check FILE...
 //! khabar gazetteer build FILE... -o OUT
 //! khabar tokenize PATH...  |  khabar sentences PATH...
 //! ```
 
+pub mod events;
 pub mod extract;
 pub mod gazetteer;
 pub mod human;
@@ -37,6 +39,8 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// One row per quantity with who, where and when from its sentence.
     Facts(extract::FactsArgs),
+    /// One row per reported incident: type, date, place, perpetrator, killed, wounded…
+    Events(events::EventsArgs),
     /// Check or compile gazetteers.
     #[command(subcommand)]
     Gazetteer(gazetteer::GazetteerCommand),
@@ -116,6 +120,7 @@ where
     let result = match &cli.command {
         Command::Extract(a) => extract::extract(a, out, err, terminal),
         Command::Facts(a) => extract::facts(a, out, err, terminal),
+        Command::Events(a) => events::events(a, out, err, terminal),
         Command::Gazetteer(c) => gazetteer::run(c, out, err),
         Command::Tokenize(a) => text_command(a, true, out, err),
         Command::Sentences(a) => text_command(a, false, out, err),

@@ -51,7 +51,7 @@ fn extract_jsonl_is_the_document_schema_and_the_default_in_a_pipe() {
         .map(|l| serde_json::from_str(l).expect("valid JSON"))
         .collect();
     assert_eq!(docs.len(), 5);
-    assert_eq!(docs[0]["schema"], "khabar.document/1");
+    assert_eq!(docs[0]["schema"], "khabar.document/2");
     assert_eq!(docs[0]["reference_date"], "2019-08-01");
     assert!(
         docs[0]["id"]

@@ -172,7 +172,7 @@ impl Document {
             leaf_list(py, py_sentences(view, &self.doc.sentences)?)
         })
     }
-    /// The document as a dict of khabar's document schema (``khabar.document/1``), the
+    /// The document as a dict of khabar's document schema (``khabar.document/2``), the
     /// same one ``khabar extract --format jsonl`` writes.
     #[pyo3(signature = (*, text = true, tokens = false))]
     fn to_dict<'py>(
@@ -183,7 +183,7 @@ impl Document {
     ) -> PyResult<Bound<'py, PyAny>> {
         json_loads(py, &self.json(text, tokens)?)
     }
-    /// The document as one line of JSON (schema ``khabar.document/1``).
+    /// The document as one line of JSON (schema ``khabar.document/2``).
     #[pyo3(signature = (*, text = true, tokens = false))]
     fn to_json(&self, text: bool, tokens: bool) -> PyResult<String> {
         self.json(text, tokens)
@@ -199,6 +199,16 @@ impl Document {
     /// and the sentence itself. See ``khabar.facts`` for a DataFrame of many documents.
     fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::results::to_py(py, &self.doc.facts())
+    }
+    /// The reported incidents (``list[Event]``), in text order.
+    #[getter]
+    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        crate::events::py_events(py, &self.doc)
+    }
+    /// The role facts (killed, wounded, arrested, strength…) as dicts, in text order.
+    #[getter]
+    fn roles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::events::py_roles(py, &self.doc)
     }
     /// HTML with the facts highlighted (what a notebook shows).
     fn _repr_html_(&self) -> String {

@@ -8,6 +8,7 @@
 mod cli;
 mod document;
 mod errors;
+mod events;
 mod gazetteer;
 mod leaf;
 mod pipeline;
@@ -28,6 +29,7 @@ fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::Quantity>()?;
     m.add_class::<results::Temporal>()?;
     m.add_class::<document::Document>()?;
+    m.add_class::<events::Event>()?;
     m.add_class::<gazetteer::Gazetteer>()?;
     m.add_class::<pipeline::Pipeline>()?;
     m.add_function(wrap_pyfunction!(tokenize::tokenize, m)?)?;

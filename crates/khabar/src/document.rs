@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 /// The name and version of the JSON schema [`Document`] serializes to. It changes whenever a
 /// field changes meaning or disappears; new optional fields do not change it.
-pub const SCHEMA: &str = "khabar.document/1";
+pub const SCHEMA: &str = "khabar.document/2";
 
 /// Where a document's reference date came from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,6 +101,13 @@ pub struct Document {
     pub quantities: Vec<Quantity>,
     /// Temporal expressions, in text order.
     pub dates: Vec<Temporal>,
+    /// Role facts (killed, wounded, arrested, strength…), in text order.
+    pub roles: Vec<khabar_events::RoleFact>,
+    /// Events, in text order.
+    pub events: Vec<khabar_events::Event>,
+    /// Indices into `entities` of places that are attributes, not locations
+    /// ("US-trained forces").
+    pub attribute_entities: Vec<usize>,
 }
 
 impl Document {
@@ -368,6 +375,12 @@ struct WireDocument {
     entities: Vec<EntityRecord>,
     quantities: Vec<QuantityRecord>,
     dates: Vec<TemporalRecord>,
+    #[serde(default)]
+    roles: Vec<crate::events::RoleRecord>,
+    #[serde(default)]
+    events: Vec<crate::events::EventRecord>,
+    #[serde(default)]
+    attribute_entities: Vec<usize>,
 }
 
 struct WireView<'a> {
@@ -420,6 +433,19 @@ impl Serialize for WireView<'_> {
             .map(|t| TemporalRecord::new(&conv, t))
             .collect();
         map.serialize_entry("dates", &dates)?;
+        let roles: Vec<crate::events::RoleRecord> = doc
+            .roles
+            .iter()
+            .map(|f| crate::events::RoleRecord::new(&conv, f))
+            .collect();
+        map.serialize_entry("roles", &roles)?;
+        let events: Vec<crate::events::EventRecord> = doc
+            .events
+            .iter()
+            .map(|e| crate::events::EventRecord::new(&conv, e))
+            .collect();
+        map.serialize_entry("events", &events)?;
+        map.serialize_entry("attribute_entities", &doc.attribute_entities)?;
         map.end()
     }
 }
@@ -520,6 +546,13 @@ impl WireDocument {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        crate::events::check_indices(&self.attribute_entities, entities.len())?;
+        let roles = crate::events::facts_from(self.roles, t)?;
+        let events = self
+            .events
+            .into_iter()
+            .map(|e| e.into_event(t))
+            .collect::<Result<Vec<_>>>()?;
         Ok(Document {
             id: self.id,
             text,
@@ -530,6 +563,9 @@ impl WireDocument {
             entities,
             quantities,
             dates,
+            roles,
+            events,
+            attribute_entities: self.attribute_entities,
         })
     }
 }

@@ -61,6 +61,22 @@ pub struct Fact {
     pub dates: String,
     /// The sentence.
     pub sentence: String,
+    /// What happened to the counted people (`killed`, `wounded`, `arrested`, `strength`…;
+    /// see [`khabar_events::Role`]), if the event layer gave the quantity a role.
+    pub role: Option<String>,
+    /// Their class: civilians, security_forces, militants, foreigners, unknown.
+    pub victim_class: Option<String>,
+    /// The group the counted people belong to ("ISIS-K fighters" → Islamic State Khorasan
+    /// Province).
+    pub group: Option<String>,
+    /// Where they went ("joined the Taliban" → Taliban).
+    pub destination: Option<String>,
+    /// Who did it: the perpetrator of the event the quantity belongs to.
+    pub perpetrator: Option<String>,
+    /// Who or what the event was aimed at.
+    pub target: Option<String>,
+    /// Whether the count is a sub-count of another ("including 5 children").
+    pub subcount: bool,
     /// The quantity's byte span in the document.
     pub byte_start: usize,
     /// End of that span.
@@ -116,10 +132,48 @@ impl Document {
             .max_by_key(|(end, _)| *end)
             .map(|(_, d)| d);
 
+        let roles: HashMap<usize, &khabar_events::RoleFact> = self
+            .roles
+            .iter()
+            .filter_map(|f| f.quantity.map(|q| (q, f)))
+            .collect();
         self.quantities
             .iter()
-            .map(|q| self.fact(q, main_group, latest))
+            .enumerate()
+            .map(|(i, q)| {
+                let mut f = self.fact(q, main_group, latest);
+                if let Some(r) = roles.get(&i) {
+                    self.add_role(&mut f, r);
+                }
+                f
+            })
             .collect()
+    }
+
+    /// Fills the role columns of `f` from its role fact; the counted people's group is the
+    /// subject ("dozens of ISIS-K fighters have joined the Taliban": ISKP, not the Taliban).
+    fn add_role(&self, f: &mut Fact, r: &khabar_events::RoleFact) {
+        f.role = Some(r.role.as_str().to_owned());
+        f.victim_class = r.class.map(|c| c.as_str().to_owned());
+        f.group = r.group.as_ref().map(|g| g.name.clone());
+        f.destination = r.destination.as_ref().map(|g| g.name.clone());
+        f.subcount = r.subcount;
+        if let Some(g) = &r.group {
+            f.subject = Some(g.name.clone());
+            f.subject_id = g.id.clone();
+        }
+        // events are in text order and do not overlap: the last one starting at or before
+        let i = self
+            .events
+            .partition_point(|e| e.span.start <= r.span.start);
+        let event = i
+            .checked_sub(1)
+            .and_then(|i| self.events.get(i))
+            .filter(|e| e.span.contains(r.span));
+        if let Some(e) = event {
+            f.perpetrator = e.perpetrator.as_ref().map(|a| a.name.clone());
+            f.target = e.target.as_ref().map(|a| a.name.clone());
+        }
     }
 
     fn fact(
@@ -138,6 +192,13 @@ impl Document {
             .iter()
             .filter(|e| sentence.contains(e.span))
             .collect();
+        // places that are attributes ("members of the US-trained forces") are no place
+        let attribute = |e: &Entity| {
+            let i = self
+                .entities
+                .partition_point(|x| x.span.start < e.span.start);
+            self.attribute_entities.binary_search(&i).is_ok()
+        };
         let dates: Vec<_> = self
             .dates
             .iter()
@@ -149,7 +210,8 @@ impl Document {
             .find(|e| is_armed_group(e))
             .or(main_group)
             .or_else(|| ents.iter().copied().find(|e| e.label == "ORG"));
-        let is_place = |e: &&&Entity| matches!(e.label.as_str(), "GPE" | "LOC" | "FAC");
+        let is_place =
+            |e: &&&Entity| matches!(e.label.as_str(), "GPE" | "LOC" | "FAC") && !attribute(e);
         let place = ents
             .iter()
             .filter(is_place)
@@ -198,6 +260,13 @@ impl Document {
                 .get(sentence.range())
                 .unwrap_or("")
                 .replace(['\n', '\r'], " "),
+            role: None,
+            victim_class: None,
+            group: None,
+            destination: None,
+            perpetrator: None,
+            target: None,
+            subcount: false,
             byte_start: q.span.start,
             byte_end: q.span.end,
         }

@@ -114,6 +114,7 @@ pub struct PipelineBuilder {
     reference: ReferenceDate,
     day_order: DayOrder,
     direction: Direction,
+    events: bool,
 }
 
 impl Default for PipelineBuilder {
@@ -127,6 +128,7 @@ impl Default for PipelineBuilder {
             reference: ReferenceDate::None,
             day_order: DayOrder::DayFirst,
             direction: Direction::Past,
+            events: true,
         }
     }
 }
@@ -162,6 +164,12 @@ impl PipelineBuilder {
     /// Turns date extraction on or off.
     pub fn dates(mut self, yes: bool) -> Self {
         self.dates = yes;
+        self
+    }
+
+    /// Turns the event layer (roles, actors, events) on or off.
+    pub fn events(mut self, yes: bool) -> Self {
+        self.events = yes;
         self
     }
 
@@ -224,6 +232,11 @@ impl PipelineBuilder {
                     .with_direction(self.direction)
             }),
             reference: self.reference,
+            events: if self.events {
+                Some(Arc::new(crate::events::extractor()?))
+            } else {
+                None
+            },
         })
     }
 }
@@ -258,6 +271,7 @@ pub struct Pipeline {
     quantities: Option<QuantityExtractor>,
     dates: Option<DateExtractor>,
     reference: ReferenceDate,
+    events: Option<Arc<khabar_events::EventExtractor>>,
 }
 
 impl Pipeline {
@@ -314,7 +328,7 @@ impl Pipeline {
             }
             None => Vec::new(),
         };
-        Document {
+        let mut doc = Document {
             id: input.id,
             text: text.to_owned(),
             reference_date,
@@ -324,7 +338,14 @@ impl Pipeline {
             entities,
             quantities,
             dates,
+            roles: Vec::new(),
+            events: Vec::new(),
+            attribute_entities: Vec::new(),
+        };
+        if let Some(ex) = &self.events {
+            crate::events::run(ex, &mut doc);
         }
+        doc
     }
 
     fn reference_for(&self, input: &Input<'_>) -> (Option<CivilDate>, ReferenceSource) {

@@ -1,0 +1,781 @@
+//! The [`EventExtractor`]: sentences → role facts → events.
+
+use crate::Error;
+use crate::actors::{self, ActorSpan};
+use crate::clause::Clause;
+use crate::counts::{self, Count};
+use crate::lexicon::{CueKind, CueValue, Lexicon};
+use crate::types::{
+    Actor, DateSource, Event, EventDate, EventPlace, EventType, Mention, Role, RoleFact,
+};
+use khabar_numdate::{CivilDate, Quantity, Temporal, TemporalType};
+use khabar_tokenize::{Sentence, Span, Token};
+use std::collections::{BTreeMap, HashSet};
+
+/// What the extractor reads: a text with the tokens, sentences, quantities, dates and
+/// entity mentions its sibling crates found in it (all spans in bytes of `text`, in text
+/// order).
+#[derive(Clone, Copy, Debug)]
+pub struct EventInput<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its word tokens (`khabar_tokenize::tokenize`).
+    pub tokens: &'a [Token],
+    /// Its sentences (`khabar_tokenize::sentences`).
+    pub sentences: &'a [Sentence],
+    /// Its quantities (`khabar_numdate::QuantityExtractor`).
+    pub quantities: &'a [Quantity],
+    /// Its dates (`khabar_numdate::DateExtractor`).
+    pub dates: &'a [Temporal],
+    /// Its entity mentions (from a gazetteer), in text order.
+    pub mentions: &'a [Mention],
+    /// The document's reference date (the last fallback for an event's date).
+    pub reference_date: Option<CivilDate>,
+}
+
+/// The result: every role fact and the events they make up.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Analysis {
+    /// Role facts, in text order.
+    pub facts: Vec<RoleFact>,
+    /// Events, in text order.
+    pub events: Vec<Event>,
+    /// Indices of the place mentions that are attributes, not places ("US-trained").
+    pub attribute_mentions: Vec<usize>,
+}
+
+/// Finds role facts and events. Build once, use for many texts; `Send + Sync`.
+///
+/// ```
+/// use khabar_events::{EventExtractor, Role};
+/// let ex = EventExtractor::new()?;
+/// let a = ex.extract_text("4 policemen and 3 civilians were killed, including 2 children.");
+/// assert_eq!(a.events[0].killed(), Some(7.0));
+/// assert!(a.facts[2].subcount);
+/// assert_eq!(a.facts[0].role, Role::Killed);
+/// # Ok::<(), khabar_events::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct EventExtractor {
+    lexicon: Lexicon,
+}
+
+/// What one sentence contributes.
+#[derive(Debug, Default)]
+struct SentenceEvent {
+    index: usize,
+    span: Span,
+    facts: Vec<RoleFact>,
+    event_type: Option<EventType>,
+    perpetrator: Option<(Actor, &'static str)>,
+    target: Option<Actor>,
+    place: Option<(u8, usize)>,
+    /// The first province named in the sentence (for a village's province).
+    province: Option<usize>,
+    date: Option<usize>,
+    claimed: bool,
+    source: Option<String>,
+}
+
+impl EventExtractor {
+    /// An extractor with the default lexicon.
+    pub fn new() -> Result<EventExtractor, Error> {
+        Ok(EventExtractor::with_lexicon(Lexicon::default_lexicon()?))
+    }
+
+    /// An extractor with the given lexicon.
+    pub fn with_lexicon(lexicon: Lexicon) -> EventExtractor {
+        EventExtractor { lexicon }
+    }
+
+    /// Adds the cues of a TSV file (see [`Lexicon::extend_from_tsv`]).
+    pub fn with_extra_lexicon(mut self, name: &str, tsv: &str) -> Result<EventExtractor, Error> {
+        self.lexicon.extend_from_tsv(name, tsv)?;
+        Ok(self)
+    }
+
+    /// Reads an extra cue file from disk.
+    pub fn with_lexicon_file(self, path: &std::path::Path) -> Result<EventExtractor, Error> {
+        let tsv = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        self.with_extra_lexicon(&path.display().to_string(), &tsv)
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Tokenizes `text` and finds its quantities and dates itself (no gazetteer: no
+    /// actors or places), then extracts.
+    pub fn extract_text(&self, text: &str) -> Analysis {
+        let tokens = khabar_tokenize::tokenize(text);
+        let sentences = khabar_tokenize::sentences(text);
+        let dates = khabar_numdate::DateExtractor::new().extract_tokens(text, &tokens);
+        let mut quantities = khabar_numdate::QuantityExtractor::new().extract_tokens(text, &tokens);
+        let spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+        khabar_numdate::quantity::remove_overlapping(&mut quantities, &spans);
+        self.extract(&EventInput {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            quantities: &quantities,
+            dates: &dates,
+            mentions: &[],
+            reference_date: None,
+        })
+    }
+
+    /// Extracts role facts and events. Linear in the input's size.
+    pub fn extract(&self, input: &EventInput<'_>) -> Analysis {
+        let mut analysis = Analysis::default();
+        let mut per_sentence = Vec::new();
+        let (mut ti, mut qi, mut mi) = (0, 0, 0);
+        for (si, s) in input.sentences.iter().enumerate() {
+            let tokens = take_within(input.tokens, &mut ti, s.span, |t| t.span);
+            let qs = take_indexed(input.quantities, &mut qi, s.span, |q| q.span);
+            let ms = take_indexed(input.mentions, &mut mi, s.span, |m| m.span);
+            // most sentences of a corpus report nothing: no count and no cue that could
+            // make them (checked on hashes, before any word is built)
+            let counted = qs
+                .iter()
+                .any(|(_, q)| q.kind == khabar_numdate::QuantityKind::Cardinal);
+            let keep = self.lexicon.may_trigger(input.text, tokens)
+                || (counted && self.lexicon.may_be_strength(input.text, tokens));
+            if !keep {
+                per_sentence.push(SentenceEvent {
+                    index: si,
+                    span: s.span,
+                    ..SentenceEvent::default()
+                });
+                continue;
+            }
+            let c = Clause::new(&self.lexicon, input.text, tokens, &qs, &ms);
+            let se = self.sentence(input, &c, si, s.span, &mut analysis.attribute_mentions);
+            analysis.facts.extend(se.facts.iter().cloned());
+            per_sentence.push(se);
+        }
+        analysis.events = assemble(input, per_sentence);
+        analysis
+    }
+
+    fn sentence(
+        &self,
+        input: &EventInput<'_>,
+        c: &Clause<'_>,
+        index: usize,
+        span: Span,
+        attributes: &mut Vec<usize>,
+    ) -> SentenceEvent {
+        let mentions = input.mentions;
+        // most sentences of a corpus report nothing: no count, no role or event cue
+        let cued = c.hits.iter().any(|h| {
+            matches!(
+                h.kind,
+                CueKind::After | CueKind::Before | CueKind::Event | CueKind::Neg
+            ) || (h.kind == CueKind::Agent && matches!(h.value, CueValue::Tag("claim")))
+        });
+        if !cued && c.quantity_at.iter().all(Option::is_none) {
+            return SentenceEvent {
+                index,
+                span,
+                ..SentenceEvent::default()
+            };
+        }
+        let mut counts = counts::find_counts(c, input.quantities, mentions);
+        counts::pronoun_counts(c, &mut counts);
+        counts::assign_roles(c, &mut counts);
+        strength_roles(c, &mut counts);
+        let actors = actors::actor_spans(c, mentions);
+        let mut dests: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut facts: Vec<RoleFact> = Vec::new();
+        for n in counts.iter().filter(|n| n.role.is_some()) {
+            let dest = match n.role {
+                Some((Role::Joined | Role::Surrendered, _)) => {
+                    actors::destination(c, &actors, n.np_end)
+                }
+                _ => None,
+            };
+            if let Some(d) = dest {
+                dests.insert(d.start);
+            }
+            facts.push(count_fact(c, n, index, mentions, dest));
+        }
+        facts.extend(zero_facts(c, index));
+        facts.extend(uncounted_facts(c, index, &counts, &facts));
+        facts.sort_by_key(|f| f.span.start);
+        let perpetrator = actors::perpetrator(c, &actors, &counts, &dests, mentions)
+            .map(|(a, via)| (a.to_actor(c, mentions, via), via));
+        let target = actors::target(c, &actors, &counts, mentions);
+        let mut place: Option<(u8, usize)> = None;
+        let mut province: Option<usize> = None;
+        let mut j = 0;
+        while j < c.len() {
+            if let Some(mi) = c.mention_at[j] {
+                let level = mentions.get(mi).and_then(Mention::place_level);
+                if let Some(level) = level {
+                    if actors::is_attribute_place(c, j, mentions) {
+                        attributes.push(mi);
+                    } else {
+                        if place.is_none_or(|(l, _)| level > l) {
+                            place = Some((level, mi));
+                        }
+                        if level == 2 && province.is_none() {
+                            province = Some(mi);
+                        }
+                    }
+                }
+                j = c.mention_end(j);
+                continue;
+            }
+            j += 1;
+        }
+        let (claimed, source) = attribution(c);
+        SentenceEvent {
+            index,
+            span,
+            facts,
+            event_type: event_type(c),
+            perpetrator,
+            target,
+            place,
+            province,
+            date: best_date(input.dates, span),
+            claimed,
+            source,
+        }
+    }
+}
+
+/// Militant counts without a role are a force's size when the sentence says so or reports
+/// nothing else.
+fn strength_roles(c: &Clause<'_>, counts: &mut [Count]) {
+    let strength_cue = c.hits.iter().any(|h| h.kind == CueKind::Strength);
+    let incident = counts
+        .iter()
+        .any(|n| n.role.is_some_and(|(r, _)| r.is_incident()))
+        || c.hits
+            .iter()
+            .any(|h| matches!(h.kind, CueKind::After | CueKind::Before | CueKind::Event));
+    for n in counts.iter_mut() {
+        let militant = n.class == Some(crate::VictimClass::Militants);
+        let strength_role = n.role.is_some_and(|(r, _)| r == Role::Strength);
+        if strength_role
+            && n.class.is_some_and(|k| {
+                k != crate::VictimClass::Militants && k != crate::VictimClass::Unknown
+            })
+        {
+            n.role = None;
+        }
+        if n.role.is_none() && militant && n.quantity.is_some() && (strength_cue || !incident) {
+            if let Some(h) = c.hits.first() {
+                n.role = Some((Role::Strength, *h));
+            }
+        }
+    }
+}
+
+fn count_fact(
+    c: &Clause<'_>,
+    n: &Count,
+    sentence: usize,
+    mentions: &[Mention],
+    dest: Option<&ActorSpan>,
+) -> RoleFact {
+    let (role, cue) = match n.role {
+        Some((r, h)) => (r, Some(c.slice(h.start, h.end).to_owned())),
+        None => (Role::Other, None),
+    };
+    let group = n.group.and_then(|g| mentions.get(g)).map(|m| Actor {
+        name: m.name.clone(),
+        id: Some(m.id.clone()),
+        span: m.span,
+        class: m.actor_class(),
+        via: "group".to_owned(),
+    });
+    RoleFact {
+        span: c.span(n.start, n.end),
+        text: c.slice(n.start, n.end).to_owned(),
+        role,
+        count: Some(n.value),
+        low: n.low,
+        high: n.high,
+        approx: n.approx.clone(),
+        vague: n.vague,
+        subcount: n.subcount,
+        negated: false,
+        class: n.class,
+        group,
+        destination: dest.map(|d| d.to_actor(c, mentions, "destination")),
+        noun: n.noun.map(|(a, b)| c.slice(a, b).to_owned()),
+        cue: if role == Role::Strength { None } else { cue },
+        quantity: n.quantity,
+        sentence,
+    }
+}
+
+fn bare_fact(c: &Clause<'_>, start: usize, end: usize, role: Role, sentence: usize) -> RoleFact {
+    RoleFact {
+        span: c.span(start, end),
+        text: c.slice(start, end).to_owned(),
+        role,
+        count: None,
+        low: None,
+        high: None,
+        approx: "none".to_owned(),
+        vague: false,
+        subcount: false,
+        negated: false,
+        class: None,
+        group: None,
+        destination: None,
+        noun: None,
+        cue: Some(c.slice(start, end).to_owned()),
+        quantity: None,
+        sentence,
+    }
+}
+
+/// Explicit zeros: a negation followed closely by a role cue, with no "immediate",
+/// "unclear"… around it.
+fn zero_facts(c: &Clause<'_>, sentence: usize) -> Vec<RoleFact> {
+    let mut out: Vec<RoleFact> = Vec::new();
+    let mut used: HashSet<usize> = HashSet::new();
+    for h in c.hits.iter().filter(|h| h.kind == CueKind::Neg) {
+        let window = c.hits_in(h.start.saturating_sub(3), (h.end + 6).min(c.len()));
+        if window.iter().any(|u| u.kind == CueKind::Unknown) {
+            continue;
+        }
+        if matches!(h.value, CueValue::Tag("zero")) {
+            let mut f = bare_fact(c, h.start, h.end, Role::Casualties, sentence);
+            f.count = Some(0.0);
+            f.negated = true;
+            out.push(f);
+            continue;
+        }
+        let cue = c.hits_in(h.end, (h.end + 5).min(c.len())).iter().find(|r| {
+            matches!(r.kind, CueKind::After | CueKind::Before)
+                && r.role().is_some_and(Role::is_incident)
+        });
+        let Some(r) = cue else { continue };
+        // "no more than 5 were killed" is a count, not a zero
+        let blocked = (h.end..r.start).any(|k| c.quantity_at[k].is_some() || c.is_boundary(k));
+        if blocked || !used.insert(r.start) {
+            continue;
+        }
+        let mut f = bare_fact(c, r.start, r.end, r.role().unwrap_or(Role::Other), sentence);
+        f.span = c.span(h.start, r.end);
+        f.text = c.slice(h.start, r.end).to_owned();
+        f.count = Some(0.0);
+        f.negated = true;
+        out.push(f);
+    }
+    out
+}
+
+/// Roles asserted without a count ("sustained heavy casualties"): one fact per role not
+/// otherwise counted in the sentence, count `None`.
+fn uncounted_facts(
+    c: &Clause<'_>,
+    sentence: usize,
+    counts: &[Count],
+    facts: &[RoleFact],
+) -> Vec<RoleFact> {
+    let mut out: Vec<RoleFact> = Vec::new();
+    let used: HashSet<usize> = counts
+        .iter()
+        .filter_map(|n| n.role.map(|(_, h)| h.start))
+        .collect();
+    let mut stated: HashSet<Role> = facts.iter().map(|f| f.role).collect();
+    for h in c.hits.iter().filter(|h| matches!(h.kind, CueKind::After)) {
+        let Some(role) = h.role().filter(|r| matches!(r, Role::Casualties)) else {
+            continue;
+        };
+        if !used.contains(&h.start) && stated.insert(role) {
+            out.push(bare_fact(c, h.start, h.end, role, sentence));
+        }
+    }
+    out
+}
+
+/// The most specific event type cued in the clause.
+fn event_type(c: &Clause<'_>) -> Option<EventType> {
+    c.hits
+        .iter()
+        .filter_map(|h| match h.value {
+            CueValue::Event(t) if h.kind == CueKind::Event => Some(t),
+            _ => None,
+        })
+        .min()
+}
+
+/// Whether the clause's figures are a party's claim, and who they are attributed to.
+fn attribution(c: &Clause<'_>) -> (bool, Option<String>) {
+    let claimed = c.hits.iter().any(|h| {
+        h.kind == CueKind::Claim
+            && !c
+                .hits_at(h.start)
+                .iter()
+                .any(|a| a.kind == CueKind::Agent && a.end > h.start + 1)
+            && c.word(h.end) != "responsibility"
+    });
+    let source = c.hits.iter().find(|h| h.kind == CueKind::Source).map(|h| {
+        if c.word(h.start) == "according" {
+            let mut e = h.end;
+            while e < c.len() && e < h.end + 6 && !c.is_punct(e) {
+                e += 1;
+            }
+            c.slice(h.end, e).to_owned()
+        } else {
+            let mut s = h.start;
+            while s > 0 && s + 5 > h.start && !c.is_punct(s - 1) && !c.is_boundary(s - 1) {
+                s -= 1;
+            }
+            if s == h.start {
+                let mut e = h.end;
+                while e < c.len() && e < h.end + 6 && !c.is_punct(e) {
+                    e += 1;
+                }
+                c.slice(h.end, e).to_owned()
+            } else {
+                c.slice(s, h.start).to_owned()
+            }
+        }
+    });
+    (claimed, source.filter(|s| !s.is_empty()))
+}
+
+/// The most specific dated expression in `span` (finest granularity, then first).
+fn best_date(dates: &[Temporal], span: Span) -> Option<usize> {
+    let first = dates.partition_point(|d| d.span.start < span.start);
+    dates
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take_while(|(_, d)| d.span.start < span.end)
+        .filter(|(_, d)| d.kind == TemporalType::Date && d.interval.is_some())
+        .min_by_key(|(i, d)| (d.interval.map(|iv| iv.granularity), *i))
+        .map(|(i, _)| i)
+}
+
+fn take_within<'a, T>(
+    items: &'a [T],
+    pos: &mut usize,
+    span: Span,
+    at: impl Fn(&T) -> Span,
+) -> &'a [T] {
+    while *pos < items.len() && at(&items[*pos]).start < span.start {
+        *pos += 1;
+    }
+    let a = *pos;
+    while *pos < items.len() && at(&items[*pos]).end <= span.end {
+        *pos += 1;
+    }
+    &items[a..*pos]
+}
+
+fn take_indexed<'a, T>(
+    items: &'a [T],
+    pos: &mut usize,
+    span: Span,
+    at: impl Fn(&T) -> Span,
+) -> Vec<(usize, &'a T)> {
+    let start = {
+        while *pos < items.len() && at(&items[*pos]).start < span.start {
+            *pos += 1;
+        }
+        *pos
+    };
+    take_within(items, pos, span, at)
+        .iter()
+        .enumerate()
+        .map(|(k, t)| (start + k, t))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentences → events
+
+fn eventful(s: &SentenceEvent) -> bool {
+    let incident = s.facts.iter().any(|f| f.role.is_incident() && !f.subcount);
+    let specific = s.event_type.is_some_and(|t| t != EventType::Other);
+    let claim = s
+        .perpetrator
+        .as_ref()
+        .is_some_and(|(_, via)| *via == "claim");
+    incident
+        || claim
+        || (specific && (s.perpetrator.is_some() || s.place.is_some() || s.date.is_some()))
+}
+
+/// Whether sentence `s` continues the event `e` (no new date, place or perpetrator that
+/// conflicts).
+fn continues(input: &EventInput<'_>, e: &Draft, s: &SentenceEvent) -> bool {
+    let date_ok = match (e.date, s.date) {
+        (Some(a), Some(b)) => {
+            input.dates.get(a).map(|d| &d.value) == input.dates.get(b).map(|d| &d.value)
+        }
+        _ => true,
+    };
+    let place_ok = match (e.place, s.place) {
+        (Some((_, a)), Some((_, b))) => compatible_places(input.mentions, a, b),
+        _ => true,
+    };
+    let perp_ok = match (&e.perpetrator, &s.perpetrator) {
+        (Some((a, _)), Some((b, via))) => {
+            // only two named groups conflict ("gunmen" may be the group named before)
+            a.name == b.name || *via == "context" || a.id.is_none() || b.id.is_none()
+        }
+        _ => true,
+    };
+    // an incident is reported in a few sentences: a long run starts a new event
+    date_ok && place_ok && perp_ok && s.index <= e.last + 3 && e.sentences.len() < MAX_SENTENCES
+}
+
+fn compatible_places(mentions: &[Mention], a: usize, b: usize) -> bool {
+    match (mentions.get(a), mentions.get(b)) {
+        (Some(x), Some(y)) => {
+            x.id == y.id
+                || x.parent.as_deref() == Some(y.name.as_str())
+                || y.parent.as_deref() == Some(x.name.as_str())
+                || (x.province.is_some() && x.province == y.province)
+                || x.place_level() == Some(1)
+                || y.place_level() == Some(1)
+        }
+        _ => true,
+    }
+}
+
+/// The most sentences one event spans.
+const MAX_SENTENCES: usize = 6;
+
+#[derive(Debug)]
+struct Draft {
+    sentences: Vec<usize>,
+    span: Span,
+    last: usize,
+    facts: Vec<RoleFact>,
+    counts: BTreeMap<Role, f64>,
+    event_type: Option<EventType>,
+    perpetrator: Option<(Actor, &'static str)>,
+    target: Option<Actor>,
+    place: Option<(u8, usize)>,
+    province: Option<usize>,
+    date: Option<usize>,
+    claimed: bool,
+    source: Option<String>,
+}
+
+/// Totals of one sentence: sums of its counted, non-sub-count facts by role.
+fn sentence_totals(facts: &[RoleFact]) -> BTreeMap<Role, f64> {
+    let mut t: BTreeMap<Role, f64> = BTreeMap::new();
+    for f in facts.iter().filter(|f| !f.subcount) {
+        if let Some(v) = f.count {
+            *t.entry(f.role).or_insert(0.0) += v;
+        }
+    }
+    // "raising the death toll to 9": a stated toll is the total, not one more addend
+    for f in facts
+        .iter()
+        .filter(|f| !f.subcount && f.cue.as_deref().is_some_and(|c| c.contains("toll")))
+    {
+        if let Some(v) = f.count {
+            t.insert(f.role, v);
+        }
+    }
+    // "no casualties": neither killed nor wounded
+    if t.get(&Role::Casualties) == Some(&0.0) {
+        t.remove(&Role::Casualties);
+        t.entry(Role::Killed).or_insert(0.0);
+        t.entry(Role::Wounded).or_insert(0.0);
+    }
+    t
+}
+
+impl Draft {
+    fn new(s: SentenceEvent) -> Draft {
+        Draft {
+            sentences: vec![s.index],
+            span: s.span,
+            last: s.index,
+            counts: sentence_totals(&s.facts),
+            facts: s.facts,
+            event_type: s.event_type,
+            perpetrator: s.perpetrator,
+            target: s.target,
+            place: s.place,
+            province: s.province,
+            date: s.date,
+            claimed: s.claimed,
+            source: s.source,
+        }
+    }
+
+    fn merge(&mut self, s: SentenceEvent) {
+        self.sentences.push(s.index);
+        self.span = Span::new(self.span.start, s.span.end);
+        self.last = s.index;
+        for (role, v) in sentence_totals(&s.facts) {
+            // the classes (at most six values) of the role's facts
+            let classes = |facts: &[RoleFact]| -> HashSet<Option<crate::VictimClass>> {
+                facts
+                    .iter()
+                    .filter(|f| f.role == role && !f.subcount)
+                    .map(|f| f.class)
+                    .collect()
+            };
+            let mine = classes(&self.facts);
+            let new_class = classes(&s.facts)
+                .iter()
+                .any(|k| k.is_some() && !mine.contains(k));
+            let slot = self.counts.entry(role).or_insert(0.0);
+            *slot = if new_class && !mine.is_empty() {
+                *slot + v
+            } else {
+                slot.max(v)
+            };
+        }
+        self.facts.extend(s.facts);
+        self.event_type = match (self.event_type, s.event_type) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let stronger = |new: &(Actor, &str), old: &(Actor, &str)| {
+            (old.1 == "context" && new.1 != "context")
+                || (old.0.id.is_none() && new.0.id.is_some())
+                || (new.1 == "claim" && old.1 != "claim" && old.1 != "by")
+        };
+        match (&self.perpetrator, &s.perpetrator) {
+            (None, Some(_)) => self.perpetrator = s.perpetrator,
+            (Some(old), Some(new)) if stronger(new, old) => self.perpetrator = s.perpetrator,
+            _ => {}
+        }
+        self.target = self.target.take().or(s.target);
+        self.place = match (self.place, s.place) {
+            (Some(a), Some(b)) if b.0 > a.0 => Some(b),
+            (a, b) => a.or(b),
+        };
+        self.date = self.date.or(s.date);
+        self.province = self.province.or(s.province);
+        self.claimed |= s.claimed;
+        self.source = self.source.take().or(s.source);
+    }
+
+    fn finish(self, input: &EventInput<'_>) -> Event {
+        let event_type = match self.event_type {
+            Some(t) if t != EventType::Other => t,
+            _ => fallback_type(&self.counts, self.perpetrator.is_some()),
+        };
+        Event {
+            event_type,
+            span: self.span,
+            sentences: self.sentences,
+            date: event_date(input, self.date, self.span.start),
+            place: self
+                .place
+                .and_then(|(_, m)| input.mentions.get(m))
+                .map(|m| {
+                    let mut p = event_place(m);
+                    // a village's province: the province the incident's sentences name
+                    if p.province.is_none() {
+                        p.province = self
+                            .province
+                            .and_then(|i| input.mentions.get(i))
+                            .map(|m| m.name.clone());
+                    }
+                    p
+                }),
+            perpetrator: self.perpetrator.map(|(a, _)| a),
+            target: self.target,
+            counts: self.counts,
+            claimed: self.claimed,
+            source: self.source,
+            facts: self.facts,
+        }
+    }
+}
+
+fn fallback_type(counts: &BTreeMap<Role, f64>, has_perpetrator: bool) -> EventType {
+    let has = |r: Role| counts.contains_key(&r);
+    if has(Role::Arrested) {
+        EventType::Arrest
+    } else if has(Role::Abducted) {
+        EventType::Abduction
+    } else if has(Role::Surrendered) {
+        EventType::Surrender
+    } else if has_perpetrator && (has(Role::Killed) || has(Role::Wounded)) {
+        EventType::Attack
+    } else {
+        EventType::Other
+    }
+}
+
+fn event_place(m: &Mention) -> EventPlace {
+    let province = m.province.clone().or_else(|| match m.place_level() {
+        Some(2) => Some(m.name.clone()),
+        Some(3) => m.parent.clone(),
+        _ => None,
+    });
+    EventPlace {
+        name: m.name.clone(),
+        id: m.id.clone(),
+        kind: m.kind.clone(),
+        province,
+        country: m.country.clone(),
+        span: m.span,
+    }
+}
+
+fn event_date(input: &EventInput<'_>, own: Option<usize>, start: usize) -> Option<EventDate> {
+    let record = |d: &Temporal, source| EventDate {
+        text: d.text.clone(),
+        value: d.value.clone(),
+        start: d.interval.map(|i| i.start),
+        end: d.interval.map(|i| i.end),
+        source,
+    };
+    if let Some(d) = own.and_then(|i| input.dates.get(i)) {
+        return Some(record(d, DateSource::Sentence));
+    }
+    let before = input.dates.partition_point(|d| d.span.start < start);
+    // the nearest earlier date, among the last few only (bounded cost per event)
+    if let Some(d) = input.dates[..before]
+        .iter()
+        .rev()
+        .take(16)
+        .find(|d| d.kind == TemporalType::Date && d.interval.is_some())
+    {
+        return Some(record(d, DateSource::Document));
+    }
+    input.reference_date.map(|r| EventDate {
+        text: String::new(),
+        value: r.to_string(),
+        start: Some(r),
+        end: Some(r),
+        source: DateSource::Reference,
+    })
+}
+
+fn assemble(input: &EventInput<'_>, sentences: Vec<SentenceEvent>) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    let mut current: Option<Draft> = None;
+    for s in sentences.into_iter().filter(eventful) {
+        current = match current {
+            Some(mut d) if continues(input, &d, &s) => {
+                d.merge(s);
+                Some(d)
+            }
+            Some(d) => {
+                events.push(d.finish(input));
+                Some(Draft::new(s))
+            }
+            None => Some(Draft::new(s)),
+        };
+    }
+    if let Some(d) = current {
+        events.push(d.finish(input));
+    }
+    events
+}
