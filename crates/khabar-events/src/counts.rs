@@ -116,6 +116,39 @@ fn quantity_count(
     n
 }
 
+/// Whether the token at `i` is a word that can head the noun phrase after an attributive
+/// noun: a lower-case word that is no function word, cue or punctuation.
+fn attributive_head(c: &Clause<'_>, i: usize) -> bool {
+    if i >= c.len() || c.is_punct(i) || !c.hits_at(i).iter().all(|h| h.kind == CueKind::Noun) {
+        return false;
+    }
+    let w = c.word(i);
+    w.chars().all(char::is_alphabetic)
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "from"
+                | "to"
+                | "who"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "had"
+                | "have"
+                | "has"
+                | "with"
+                | "by"
+                | "for"
+                | "that"
+        )
+}
+
 /// Reads the noun phrase after a count (or after a determiner): modifiers, group mentions,
 /// the person noun, and "of <group>".
 fn noun_phrase(c: &Clause<'_>, n: &mut Count, from: usize, mentions: &[Mention]) {
@@ -145,7 +178,15 @@ fn noun_phrase(c: &Clause<'_>, n: &mut Count, from: usize, mentions: &[Mention])
                 continue;
             }
         }
-        if let Some((class, _, end)) = c.noun_at(j) {
+        if let Some((class, singular, end)) = c.noun_at(j) {
+            // A singular person noun under a plural count, with a word after it, is used
+            // as an adjective: "two jihadist groups", "four terrorist organizations" count
+            // groups, not people; "three militant commanders" keeps the class as a modifier.
+            if singular && n.value > 1.0 && attributive_head(c, end) {
+                modifier = Some(class);
+                j = end;
+                continue;
+            }
             n.noun = Some((j, end));
             n.class = Some(class);
             n.np_end = end;

@@ -275,6 +275,18 @@ fn strength_roles(c: &Clause<'_>, counts: &mut [Count]) {
             }
         }
     }
+    // An estimate that leaves its noun to the one before: "from several thousand active
+    // fighters to as low as 500" — a bare count beside a strength count is one too.
+    let strength_hit = counts
+        .iter()
+        .find_map(|n| n.role.filter(|(r, _)| *r == Role::Strength));
+    if let (Some(found), true) = (strength_hit, strength_cue) {
+        for n in counts.iter_mut() {
+            if n.role.is_none() && n.noun.is_none() && n.class.is_none() && n.quantity.is_some() {
+                n.role = Some(found);
+            }
+        }
+    }
 }
 
 fn count_fact(

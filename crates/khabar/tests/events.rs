@@ -60,6 +60,43 @@ fn victims_of_an_attack_are_not_strength() {
 }
 
 #[test]
+fn counts_of_groups_are_not_a_force() {
+    for text in [
+        "IS-K is one of two jihadist groups active in the province.",
+        "The Taliban named four terrorist organizations operating in Kunar.",
+        "ISKP fighters joined three militant networks in Nangarhar.",
+    ] {
+        let doc = nlp().process(text);
+        for f in doc.facts() {
+            assert_ne!(f.role.as_deref(), Some("strength"), "{text}: {f:?}");
+            assert_ne!(
+                f.victim_class.as_deref(),
+                Some("militants"),
+                "{text}: {f:?}"
+            );
+        }
+    }
+    // The class survives as a modifier of a person noun.
+    let doc = nlp().process("Three militant commanders were killed in Kunduz.");
+    assert_eq!(doc.facts()[0].role.as_deref(), Some("killed"));
+}
+
+#[test]
+fn a_bare_estimate_beside_a_force_estimate_is_strength() {
+    for text in [
+        "Estimates of its strength vary from several thousand active fighters to as low as 500.",
+        "Its strength is estimated at between 1,500 ISKP fighters and 2,000.",
+    ] {
+        let doc = nlp().process(text);
+        let facts = doc.facts();
+        assert!(facts.len() >= 2, "{text}: {facts:?}");
+        for f in &facts {
+            assert_eq!(f.role.as_deref(), Some("strength"), "{text}: {f:?}");
+        }
+    }
+}
+
+#[test]
 fn an_incident_report_becomes_one_event() {
     let nlp = Pipeline::builder()
         .reference_date(khabar::ReferenceDate::parse("2019-06-01").expect("date"))
