@@ -19,14 +19,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CRATES = ["khabar-tokenize", "khabar-gazetteer", "khabar-numdate", "khabar", "khabar-cli"]
+CRATES = [
+    "khabar-tokenize", "khabar-gazetteer", "khabar-numdate", "khabar-events", "khabar", "khabar-cli",
+]
 LICENCES = ["LICENSE-MIT", "LICENSE-APACHE"]
 # Files a crate needs beyond src/: the bundled default gazetteer and its sources.
 DATA = {
     "khabar-gazetteer": [
         "data/SOURCES.md", "data/default/organizations.csv", "data/default/places.csv",
-        "data/default/norp.csv", "data/default/persons.csv",
+        "data/default/norp.csv", "data/default/persons.csv", "data/english_words.txt",
     ],
+    "khabar-events": ["data/cues.tsv", "data/SOURCES.md"],
 }
 
 

@@ -784,7 +784,13 @@ fn named_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || !b.is_ascii_alphabetic())
     };
-    if !capital(w) || is_month(w) || is_weekday(w) || !plain_name_word(w) || cx.txt(i).len() > 4 {
+    if !capital(w)
+        || is_month(w)
+        || is_weekday(w)
+        || crate::date::calendars::ends_calendar_month(w)
+        || !plain_name_word(w)
+        || cx.txt(i).len() > 4
+    {
         return None;
     }
     // The name must be at least two capitalised words ("Steppe Eagle"), or one after a
@@ -1386,6 +1392,8 @@ mod tests {
             "paid PKR 500 each",
             "this Thu 9-11am",
             "on Bakr Id 2018",
+            "Officials said on Hamal 1, 1398 that talks resume.",
+            "on 3 Rabi ul Awwal 1441 in Kabul",
         ] {
             assert!(reasons(text).is_empty(), "{text:?}: {:?}", reasons(text));
         }

@@ -228,6 +228,16 @@ pub(crate) const PERSIAN_MONTHS: &[(&str, u8)] = &[
     ("hoot", 12),
 ];
 
+/// Whether `word` ends the name of a Hijri or Solar Hijri month ("Shawwal", "awwal",
+/// "Hamal"): a number after it is a day or a year, never a numbered name ("Hamal 1, 1398").
+pub(crate) fn ends_calendar_month(word: &str) -> bool {
+    let lw = word.to_lowercase();
+    PERSIAN_MONTHS.iter().any(|(name, _)| *name == lw)
+        || HIJRI_MONTHS
+            .iter()
+            .any(|(words, _)| words.last().is_some_and(|last| *last == lw))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +249,16 @@ mod tests {
     /// Reference: published Umm al-Qura dates (Eid al-Fitr 1439 = 15 June 2018, 1 Ramadan
     /// 1440 = 6 May 2019, 1 Muharram 1442 = 20 August 2020, Eid al-Adha 1439 = 21 August
     /// 2018).
+    #[test]
+    fn month_names_end_where_a_number_follows() {
+        for w in ["Hamal", "Shawwal", "Farvardin", "awwal", "Hijjah", "Hut"] {
+            assert!(ends_calendar_month(w), "{w}");
+        }
+        for w in ["Eagle", "Resolution", "Highway", "rabi"] {
+            assert!(!ends_calendar_month(w), "{w}");
+        }
+    }
+
     #[test]
     fn umm_al_qura_dates() {
         assert_eq!(hijri(1439, 10, 1), Some(day("2018-06-15")));

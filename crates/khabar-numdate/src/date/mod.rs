@@ -1,6 +1,6 @@
 #![doc = include_str!("../../DATES.md")]
 
-mod calendars;
+pub(crate) mod calendars;
 mod civil;
 mod clock;
 mod error;
