@@ -4,7 +4,7 @@
 use crate::Terminal;
 use crate::extract::{Format, PipelineArgs, Sink, csv_rows, cut, fmt_num, json_line, opt, stream};
 use clap::Args;
-use khabar::event::{DateSource, Event, Role};
+use khabar::event::{Event, Role};
 use khabar::tokenize::CharOffsets;
 use khabar::{Document, EventRecord};
 use std::io::Write;
@@ -47,15 +47,6 @@ pub const EVENT_COLUMNS: [&str; 18] = [
     "text",
 ];
 
-fn date_source(e: &Event) -> &'static str {
-    match e.date.as_ref().map(|d| d.source) {
-        Some(DateSource::Sentence) => "sentence",
-        Some(DateSource::Document) => "document",
-        Some(DateSource::Reference) => "reference",
-        _ => "none",
-    }
-}
-
 fn row(doc: &Document, conv: &CharOffsets<'_>, e: &Event) -> [String; 18] {
     let (start, end) = conv.char_span(e.span).unwrap_or((0, 0));
     let place = e.place.as_ref();
@@ -63,7 +54,10 @@ fn row(doc: &Document, conv: &CharOffsets<'_>, e: &Event) -> [String; 18] {
         doc.id.clone().unwrap_or_default(),
         e.event_type.as_str().to_owned(),
         e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
-        date_source(e).to_owned(),
+        e.date
+            .as_ref()
+            .map_or("none", |d| d.source.as_str())
+            .to_owned(),
         place.map(|p| p.name.clone()).unwrap_or_default(),
         place.map(|p| p.id.clone()).unwrap_or_default(),
         place.and_then(|p| p.province.clone()).unwrap_or_default(),
