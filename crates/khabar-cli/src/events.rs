@@ -2,9 +2,9 @@
 //! and the killed/wounded/arrested/abducted totals — over a corpus, streamed in batches.
 
 use crate::Terminal;
-use crate::extract::{Format, PipelineArgs, Sink, fmt_num, opt, stream};
+use crate::extract::{Format, PipelineArgs, Sink, csv_rows, cut, fmt_num, json_line, opt, stream};
 use clap::Args;
-use khabar::event::{DateSource, Event, Role};
+use khabar::event::{Event, Role};
 use khabar::tokenize::CharOffsets;
 use khabar::{Document, EventRecord};
 use std::io::Write;
@@ -47,15 +47,6 @@ pub const EVENT_COLUMNS: [&str; 18] = [
     "text",
 ];
 
-fn date_source(e: &Event) -> &'static str {
-    match e.date.as_ref().map(|d| d.source) {
-        Some(DateSource::Sentence) => "sentence",
-        Some(DateSource::Document) => "document",
-        Some(DateSource::Reference) => "reference",
-        _ => "none",
-    }
-}
-
 fn row(doc: &Document, conv: &CharOffsets<'_>, e: &Event) -> [String; 18] {
     let (start, end) = conv.char_span(e.span).unwrap_or((0, 0));
     let place = e.place.as_ref();
@@ -63,7 +54,10 @@ fn row(doc: &Document, conv: &CharOffsets<'_>, e: &Event) -> [String; 18] {
         doc.id.clone().unwrap_or_default(),
         e.event_type.as_str().to_owned(),
         e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
-        date_source(e).to_owned(),
+        e.date
+            .as_ref()
+            .map_or("none", |d| d.source.as_str())
+            .to_owned(),
         place.map(|p| p.name.clone()).unwrap_or_default(),
         place.map(|p| p.id.clone()).unwrap_or_default(),
         place.and_then(|p| p.province.clone()).unwrap_or_default(),
@@ -108,14 +102,7 @@ impl EventsSink<'_> {
         }
         let num = |e: &Event, r: Role| e.count(r).map(fmt_num).unwrap_or_else(|| "-".to_owned());
         for e in &doc.events {
-            let cell = |s: Option<&str>, w: usize| {
-                let s = s.unwrap_or("-");
-                if s.chars().count() > w {
-                    format!("{}…", s.chars().take(w - 1).collect::<String>())
-                } else {
-                    s.to_owned()
-                }
-            };
+            let cell = |s: Option<&str>, w: usize| cut(s.unwrap_or("-"), w);
             writeln!(
                 self.out,
                 "{:<14} {:<11} {:<20} {:<34} {:>6} {:>7} {:>8} {:>8}  {}",
@@ -145,25 +132,15 @@ impl Sink for EventsSink<'_> {
                     if let Some(m) = v.as_object_mut() {
                         m.insert("doc".to_owned(), serde_json::Value::from(doc.id.clone()));
                     }
-                    serde_json::to_writer(&mut *self.out, &v).map_err(std::io::Error::other)?;
-                    self.out.write_all(b"\n")?;
+                    json_line(self.out, &v)?;
                 }
             }
-            Format::Csv => {
-                let mut w = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .from_writer(&mut *self.out);
-                if !self.header {
-                    w.write_record(EVENT_COLUMNS)
-                        .map_err(std::io::Error::other)?;
-                    self.header = true;
-                }
-                for e in &doc.events {
-                    w.write_record(row(doc, &conv, e))
-                        .map_err(std::io::Error::other)?;
-                }
-                w.flush()?;
-            }
+            Format::Csv => csv_rows(
+                self.out,
+                &mut self.header,
+                EVENT_COLUMNS,
+                doc.events.iter().map(|e| row(doc, &conv, e)),
+            )?,
             Format::Table => self.table(doc)?,
         }
         Ok(())
@@ -181,11 +158,7 @@ pub fn events(
     err: &mut dyn Write,
     terminal: Terminal,
 ) -> std::io::Result<i32> {
-    let format = args.format.unwrap_or(if terminal.stdout {
-        Format::Table
-    } else {
-        Format::Csv
-    });
+    let format = Format::chosen(args.format, terminal, Format::Csv);
     let mut sink = EventsSink {
         out,
         format,

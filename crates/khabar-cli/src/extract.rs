@@ -80,6 +80,17 @@ pub enum Format {
     Csv,
 }
 
+impl Format {
+    /// The format asked for, else a table on a terminal and `piped` otherwise.
+    pub(crate) fn chosen(asked: Option<Format>, terminal: Terminal, piped: Format) -> Format {
+        asked.unwrap_or(if terminal.stdout {
+            Format::Table
+        } else {
+            piped
+        })
+    }
+}
+
 /// Arguments of `khabar extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -296,11 +307,7 @@ pub fn extract(
     err: &mut dyn Write,
     terminal: Terminal,
 ) -> std::io::Result<i32> {
-    let format = args.format.unwrap_or(if terminal.stdout {
-        Format::Table
-    } else {
-        Format::Jsonl
-    });
+    let format = Format::chosen(args.format, terminal, Format::Jsonl);
     match format {
         Format::Table => stream(
             &args.paths,
@@ -351,11 +358,7 @@ pub fn facts(
     err: &mut dyn Write,
     terminal: Terminal,
 ) -> std::io::Result<i32> {
-    let format = args.format.unwrap_or(if terminal.stdout {
-        Format::Table
-    } else {
-        Format::Csv
-    });
+    let format = Format::chosen(args.format, terminal, Format::Csv);
     let mut sink = FactsSink {
         out,
         format,
@@ -375,12 +378,42 @@ pub fn short(path: &str, width: usize) -> String {
 }
 
 /// Cuts a string to `width` characters, keeping its start.
-fn cut(s: &str, width: usize) -> String {
+pub(crate) fn cut(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         return s.to_owned();
     }
     let head: String = s.chars().take(width - 1).collect();
     format!("{head}…")
+}
+
+/// Writes `value` as one line of JSON Lines.
+pub(crate) fn json_line<T: serde::Serialize>(
+    out: &mut dyn Write,
+    value: &T,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// Writes `rows` as CSV to `out`, `columns` first when no header is written yet (`header`
+/// says whether one is, across batches).
+pub(crate) fn csv_rows<const N: usize>(
+    out: &mut dyn Write,
+    header: &mut bool,
+    columns: [&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) -> std::io::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    if !*header {
+        w.write_record(columns).map_err(std::io::Error::other)?;
+        *header = true;
+    }
+    for row in rows {
+        w.write_record(row).map_err(std::io::Error::other)?;
+    }
+    w.flush()
 }
 
 pub(crate) fn fmt_num(x: f64) -> String {
@@ -764,24 +797,15 @@ impl Sink for FactsSink<'_> {
         match self.format {
             Format::Jsonl => {
                 for f in &facts {
-                    serde_json::to_writer(&mut *self.out, f).map_err(std::io::Error::other)?;
-                    self.out.write_all(b"\n")?;
+                    json_line(self.out, f)?;
                 }
             }
-            Format::Csv => {
-                let mut w = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .from_writer(&mut *self.out);
-                if !self.header {
-                    w.write_record(FACT_COLUMNS)
-                        .map_err(std::io::Error::other)?;
-                    self.header = true;
-                }
-                for f in &facts {
-                    w.write_record(fact_row(f)).map_err(std::io::Error::other)?;
-                }
-                w.flush()?;
-            }
+            Format::Csv => csv_rows(
+                self.out,
+                &mut self.header,
+                FACT_COLUMNS,
+                facts.iter().map(fact_row),
+            )?,
             Format::Table => {
                 if !self.header {
                     let header = format!(

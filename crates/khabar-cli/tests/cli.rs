@@ -1,37 +1,14 @@
 //! The command line end to end, through `khabar_cli::run` (same code as the binary).
 
-use khabar_cli::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Terminal, run, run_with};
+use khabar_cli::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run};
 use std::fs;
 
-fn khabar(args: &[&str]) -> (i32, String, String) {
-    khabar_on(args, Terminal::default())
-}
-
-fn khabar_on(args: &[&str], terminal: Terminal) -> (i32, String, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let argv = std::iter::once("khabar").chain(args.iter().copied());
-    let code = run_with(argv, &mut out, &mut err, terminal);
-    (
-        code,
-        String::from_utf8(out).unwrap_or_default(),
-        String::from_utf8(err).unwrap_or_default(),
-    )
-}
-
-fn seeds() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds").to_owned()
-}
+mod common;
+use common::{TERMINAL, khabar, khabar_on, seeds};
 
 #[test]
 fn extract_table_is_the_default_on_a_terminal() {
-    let (code, out, err) = khabar_on(
-        &["extract", &seeds()],
-        Terminal {
-            stdout: true,
-            stderr: false,
-        },
-    );
+    let (code, out, err) = khabar_on(&["extract", &seeds()], TERMINAL);
     assert_eq!(code, EXIT_OK, "{err}");
     assert_eq!(out.matches("  entities ").count(), 5, "{out}");
     assert!(out.contains("Islamic State Khorasan Province ×"), "{out}");
@@ -209,13 +186,7 @@ fn facts_rows_answer_how_many_who_where_when() {
         (Some("people"), Some("Kabul"))
     );
     assert_eq!(find(2200.0, Some(4000.0))["unit"], "ISIS fighters");
-    let (_, table, _) = khabar_on(
-        &["facts", &seeds()],
-        Terminal {
-            stdout: true,
-            stderr: false,
-        },
-    );
+    let (_, table, _) = khabar_on(&["facts", &seeds()], TERMINAL);
     assert!(table.starts_with("how many"), "{table}");
     let (_, csv_out, _) = khabar(&["facts", &seeds()]);
     assert!(

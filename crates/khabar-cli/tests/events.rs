@@ -1,22 +1,16 @@
 //! `khabar events` end to end, through `khabar_cli::run`.
 
-use khabar_cli::{EXIT_OK, EXIT_USAGE, Terminal, run_with};
+use khabar_cli::{EXIT_OK, EXIT_USAGE, Terminal};
 use std::fs;
 
+mod common;
+
 fn khabar(args: &[&str], stdout_terminal: bool) -> (i32, String, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let argv = std::iter::once("khabar").chain(args.iter().copied());
     let terminal = Terminal {
         stdout: stdout_terminal,
         stderr: false,
     };
-    let code = run_with(argv, &mut out, &mut err, terminal);
-    (
-        code,
-        String::from_utf8(out).unwrap_or_default(),
-        String::from_utf8(err).unwrap_or_default(),
-    )
+    common::khabar_on(args, terminal)
 }
 
 fn reports() -> tempfile::TempDir {

@@ -1,37 +1,11 @@
 //! What a new user trips over on the command line (issue 19): unused reference-date rows,
 //! zero counts, the facts table and its help, plurals, durations and error prefixes.
 
-use khabar_cli::{EXIT_OK, EXIT_USAGE, Terminal, run_with};
+use khabar_cli::{EXIT_OK, EXIT_USAGE};
 use std::fs;
 
-fn khabar(args: &[&str]) -> (i32, String, String) {
-    khabar_on(args, Terminal::default())
-}
-
-fn khabar_on(args: &[&str], terminal: Terminal) -> (i32, String, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let argv = std::iter::once("khabar").chain(args.iter().copied());
-    let code = run_with(argv, &mut out, &mut err, terminal);
-    (
-        code,
-        String::from_utf8(out).unwrap_or_default(),
-        String::from_utf8(err).unwrap_or_default(),
-    )
-}
-
-fn seeds() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds").to_owned()
-}
-
-fn seed(name: &str) -> String {
-    format!("{}/{name}", seeds())
-}
-
-const TERMINAL: Terminal = Terminal {
-    stdout: true,
-    stderr: false,
-};
+mod common;
+use common::{TERMINAL, khabar, khabar_on, seed, seeds};
 
 #[test]
 fn a_reference_dates_row_matching_no_document_is_a_warning_naming_file_and_line() {

@@ -524,7 +524,8 @@ fn eventful(s: &SentenceEvent) -> bool {
 
 /// Whether sentence `s` continues the event `e` (no new date, place or perpetrator that
 /// conflicts).
-fn continues(input: &EventInput<'_>, e: &Draft, s: &SentenceEvent) -> bool {
+fn continues(input: &EventInput<'_>, draft: &Draft, s: &SentenceEvent) -> bool {
+    let e = &draft.merged;
     let date_ok = match (e.date, s.date) {
         (Some(a), Some(b)) => {
             input.dates.get(a).map(|d| &d.value) == input.dates.get(b).map(|d| &d.value)
@@ -543,7 +544,11 @@ fn continues(input: &EventInput<'_>, e: &Draft, s: &SentenceEvent) -> bool {
         _ => true,
     };
     // an incident is reported in a few sentences: a long run starts a new event
-    date_ok && place_ok && perp_ok && s.index <= e.last + 3 && e.sentences.len() < MAX_SENTENCES
+    date_ok
+        && place_ok
+        && perp_ok
+        && s.index <= e.index + 3
+        && draft.sentences.len() < MAX_SENTENCES
 }
 
 fn compatible_places(mentions: &[Mention], a: usize, b: usize) -> bool {
@@ -563,21 +568,13 @@ fn compatible_places(mentions: &[Mention], a: usize, b: usize) -> bool {
 /// The most sentences one event spans.
 const MAX_SENTENCES: usize = 6;
 
+/// An event being assembled: its sentences merged into one [`SentenceEvent`] (whose
+/// `index` is the last sentence's), with the totals by role.
 #[derive(Debug)]
 struct Draft {
     sentences: Vec<usize>,
-    span: Span,
-    last: usize,
-    facts: Vec<RoleFact>,
     counts: BTreeMap<Role, f64>,
-    event_type: Option<EventType>,
-    perpetrator: Option<(Actor, &'static str)>,
-    target: Option<Actor>,
-    place: Option<(u8, usize)>,
-    province: Option<usize>,
-    date: Option<usize>,
-    claimed: bool,
-    source: Option<String>,
+    merged: SentenceEvent,
 }
 
 /// Totals of one sentence: sums of its counted, non-sub-count facts by role.
@@ -610,25 +607,16 @@ impl Draft {
     fn new(s: SentenceEvent) -> Draft {
         Draft {
             sentences: vec![s.index],
-            span: s.span,
-            last: s.index,
             counts: sentence_totals(&s.facts),
-            facts: s.facts,
-            event_type: s.event_type,
-            perpetrator: s.perpetrator,
-            target: s.target,
-            place: s.place,
-            province: s.province,
-            date: s.date,
-            claimed: s.claimed,
-            source: s.source,
+            merged: s,
         }
     }
 
     fn merge(&mut self, s: SentenceEvent) {
         self.sentences.push(s.index);
-        self.span = Span::new(self.span.start, s.span.end);
-        self.last = s.index;
+        let m = &mut self.merged;
+        m.span = Span::new(m.span.start, s.span.end);
+        m.index = s.index;
         for (role, v) in sentence_totals(&s.facts) {
             // the classes (at most six values) of the role's facts
             let classes = |facts: &[RoleFact]| -> HashSet<Option<crate::VictimClass>> {
@@ -638,7 +626,7 @@ impl Draft {
                     .map(|f| f.class)
                     .collect()
             };
-            let mine = classes(&self.facts);
+            let mine = classes(&m.facts);
             let new_class = classes(&s.facts)
                 .iter()
                 .any(|k| k.is_some() && !mine.contains(k));
@@ -649,8 +637,8 @@ impl Draft {
                 slot.max(v)
             };
         }
-        self.facts.extend(s.facts);
-        self.event_type = match (self.event_type, s.event_type) {
+        m.facts.extend(s.facts);
+        m.event_type = match (m.event_type, s.event_type) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
@@ -659,52 +647,53 @@ impl Draft {
                 || (old.0.id.is_none() && new.0.id.is_some())
                 || (new.1 == "claim" && old.1 != "claim" && old.1 != "by")
         };
-        match (&self.perpetrator, &s.perpetrator) {
-            (None, Some(_)) => self.perpetrator = s.perpetrator,
-            (Some(old), Some(new)) if stronger(new, old) => self.perpetrator = s.perpetrator,
+        match (&m.perpetrator, &s.perpetrator) {
+            (None, Some(_)) => m.perpetrator = s.perpetrator,
+            (Some(old), Some(new)) if stronger(new, old) => m.perpetrator = s.perpetrator,
             _ => {}
         }
-        self.target = self.target.take().or(s.target);
-        self.place = match (self.place, s.place) {
+        m.target = m.target.take().or(s.target);
+        m.place = match (m.place, s.place) {
             (Some(a), Some(b)) if b.0 > a.0 => Some(b),
             (a, b) => a.or(b),
         };
-        self.date = self.date.or(s.date);
-        self.province = self.province.or(s.province);
-        self.claimed |= s.claimed;
-        self.source = self.source.take().or(s.source);
+        m.date = m.date.or(s.date);
+        m.province = m.province.or(s.province);
+        m.claimed |= s.claimed;
+        m.source = m.source.take().or(s.source);
     }
 
     fn finish(self, input: &EventInput<'_>) -> Event {
-        let event_type = match self.event_type {
+        let m = self.merged;
+        let event_type = match m.event_type {
             Some(t) if t != EventType::Other => t,
-            _ => fallback_type(&self.counts, self.perpetrator.is_some()),
+            _ => fallback_type(&self.counts, m.perpetrator.is_some()),
         };
         Event {
             event_type,
-            span: self.span,
+            span: m.span,
             sentences: self.sentences,
-            date: event_date(input, self.date, self.span.start),
-            place: self
+            date: event_date(input, m.date, m.span.start),
+            place: m
                 .place
                 .and_then(|(_, m)| input.mentions.get(m))
-                .map(|m| {
-                    let mut p = event_place(m);
+                .map(|mention| {
+                    let mut p = event_place(mention);
                     // a village's province: the province the incident's sentences name
                     if p.province.is_none() {
-                        p.province = self
+                        p.province = m
                             .province
                             .and_then(|i| input.mentions.get(i))
                             .map(|m| m.name.clone());
                     }
                     p
                 }),
-            perpetrator: self.perpetrator.map(|(a, _)| a),
-            target: self.target,
+            perpetrator: m.perpetrator.map(|(a, _)| a),
+            target: m.target,
             counts: self.counts,
-            claimed: self.claimed,
-            source: self.source,
-            facts: self.facts,
+            claimed: m.claimed,
+            source: m.source,
+            facts: m.facts,
         }
     }
 }

@@ -329,6 +329,23 @@ pub enum DateSource {
     None,
 }
 
+impl DateSource {
+    /// The source's name as serialized: `sentence`, `document`, `reference` or `none`.
+    ///
+    /// ```
+    /// use khabar_events::DateSource;
+    /// assert_eq!(DateSource::Reference.as_str(), "reference");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Sentence => "sentence",
+            DateSource::Document => "document",
+            DateSource::Reference => "reference",
+            DateSource::None => "none",
+        }
+    }
+}
+
 /// The date of an event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventDate {
@@ -403,5 +420,25 @@ impl Event {
     /// Wounded total.
     pub fn wounded(&self) -> Option<f64> {
         self.count(Role::Wounded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DateSource;
+
+    #[test]
+    fn date_source_names_are_the_serialized_ones() {
+        for s in [
+            DateSource::Sentence,
+            DateSource::Document,
+            DateSource::Reference,
+            DateSource::None,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&s).ok(),
+                Some(format!("\"{}\"", s.as_str()))
+            );
+        }
     }
 }

@@ -67,18 +67,17 @@ const FILES: [&str; 7] = [
     "DateTimeModel",
 ];
 
+mod common;
+use common::{assert_table_honest, clean, divergences, shared, unlisted_and_passing};
+
+const TABLE: &str = "date_divergences.tsv";
+
 fn spec_dir() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/conformance/recognizers-text/DateTime"
-    ))
+    shared("recognizers-text/DateTime")
 }
 
 fn table_path() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/conformance/date_divergences.tsv"
-    ))
+    common::table_path(TABLE)
 }
 
 /// One expected result, normalized.
@@ -1077,10 +1076,6 @@ fn classify(expected: &[Expected], ours: &[Temporal], span_ok: bool, input: &str
     )
 }
 
-fn clean(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
-}
-
 #[test]
 fn recognizers_text_datetime_conformance() {
     let dir = spec_dir();
@@ -1091,14 +1086,7 @@ fn recognizers_text_datetime_conformance() {
         );
         return;
     }
-    let table_text = std::fs::read_to_string(table_path()).unwrap_or_default();
-    let mut listed: BTreeMap<(String, String), String> = BTreeMap::new();
-    for line in table_text.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() >= 2 {
-            listed.insert((cols[0].to_string(), cols[1].to_string()), line.to_string());
-        }
-    }
+    let listed = divergences(TABLE);
     let mut failures: BTreeMap<(String, String), Outcome> = BTreeMap::new();
     let mut passed_keys: BTreeSet<(String, String)> = BTreeSet::new();
     let mut summary = Vec::new();
@@ -1148,27 +1136,10 @@ fn recognizers_text_datetime_conformance() {
         );
         return;
     }
-    let unlisted: Vec<String> = failures
-        .iter()
-        .filter(|(k, _)| !listed.contains_key(*k))
-        .map(|((f, i), o)| format!("{f}\t{i}\ttheirs: {}\tours: {}", o.theirs, o.ours))
-        .collect();
-    let stale: Vec<&String> = listed
-        .iter()
-        .filter(|(k, _)| !failures.contains_key(*k))
-        .map(|(_, line)| line)
-        .collect();
-    println!(
-        "{} failures, all listed: {}",
-        failures.len(),
-        unlisted.is_empty()
-    );
-    assert!(
-        unlisted.is_empty(),
-        "{} failing cases are not in date_divergences.tsv:\n{}",
-        unlisted.len(),
-        unlisted.join("\n")
-    );
+    let (unlisted, stale) = unlisted_and_passing(&failures, &listed, |(f, i), o| {
+        format!("{f}\t{i}\ttheirs: {}\tours: {}", o.theirs, o.ours)
+    });
+    assert_table_honest(TABLE, &unlisted, &stale);
     assert!(
         stale.is_empty(),
         "{} listed divergences now pass; remove them from date_divergences.tsv:\n{}",

@@ -47,18 +47,13 @@ const FLOOR_DETECTION: f64 = 51.5;
 const FLOOR_VALUES: f64 = 23.0;
 const FLOOR_NEGATIVE: f64 = 95.0;
 
-fn corpus() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/conformance/duckling/time_en.jsonl"
-    ))
-}
+mod common;
+use common::{assert_table_honest, divergences, shared, unlisted_and_passing};
 
-fn table_path() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/conformance/duckling_divergences.tsv"
-    ))
+const TABLE: &str = "duckling_divergences.tsv";
+
+fn corpus() -> PathBuf {
+    shared("duckling/time_en.jsonl")
 }
 
 /// A local date and time from Duckling's `2013-02-15T04:30:00-02:00`.
@@ -358,7 +353,7 @@ fn duckling_time_conformance() {
         latent.n,
         latent.pct()
     );
-    let table = table_path();
+    let table = common::table_path(TABLE);
     if std::env::var_os("KHABAR_WRITE_DIVERGENCES").is_some() {
         let mut out = String::from("block\ttext\ttheirs\tours\treason\n");
         for ((block, text), (theirs, ours, why)) in &failures {
@@ -366,39 +361,12 @@ fn duckling_time_conformance() {
         }
         std::fs::write(&table, out).expect("write the divergence table");
     }
-    let listed: BTreeMap<(String, String), String> = std::fs::read_to_string(&table)
-        .unwrap_or_default()
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            Some((
-                (f.first()?.to_string(), f.get(1)?.to_string()),
-                l.to_string(),
-            ))
-        })
-        .collect();
-    let unlisted: Vec<String> = failures
-        .iter()
-        .filter(|(k, _)| !listed.contains_key(*k))
-        .map(|((b, t), (theirs, ours, why))| format!("{b}\t{t}\t{theirs}\t{ours}\t{why}"))
-        .collect();
-    let passing: Vec<&String> = listed
-        .iter()
-        .filter(|(k, _)| !failures.contains_key(*k))
-        .map(|(_, l)| l)
-        .collect();
-    println!(
-        "{} failures, all listed: {}",
-        failures.len(),
-        unlisted.is_empty()
-    );
-    assert!(
-        unlisted.is_empty(),
-        "{} failures not in duckling_divergences.tsv:\n{}",
-        unlisted.len(),
-        unlisted.join("\n")
-    );
+    let listed = divergences(TABLE);
+    let (unlisted, passing) =
+        unlisted_and_passing(&failures, &listed, |(b, t), (theirs, ours, why)| {
+            format!("{b}\t{t}\t{theirs}\t{ours}\t{why}")
+        });
+    assert_table_honest(TABLE, &unlisted, &passing);
     assert!(
         passing.is_empty(),
         "{} listed divergences now pass; remove them from duckling_divergences.tsv:\n{}",

@@ -32,7 +32,6 @@ use khabar_numdate::quantity::is_pronoun_one;
 use khabar_numdate::{Approx, QuantityExtractor, QuantityKind};
 use khabar_tokenize::tokenize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 const FILES: &[&str] = &[
@@ -42,11 +41,11 @@ const FILES: &[&str] = &[
     "PercentModel",
 ];
 
+mod common;
+use common::{assert_table_honest, char_pos, clean, divergences, fmt_num, shared};
+
 fn spec_dir() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/conformance/recognizers-text/Number"
-    ))
+    shared("recognizers-text/Number")
 }
 
 /// One result, normalized for comparison: char span (exclusive end) and values as text.
@@ -57,23 +56,8 @@ struct Item {
     value: String,
 }
 
-fn fmt_num(v: f64) -> String {
-    // 12 significant digits: their values are rounded to 15, ours are exact.
-    let s = format!("{:.12e}", v);
-    let Ok(back) = s.parse::<f64>() else { return s };
-    if back == back.trunc() && back.abs() < 1e15 {
-        format!("{}", back as i64)
-    } else {
-        format!("{back}")
-    }
-}
-
 fn fmt_opt(v: Option<f64>) -> String {
     v.map(fmt_num).unwrap_or_default()
-}
-
-fn char_pos(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
 }
 
 /// Their expectation for a case.
@@ -201,10 +185,6 @@ fn show(input: &str, items: &[Item]) -> String {
     }
 }
 
-fn clean(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
-}
-
 #[test]
 fn recognizers_text_number_specs() {
     let dir = spec_dir();
@@ -215,22 +195,8 @@ fn recognizers_text_number_specs() {
         );
         return;
     }
-    let table_path = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/conformance/number_divergences.tsv"
-    ));
-    let table_text = std::fs::read_to_string(&table_path).unwrap_or_default();
-    // (file, input) → reason
-    let mut table: BTreeMap<(String, String), String> = BTreeMap::new();
-    for line in table_text.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() >= 5 {
-            table.insert(
-                (cols[0].to_string(), cols[1].to_string()),
-                cols[4].to_string(),
-            );
-        }
-    }
+    // (file, input) → line
+    let table = divergences("number_divergences.tsv");
     let mut unlisted = Vec::new();
     let mut stale = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
@@ -273,14 +239,5 @@ fn recognizers_text_number_specs() {
             stale.push(format!("{}\t{} (no such case)", key.0, key.1));
         }
     }
-    assert!(
-        unlisted.is_empty(),
-        "failures not in number_divergences.tsv:\n{}",
-        unlisted.join("\n")
-    );
-    assert!(
-        stale.is_empty(),
-        "listed divergences that now pass (remove them from the table):\n{}",
-        stale.join("\n")
-    );
+    assert_table_honest("number_divergences.tsv", &unlisted, &stale);
 }

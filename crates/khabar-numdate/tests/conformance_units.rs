@@ -20,33 +20,10 @@ use khabar_numdate::number::find_number_expressions;
 use khabar_numdate::{Dimension, QuantityExtractor, QuantityKind};
 use khabar_tokenize::tokenize;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::collections::BTreeSet;
 
-fn shared() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/conformance"
-    ))
-}
-
-fn fmt_num(v: f64) -> String {
-    let s = format!("{:.12e}", v);
-    let Ok(back) = s.parse::<f64>() else { return s };
-    if back == back.trunc() && back.abs() < 1e15 {
-        format!("{}", back as i64)
-    } else {
-        format!("{back}")
-    }
-}
-
-fn char_pos(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
-}
-
-fn clean(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
-}
+mod common;
+use common::{assert_table_honest, char_pos, clean, divergences, fmt_num, shared};
 
 /// (start, end, value) in characters; `end` is `usize::MAX` where only the start counts.
 type Item = (usize, usize, String);
@@ -160,7 +137,7 @@ fn duckling_ok(text: &str, value: f64) -> (bool, String) {
 
 #[test]
 fn units_and_numerals_conformance() {
-    let dir = shared();
+    let dir = shared("");
     if !dir.is_dir() {
         println!(
             "skipping: {} not found (the shared conformance data sits beside the repository, not in it)",
@@ -168,21 +145,7 @@ fn units_and_numerals_conformance() {
         );
         return;
     }
-    let table_path = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/conformance/unit_divergences.tsv"
-    ));
-    let table_text = std::fs::read_to_string(&table_path).unwrap_or_default();
-    let mut table: BTreeMap<(String, String), String> = BTreeMap::new();
-    for line in table_text.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() >= 5 {
-            table.insert(
-                (cols[0].to_string(), cols[1].to_string()),
-                cols[4].to_string(),
-            );
-        }
-    }
+    let table = divergences("unit_divergences.tsv");
     let (mut unlisted, mut stale, mut seen) = (Vec::new(), Vec::new(), BTreeSet::new());
     let mut judge = |file: &str, input: &str, pass: bool, want: String, got: String| -> bool {
         let key = (file.to_string(), clean(input));
@@ -243,14 +206,5 @@ fn units_and_numerals_conformance() {
             stale.push(format!("{}\t{} (no such case)", key.0, key.1));
         }
     }
-    assert!(
-        unlisted.is_empty(),
-        "failures not in unit_divergences.tsv:\n{}",
-        unlisted.join("\n")
-    );
-    assert!(
-        stale.is_empty(),
-        "listed divergences that now pass:\n{}",
-        stale.join("\n")
-    );
+    assert_table_honest("unit_divergences.tsv", &unlisted, &stale);
 }

@@ -72,12 +72,7 @@ impl Event {
     /// reference (the document's reference date, a fallback) or none.
     #[getter]
     fn date_source(&self) -> &'static str {
-        match self.rec.date.as_ref().map(|d| d.source) {
-            Some(khabar::event::DateSource::Sentence) => "sentence",
-            Some(khabar::event::DateSource::Document) => "document",
-            Some(khabar::event::DateSource::Reference) => "reference",
-            _ => "none",
-        }
+        self.rec.date.as_ref().map_or("none", |d| d.source.as_str())
     }
     /// The most specific place (canonical name).
     #[getter]

@@ -2551,11 +2551,7 @@ fn named_year(g: &Grammar<'_>, i: usize) -> Option<Match> {
         (None, None) => YearSpec::Unknown,
     };
     let sem = match (kind, spec) {
-        (b'C', YearSpec::Abs(y)) => Sem::Cal(Cal::Date {
-            y: YearSpec::Abs(y),
-            m: None,
-            d: None,
-        }),
+        (b'C', YearSpec::Abs(y)) => Sem::Cal(Cal::year(y)),
         (b'C', YearSpec::Rel(n)) => Sem::Cal(Cal::Rel {
             unit: Unit::Year,
             n,

@@ -1352,14 +1352,7 @@ impl<'a> Grammar<'a> {
         let fiscal = k == i && self.is(i.wrapping_sub(1), W::Fiscal);
         if !fiscal && self.is(k, W::Unit(Unit::Year, false)) {
             if let Some(y) = self.year_digits(k + 1) {
-                return Some((
-                    k + 2,
-                    Cal::Date {
-                        y: YearSpec::Abs(y),
-                        m: None,
-                        d: None,
-                    },
-                ));
+                return Some((k + 2, Cal::year(y)));
             }
         }
         if let Some(n) = self.num(j) {
@@ -1418,14 +1411,7 @@ impl<'a> Grammar<'a> {
             ) {
                 if let Some((e, y)) = self.word_year(i) {
                     if e > i + 1 {
-                        return Some((
-                            e,
-                            Cal::Date {
-                                y: YearSpec::Abs(y),
-                                m: None,
-                                d: None,
-                            },
-                        ));
+                        return Some((e, Cal::year(y)));
                     }
                 }
             }
@@ -1521,14 +1507,7 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        Some((
-            i + 1,
-            Cal::Date {
-                y: YearSpec::Abs(y),
-                m: None,
-                d: None,
-            },
-        ))
+        Some((i + 1, Cal::year(y)))
     }
 
     /// "third quarter", "third- quarter", "third-quarter" → quarter number.

@@ -112,6 +112,17 @@ pub(crate) enum Cal {
     },
 }
 
+impl Cal {
+    /// A whole year ("2016").
+    pub(crate) const fn year(y: i32) -> Cal {
+        Cal::Date {
+            y: YearSpec::Abs(y),
+            m: None,
+            d: None,
+        }
+    }
+}
+
 /// How a holiday's date is computed from the Gregorian year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HolidayRule {

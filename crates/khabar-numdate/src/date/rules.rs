@@ -199,14 +199,7 @@ impl Grammar<'_> {
         ) {
             return None;
         }
-        Some((
-            i + 1,
-            Cal::Date {
-                y: YearSpec::Abs(y),
-                m: None,
-                d: None,
-            },
-        ))
+        Some((i + 1, Cal::year(y)))
     }
 }
 

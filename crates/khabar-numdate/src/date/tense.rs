@@ -646,6 +646,18 @@ mod tests {
         }
     }
 
+    /// Every word of the tense tables.
+    fn table_words() -> Vec<&'static str> {
+        PAST_WORDS
+            .iter()
+            .chain(SCHEDULED)
+            .chain(DETERMINERS)
+            .chain(PRONOUNS)
+            .copied()
+            .chain(FUTURE_WORDS.iter().map(|(w, _)| *w))
+            .collect()
+    }
+
     /// The hash lookup gives what scanning the tables gives, on every cue's example and on
     /// every table word in several contexts.
     #[test]
@@ -653,14 +665,7 @@ mod tests {
         for (_, e, _) in cue_examples() {
             both_agree(e);
         }
-        let words: Vec<&str> = PAST_WORDS
-            .iter()
-            .chain(SCHEDULED)
-            .chain(DETERMINERS)
-            .chain(PRONOUNS)
-            .copied()
-            .chain(FUTURE_WORDS.iter().map(|(w, _)| *w))
-            .collect();
+        let words = table_words();
         for w in &words {
             for before in ["the", "polls", "they", "is", "was", "."] {
                 both_agree(&format!("{before} {w} on Friday"));
@@ -674,14 +679,7 @@ mod tests {
         fn fast_lookup_agrees_on_random_clauses(
             picks in proptest::collection::vec(0usize..400, 1..12)
         ) {
-            let mut words: Vec<&str> = PAST_WORDS
-                .iter()
-                .chain(SCHEDULED)
-                .chain(DETERMINERS)
-                .chain(PRONOUNS)
-                .copied()
-                .chain(FUTURE_WORDS.iter().map(|(w, _)| *w))
-                .collect();
+            let mut words = table_words();
             words.extend(["May", "may", "Friday", "in", "on", ".", ",", "police", "attacked"]);
             let text: Vec<&str> = picks.iter().map(|p| words[p % words.len()]).collect();
             both_agree(&text.join(" "));
