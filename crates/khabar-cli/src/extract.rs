@@ -749,7 +749,7 @@ struct FactsSink<'a> {
     header: bool,
 }
 
-const FACT_COLUMNS: [&str; 17] = [
+const FACT_COLUMNS: [&str; 24] = [
     "doc",
     "reference_date",
     "quantity",
@@ -766,10 +766,17 @@ const FACT_COLUMNS: [&str; 17] = [
     "when_source",
     "entities",
     "dates",
+    "role",
+    "victim_class",
+    "group",
+    "destination",
+    "perpetrator",
+    "target",
+    "subcount",
     "sentence",
 ];
 
-fn fact_row(f: &Fact) -> [String; 17] {
+fn fact_row(f: &Fact) -> [String; 24] {
     [
         f.doc.clone().unwrap_or_default(),
         opt(f.reference_date),
@@ -787,6 +794,13 @@ fn fact_row(f: &Fact) -> [String; 17] {
         f.when_source.clone(),
         f.entities.clone(),
         f.dates.clone(),
+        f.role.clone().unwrap_or_default(),
+        f.victim_class.clone().unwrap_or_default(),
+        f.group.clone().unwrap_or_default(),
+        f.destination.clone().unwrap_or_default(),
+        f.perpetrator.clone().unwrap_or_default(),
+        f.target.clone().unwrap_or_default(),
+        f.subcount.to_string(),
         f.sentence.clone(),
     ]
 }

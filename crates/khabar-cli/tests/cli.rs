@@ -193,6 +193,14 @@ fn facts_rows_answer_how_many_who_where_when() {
         csv_out.starts_with("doc,reference_date,quantity,"),
         "{csv_out}"
     );
+    // The role and actor columns of the facts table are in the CSV too.
+    let header = csv_out.lines().next().unwrap_or_default();
+    assert!(
+        header
+            .ends_with(",role,victim_class,group,destination,perpetrator,target,subcount,sentence"),
+        "{header}"
+    );
+    assert!(csv_out.contains(",strength,militants,"), "{csv_out}");
 }
 
 #[test]
