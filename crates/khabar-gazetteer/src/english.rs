@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-static WORDS: &str = include_str!("../data/english_words.txt");
+pub(crate) static WORDS: &str = include_str!("../data/english_words.txt");
 
 fn words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
