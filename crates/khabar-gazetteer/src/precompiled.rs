@@ -5,7 +5,7 @@
 //! `data/default.kgz` holds a fingerprint of what the default gazetteer is compiled from
 //! (the embedded CSV files, the English word list, the saved-format version), then the
 //! gazetteer in the saved format ([`Gazetteer::to_bytes`]) and the romanised variants it
-//! dropped. [`load`] uses it only when the fingerprint matches the data compiled into this
+//! dropped. [`Gazetteer::default_gazetteer`] uses it only when the fingerprint matches the data compiled into this
 //! binary; after an edit of the data, the default gazetteer is compiled as before until the
 //! file is written again:
 //!
