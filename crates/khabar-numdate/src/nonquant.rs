@@ -1180,10 +1180,11 @@ impl<'a> Cx<'a> {
             Some(TokenKind::Number | TokenKind::Date) => true,
             Some(TokenKind::Word) => {
                 let w = self.txt(k);
+                // The byte tests first: most words fail them.
                 w.len() >= 5
                     && w.len() <= 8
+                    && matches!(w.as_bytes().last(), Some(b't' | b'h' | b'd'))
                     && w.chars().next().is_some_and(char::is_uppercase)
-                    && w.ends_with(['t', 'h', 'd'])
             }
             _ => false,
         }
