@@ -13,11 +13,13 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-build_at() { # REV OUT: the release `khabar` binary at REV, copied to OUT
-  git -C "$root" worktree add -q --detach "$work/src-$1" "$1"
-  (cd "$work/src-$1" && CARGO_TARGET_DIR="$root/target/compare" cargo build -q --release -p khabar-cli)
-  cp "$root/target/compare/release/khabar" "$2"
-  git -C "$root" worktree remove --force "$work/src-$1"
+build_at() { # REV OUT: the release `khabar` binary at REV (exported with git archive), copied to OUT
+  mkdir -p "$work/src-$1"
+  git -C "$root" archive "$1" | tar -x -C "$work/src-$1"
+  # A target directory of its own: sharing one across source trees confuses cargo's
+  # freshness checks (it may keep the other tree's build).
+  (cd "$work/src-$1" && CARGO_TARGET_DIR="$work/target-$1" cargo build -q --release -p khabar-cli)
+  cp "$work/target-$1/release/khabar" "$2"
 }
 
 if [[ "${1:-}" == "--commits" ]]; then
