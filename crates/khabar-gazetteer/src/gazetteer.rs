@@ -91,7 +91,7 @@ fn fresh_uid() -> u64 {
 }
 
 /// Magic bytes and format version at the start of a saved gazetteer.
-const MAGIC: &[u8; 8] = b"KHGAZ\x00\x02\x00";
+pub(crate) const MAGIC: &[u8; 8] = b"KHGAZ\x00\x02\x00";
 
 impl Gazetteer {
     pub(crate) fn from_parts(store: Store, options: Options, compiled: Compiled) -> Gazetteer {

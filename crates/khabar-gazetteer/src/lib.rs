@@ -139,6 +139,8 @@ mod find;
 mod gazetteer;
 mod key;
 mod load;
+#[cfg(feature = "default-gazetteer")]
+pub mod precompiled;
 pub mod romanise;
 mod store;
 mod trie;

@@ -543,7 +543,7 @@ impl Merge {
 }
 
 /// Why a romanisation variant was not compiled.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Why {
     /// It is a common English word (or every word of it is).
     English,
@@ -556,7 +556,7 @@ pub(crate) enum Why {
 }
 
 /// A variant that was not compiled.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Dropped {
     pub entry: u32,
     pub variant: String,

@@ -338,7 +338,24 @@ pub(crate) fn is_identifier_cue(w: &str) -> bool {
 }
 
 /// A currency written before the amount: "$", "US$", "€", "Rs", "PKR". Returns the code.
+///
+/// Most words are turned away by their first byte, which every spelling in
+/// [`prefix_currency_table`] starts with one of (asked for every short word: "a", "of").
 pub(crate) fn prefix_currency(w: &str) -> Option<&'static str> {
+    // '$', the letters, and the lead bytes of '€' '₹' (0xE2) and '£' '¥' (0xC2).
+    let may = matches!(
+        w.as_bytes().first(),
+        Some(b'$' | b'U' | b'u' | b'E' | b'G' | b'I' | b'P' | b'A' | b'R' | b'r' | 0xC2 | 0xE2)
+    );
+    if !may {
+        return None;
+    }
+    prefix_currency_table(w)
+}
+
+/// The spellings of [`prefix_currency`] and their codes: the reference its first-byte test
+/// is checked against.
+pub(crate) fn prefix_currency_table(w: &str) -> Option<&'static str> {
     Some(match w {
         "$" | "US$" | "USD" | "usd" => "USD",
         "€" | "EUR" => "EUR",
@@ -641,4 +658,35 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "elder"
             | "villager"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every spelling of the table, and near misses.
+    const SPELLINGS: &[&str] = &[
+        "$", "US$", "USD", "usd", "€", "EUR", "£", "GBP", "¥", "₹", "INR", "PKR", "IRR", "AFN",
+        "Afs", "AFS", "Rs", "Rs.", "rs", "Rs,", "us", "Usd", "eur", "R", "A", "", "€€", "₽",
+    ];
+
+    #[test]
+    fn the_first_byte_test_keeps_every_spelling() {
+        for w in SPELLINGS {
+            assert_eq!(prefix_currency(w), prefix_currency_table(w), "{w:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The first-byte test changes nothing, on any short string.
+        #[test]
+        fn prefix_currency_equals_its_table(w in "\\PC{0,4}", s in prop::sample::select(SPELLINGS)) {
+            prop_assert_eq!(prefix_currency(&w), prefix_currency_table(&w));
+            let joined = format!("{s}{w}");
+            prop_assert_eq!(prefix_currency(&joined), prefix_currency_table(&joined));
+        }
+    }
 }

@@ -491,9 +491,10 @@ impl QuantityExtractor {
     fn excluded(&self, cx: &Cx<'_>, n: &NumberParse) -> bool {
         let i = n.tokens.start;
         let end = n.tokens.end;
-        let words: Vec<&str> = n.tokens.clone().map(|k| cx.txt(k)).collect();
-        let single = words.len() == 1;
-        let w0 = words.first().copied().unwrap_or("");
+        // The number's tokens, counted and first, without collecting them.
+        let n_words = n.tokens.len();
+        let single = n_words == 1;
+        let w0 = if n_words > 0 { cx.txt(i) } else { "" };
         // Word ordinals "first" and "second".
         if single
             && n.kind == NumberKind::Ordinal
@@ -508,7 +509,7 @@ impl QuantityExtractor {
         // "a second report …, and a third": an ordinal standing for a noun, no fraction.
         let listed = i > 0 && (cx.is_word(i - 1, "and") || cx.txt(i - 1) == ",");
         if n.kind == NumberKind::Fraction
-            && words.len() == 2
+            && n_words == 2
             && w0.eq_ignore_ascii_case("a")
             && listed
             && !cx.is_word(end, "of")
