@@ -82,6 +82,20 @@ fn counts_of_groups_are_not_a_force() {
 }
 
 #[test]
+fn an_escape_from_prison_frees_people_and_is_no_force() {
+    let doc = nlp().process(
+        "The recent escape of thousands of ISIS-K members from prison has helped the group.",
+    );
+    assert_eq!(doc.facts()[0].role.as_deref(), Some("released"));
+    let doc = nlp().process("Two policemen escaped unhurt when the bomb went off in Kabul.");
+    assert!(
+        doc.facts()
+            .iter()
+            .all(|f| f.role.as_deref() != Some("released"))
+    );
+}
+
+#[test]
 fn a_bare_estimate_beside_a_force_estimate_is_strength() {
     for text in [
         "Estimates of its strength vary from several thousand active fighters to as low as 500.",
