@@ -165,11 +165,12 @@ impl DateExtractor {
     ///
     /// ```
     /// use khabar_numdate::DateExtractor;
-    /// let ex = DateExtractor::new().with_reference_date("2019-03-12").unwrap();
+    /// let ex = DateExtractor::new().with_reference_date("2019-03-12")?;
     /// assert_eq!(ex.extract("Elections are scheduled for May.")[0].value, "2019-05");
     /// assert_eq!(ex.extract("Elections were held in May.")[0].value, "2018-05");
     /// let old = ex.clone().with_tense_cues(false);
     /// assert_eq!(old.extract("Elections are scheduled for May.")[0].value, "2018-05");
+    /// # Ok::<(), khabar_numdate::DateError>(())
     /// ```
     pub fn with_tense_cues(mut self, yes: bool) -> DateExtractor {
         self.no_tense_cues = !yes;
