@@ -28,7 +28,7 @@
 
 mod shape;
 
-use crate::quantity::cues::{Lower, is_month, is_weekday};
+use crate::quantity::cues::{Lower, is_month};
 use khabar_tokenize::{Span, Token, TokenKind, tokenize};
 use serde::{Deserialize, Serialize};
 
@@ -829,7 +829,10 @@ fn named_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     };
     if !capital(w)
         || is_month(w)
-        || is_weekday(w)
+        || matches!(
+            crate::date::lexicon::lookup(w),
+            Some(crate::date::lexicon::W::Weekday(_))
+        )
         || crate::date::calendars::ends_calendar_month(w)
         || !plain_name_word(w)
         || cx.txt(i).len() > 4

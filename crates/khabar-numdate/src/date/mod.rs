@@ -7,7 +7,7 @@ mod error;
 mod extract;
 mod grammar;
 mod holiday;
-mod lexicon;
+pub(crate) mod lexicon;
 mod prefilter;
 mod resolve;
 mod rules;

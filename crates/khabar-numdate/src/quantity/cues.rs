@@ -236,31 +236,6 @@ pub(crate) fn is_month(w: &str) -> bool {
     )
 }
 
-/// Weekday names and their abbreviations ("Thu 9-11am" is a time, not a numbered name).
-pub(crate) fn is_weekday(w: &str) -> bool {
-    let lw = Lower::new(w.trim_end_matches('.'));
-    matches!(
-        lw.as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
-}
-
 /// Words after which a four-digit number is a year: "in 2017", "since 2015", "mid-2020".
 pub(crate) fn is_year_cue(w: &str) -> bool {
     let lw = Lower::new(w);
