@@ -9,7 +9,10 @@
 //!
 //! Modes: `quantities` (extract over the seeds, `REPEAT` times), `gazetteer-build` (build the
 //! default gazetteer once), `gazetteer` (build it, then match the seeds `REPEAT` times),
-//! `pipeline` (the default pipeline over the seeds). `REPEAT` defaults to 5.
+//! `pipeline` (the default pipeline over the seeds), `pipeline-large` and `gazetteer-large`
+//! (the default pipeline, or the default gazetteer alone, once over the 10 MB corpus of
+//! `make bench-data`: the per-stage profile of `benches/results/profile.md`). `REPEAT`
+//! defaults to 5.
 
 use khabar_benches::corpus;
 use khabar_gazetteer::Gazetteer;
@@ -79,8 +82,30 @@ fn main() -> ExitCode {
                     .sum::<usize>();
             }
         }
+        "pipeline-large" => {
+            // The 10 MB real-text corpus once (not `REPEAT` times): the per-stage profile.
+            let Ok(p) = khabar::Pipeline::new() else {
+                return ExitCode::FAILURE;
+            };
+            n += corpus::large(corpus::TEN_MB)
+                .iter()
+                .map(|d| p.process(d).entities.len())
+                .sum::<usize>();
+        }
+        "gazetteer-large" => {
+            // The default gazetteer over the 10 MB corpus once.
+            let Ok(gz) = Gazetteer::default_gazetteer() else {
+                return ExitCode::FAILURE;
+            };
+            n += corpus::large(corpus::TEN_MB)
+                .iter()
+                .map(|d| gz.find(d).len())
+                .sum::<usize>();
+        }
         _ => {
-            eprintln!("usage: seeds_driver quantities|gazetteer-build|gazetteer|pipeline");
+            eprintln!(
+                "usage: seeds_driver quantities|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large"
+            );
             return ExitCode::FAILURE;
         }
     }
