@@ -36,7 +36,7 @@ pub use date::{
     TemporalMod, TemporalRange, TemporalType,
 };
 pub use khabar_tokenize::Span;
-pub use nonquant::{NonQuantity, Reason as NonQuantityReason, non_quantities};
+pub use nonquant::{NonQuantity, NonQuantitySpans, Reason as NonQuantityReason, non_quantities};
 pub use number::{NumberError, NumberForm, NumberKind, NumberParse, find_numbers, parse_number};
 pub use quantity::{
     Approx, Dimension, Quantity, QuantityConfig, QuantityExtractor, QuantityKind, Unit,

@@ -27,6 +27,9 @@
 //! is linear and cheap.
 
 mod shape;
+mod shared;
+
+pub use shared::NonQuantitySpans;
 
 use crate::quantity::cues::{Lower, is_month};
 use khabar_tokenize::{Span, Token, TokenKind, tokenize};
@@ -109,15 +112,23 @@ pub(crate) fn non_quantity_spans(text: &str, tokens: &[Token]) -> Vec<Span> {
     scan(text, tokens).into_iter().map(|(s, _)| s).collect()
 }
 
-/// The spans the date extractor must not report: every non-quantity, plus counted ranges
-/// of four-digit numbers ("between 1000 and 1500 members") and ages ("a 15-year-old").
-pub(crate) fn date_vetoes(text: &str, tokens: &[Token]) -> Vec<Span> {
+/// The spans the date extractor must not report: every non-quantity (`non_quantities`,
+/// the text's [`non_quantity_spans`]), plus counted ranges of four-digit numbers ("between
+/// 1000 and 1500 members") and ages ("a 15-year-old").
+pub(crate) fn date_vetoes(text: &str, tokens: &[Token], non_quantities: &[Span]) -> Vec<Span> {
     let cx = Cx { text, toks: tokens };
-    let mut out: Vec<Span> = scan(text, tokens).into_iter().map(|(s, _)| s).collect();
+    let mut out: Vec<Span> = non_quantities.to_vec();
     for i in 0..tokens.len() {
         if cx.kind(i) != Some(TokenKind::Number) {
-            // "thirty years old".
-            if cx.word(i).is_some_and(crate::number::is_number_word) {
+            // "thirty years old". An age needs a "y…" word ("years", "yo") one or two tokens
+            // on: tested first, as most words are no number words and the lookup costs more.
+            let y_word = |k: usize| {
+                cx.word(k)
+                    .is_some_and(|w| w.as_bytes().first().is_some_and(|b| b | 0x20 == b'y'))
+            };
+            if (y_word(i + 1) || y_word(i + 2))
+                && cx.word(i).is_some_and(crate::number::is_number_word)
+            {
                 if let Some(end) = age_compound(&cx, i) {
                     out.push(cx.span(i, end));
                 }

@@ -4,7 +4,9 @@ use crate::document::{Candidate, Document, Entity, ReferenceSource};
 use crate::error::{Error, Result};
 use khabar_gazetteer::{EntryRef, Gazetteer, GazetteerBuilder, Match};
 use khabar_numdate::quantity::remove_overlapping;
-use khabar_numdate::{CivilDate, DateExtractor, DayOrder, Direction, QuantityExtractor};
+use khabar_numdate::{
+    CivilDate, DateExtractor, DayOrder, Direction, NonQuantitySpans, QuantityExtractor,
+};
 use khabar_tokenize::{Span, Token, Tokenizer, sentences};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -311,16 +313,22 @@ impl Pipeline {
             .as_ref()
             .map(|m| m.find_tokens(text, &tokens))
             .unwrap_or_default();
+        // One scan for the numbers that are neither quantities nor dates serves both.
+        let nonq = if self.dates.is_some() || self.quantities.is_some() {
+            NonQuantitySpans::of(text, &tokens)
+        } else {
+            NonQuantitySpans::default()
+        };
         let dates = match &self.dates {
             Some(ex) => ex
                 .clone()
                 .with_reference(reference_date)
-                .extract_tokens(text, &tokens),
+                .extract_tokens_with(text, &tokens, &nonq),
             None => Vec::new(),
         };
         let quantities = match &self.quantities {
             Some(ex) => {
-                let mut qs = ex.extract_tokens(text, &tokens);
+                let mut qs = ex.extract_tokens_with(text, &tokens, &nonq);
                 // The one place overlaps between extractors are resolved: dates win.
                 let spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
                 remove_overlapping(&mut qs, &spans);

@@ -239,11 +239,23 @@ impl DateExtractor {
     /// Like [`DateExtractor::extract`], on tokens the caller already has (they must come from
     /// `text`).
     pub fn extract_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Temporal> {
+        let nonq = crate::NonQuantitySpans::of(text, tokens);
+        self.extract_tokens_with(text, tokens, &nonq)
+    }
+
+    /// Like [`DateExtractor::extract_tokens`], with the text's non-quantities scanned
+    /// already (by a caller that extracts quantities too: see [`crate::NonQuantitySpans`]).
+    pub fn extract_tokens_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> Vec<Temporal> {
         let tks = classify(text, tokens);
         let g = Grammar::new(text, tokens, &tks, self.day_order);
         let mut out = self.extract_in(&g);
         // Numbers that are no dates: identifiers, counted ranges, ages (crate::nonquant).
-        let vetoes = crate::nonquant::date_vetoes(text, tokens);
+        let vetoes = crate::nonquant::date_vetoes(text, tokens, non_quantities.spans());
         crate::nonquant::retain_outside(&mut out, &vetoes, |t| t.span);
         out
     }

@@ -105,6 +105,18 @@ impl QuantityExtractor {
     /// Extracts quantities from already tokenized text (`tokens` must come from
     /// [`khabar_tokenize::tokenize`] on `text`). Linear in the number of tokens.
     pub fn extract_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Quantity> {
+        let nonq = crate::NonQuantitySpans::of(text, tokens);
+        self.extract_tokens_with(text, tokens, &nonq)
+    }
+
+    /// Like [`QuantityExtractor::extract_tokens`], with the text's non-quantities scanned
+    /// already (by a caller that extracts dates too: see [`crate::NonQuantitySpans`]).
+    pub fn extract_tokens_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> Vec<Quantity> {
         let cx = Cx { text, toks: tokens };
         let mut out = Vec::new();
         let mut i = 0;
@@ -123,8 +135,7 @@ impl QuantityExtractor {
         }
         let mut out = merge_open_bounds(text, out);
         // Numbers that are neither quantities nor dates (coordinates, identifiers, …).
-        let rejected = crate::nonquant::non_quantity_spans(text, tokens);
-        crate::nonquant::retain_outside(&mut out, &rejected, |q| q.span);
+        crate::nonquant::retain_outside(&mut out, non_quantities.spans(), |q| q.span);
         out
     }
 
