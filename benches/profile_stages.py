@@ -32,7 +32,9 @@ ROWS: list[tuple[str, tuple[str, ...], tuple[str, ...], bool]] = [
                              "khabar_tokenize::sentence::sentences"), False),
     ("gazetteer (entities)", (TOTAL,), ("khabar::pipeline::EntityMatcher::find_tokens",), False),
     ("non-quantity scan, shared (once)", (TOTAL,),
-     ("khabar_numdate::nonquant::shared::NonQuantitySpans::of",), False),
+     # `NonQuantitySpans::of`, or what it calls where it is inlined.
+     ("khabar_numdate::nonquant::shared::NonQuantitySpans::of",
+      "khabar_numdate::nonquant::non_quantity_spans"), False),
     ("numbers + quantities", (TOTAL,), QUANT, False),
     ("  of which number grammar", QUANT, ("khabar_numdate::number::grammar::Grammar::parse",), True),
     ("  of which non-quantity scan (its own)", QUANT,
