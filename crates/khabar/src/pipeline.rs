@@ -4,7 +4,7 @@ use crate::document::{Candidate, Document, Entity, ReferenceSource};
 use crate::error::{Error, Result};
 use khabar_gazetteer::{EntryRef, Gazetteer, GazetteerBuilder, Match};
 use khabar_numdate::quantity::remove_overlapping;
-use khabar_numdate::{CivilDate, DateExtractor, DayOrder, Direction, QuantityExtractor};
+use khabar_numdate::{CivilDate, DateExtractor, DayOrder, Direction, QuantityExtractor, Temporal};
 use khabar_tokenize::{Span, Token, Tokenizer, sentences};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -232,6 +232,7 @@ impl PipelineBuilder {
                     .with_direction(self.direction)
             }),
             reference: self.reference,
+            detect_in_scan: self.day_order == DayOrder::DayFirst,
             events: if self.events {
                 Some(Arc::new(crate::events::extractor()?))
             } else {
@@ -271,6 +272,9 @@ pub struct Pipeline {
     quantities: Option<QuantityExtractor>,
     dates: Option<DateExtractor>,
     reference: ReferenceDate,
+    /// Whether the date scan can detect the `auto` reference date itself (its digit dates
+    /// are read day first, as detection reads them).
+    detect_in_scan: bool,
     events: Option<Arc<khabar_events::EventExtractor>>,
 }
 
@@ -303,7 +307,6 @@ impl Pipeline {
     /// Processes one text with its id and reference date.
     pub fn process_input(&self, input: Input<'_>) -> Document {
         let text = input.text;
-        let (reference_date, reference_source) = self.reference_for(&input);
         let tokens = self.tokenizer.tokenize(text);
         let sentences = sentences(text);
         let entities = self
@@ -311,13 +314,7 @@ impl Pipeline {
             .as_ref()
             .map(|m| m.find_tokens(text, &tokens))
             .unwrap_or_default();
-        let dates = match &self.dates {
-            Some(ex) => ex
-                .clone()
-                .with_reference(reference_date)
-                .extract_tokens(text, &tokens),
-            None => Vec::new(),
-        };
+        let (dates, reference_date, reference_source) = self.dates_of(&input, &tokens);
         let quantities = match &self.quantities {
             Some(ex) => {
                 let mut qs = ex.extract_tokens(text, &tokens);
@@ -348,17 +345,51 @@ impl Pipeline {
         doc
     }
 
-    fn reference_for(&self, input: &Input<'_>) -> (Option<CivilDate>, ReferenceSource) {
-        if let Some(d) = input.reference_date {
-            return (Some(d), ReferenceSource::Given);
-        }
-        match self.reference {
-            ReferenceDate::None => (None, ReferenceSource::None),
-            ReferenceDate::Fixed(d) => (Some(d), ReferenceSource::Given),
-            ReferenceDate::Auto => match DateExtractor::new().detect_reference_date(input.text) {
-                Some(d) => (Some(d), ReferenceSource::Detected),
-                None => (None, ReferenceSource::None),
-            },
+    /// The dates of `input` (tokenized as `tokens`) with the reference date they were
+    /// resolved against and where it came from. Under the `auto` policy the text's own date
+    /// is found in the date scan itself ([`DateExtractor::extract_tokens_detecting`]); only
+    /// where that scan cannot stand in for detection (dates off, month-first digit dates:
+    /// detection reads day first) does a separate detection pass run.
+    fn dates_of(
+        &self,
+        input: &Input<'_>,
+        tokens: &[Token],
+    ) -> (Vec<Temporal>, Option<CivilDate>, ReferenceSource) {
+        let text = input.text;
+        let given = match (input.reference_date, self.reference) {
+            (Some(d), _) | (None, ReferenceDate::Fixed(d)) => Some(Some(d)),
+            (None, ReferenceDate::None) => Some(None),
+            (None, ReferenceDate::Auto) => None,
+        };
+        let source = |d: Option<CivilDate>, found: ReferenceSource| match d {
+            Some(_) => found,
+            None => ReferenceSource::None,
+        };
+        match (given, &self.dates) {
+            (Some(reference), dates) => {
+                let found = dates.as_ref().map_or_else(Vec::new, |ex| {
+                    ex.clone()
+                        .with_reference(reference)
+                        .extract_tokens(text, tokens)
+                });
+                (found, reference, source(reference, ReferenceSource::Given))
+            }
+            (None, Some(ex)) if self.detect_in_scan => {
+                let (found, detected) = ex
+                    .clone()
+                    .with_reference(None)
+                    .extract_tokens_detecting(text, tokens);
+                (found, detected, source(detected, ReferenceSource::Detected))
+            }
+            (None, dates) => {
+                let detected = detect_reference(text);
+                let found = dates.as_ref().map_or_else(Vec::new, |ex| {
+                    ex.clone()
+                        .with_reference(detected)
+                        .extract_tokens(text, tokens)
+                });
+                (found, detected, source(detected, ReferenceSource::Detected))
+            }
         }
     }
 
@@ -384,6 +415,13 @@ impl Pipeline {
             Err(_) => inputs.into_iter().map(|i| self.process_input(i)).collect(),
         }
     }
+}
+
+/// The text's own date as the `auto` policy defines it: [`DateExtractor::detect_reference_date`]
+/// with the default settings (day-first digit dates). The single-pass detection in
+/// [`Pipeline::process_input`] agrees with it (tests/auto_reference.rs).
+fn detect_reference(text: &str) -> Option<CivilDate> {
+    DateExtractor::new().detect_reference_date(text)
 }
 
 pub(crate) fn candidate(e: &EntryRef<'_>) -> Candidate {
