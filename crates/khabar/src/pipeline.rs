@@ -396,23 +396,56 @@ impl Pipeline {
     /// Processes a batch in parallel on rayon's global pool. The output order is the input
     /// order.
     pub fn process_batch(&self, inputs: Vec<Input<'_>>) -> Vec<Document> {
-        inputs
-            .into_par_iter()
-            .map(|i| self.process_input(i))
-            .collect()
+        self.process_batch_map(inputs, None, |d| d)
     }
 
     /// Like [`Pipeline::process_batch`] on a pool of `threads` threads (`0`: all cores).
     pub fn process_batch_threads(&self, inputs: Vec<Input<'_>>, threads: usize) -> Vec<Document> {
-        if threads == 1 {
+        self.process_batch_map(inputs, Some(threads), |d| d)
+    }
+
+    /// A batch on `threads` threads (`None`: rayon's global pool; `Some(0)`: a pool of all
+    /// cores; `Some(1)`: the calling thread), each document handed to `finish` on the thread
+    /// that made it: work a caller does on every document (converting it for another
+    /// language, say) runs in parallel too. The output order is the input order.
+    ///
+    /// ```
+    /// use khabar::{Input, Pipeline};
+    /// let nlp = Pipeline::new()?;
+    /// let texts = ["IS-K attacked Kabul.", "No names here."];
+    /// let inputs = texts.iter().map(|t| Input::new(t)).collect();
+    /// let counts = nlp.process_batch_map(inputs, Some(2), |d| d.entities.len());
+    /// assert_eq!(counts, [2, 0]);
+    /// # Ok::<(), khabar::Error>(())
+    /// ```
+    pub fn process_batch_map<T: Send>(
+        &self,
+        inputs: Vec<Input<'_>>,
+        threads: Option<usize>,
+        finish: impl Fn(Document) -> T + Sync + Send,
+    ) -> Vec<T> {
+        let serial = |inputs: Vec<Input<'_>>| -> Vec<T> {
+            inputs
+                .into_iter()
+                .map(|i| finish(self.process_input(i)))
+                .collect()
+        };
+        let parallel = |inputs: Vec<Input<'_>>| -> Vec<T> {
+            inputs
+                .into_par_iter()
+                .map(|i| finish(self.process_input(i)))
+                .collect()
+        };
+        match threads {
+            None => parallel(inputs),
             // On the calling thread: no pool to start, and the documents are built where the
             // caller will read them.
-            return inputs.into_iter().map(|i| self.process_input(i)).collect();
-        }
-        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-            Ok(pool) => pool.install(|| self.process_batch(inputs)),
-            // A pool that cannot be built (out of threads) is not worth failing the batch.
-            Err(_) => inputs.into_iter().map(|i| self.process_input(i)).collect(),
+            Some(1) => serial(inputs),
+            Some(k) => match rayon::ThreadPoolBuilder::new().num_threads(k).build() {
+                Ok(pool) => pool.install(|| parallel(inputs)),
+                // A pool that cannot be built (out of threads) is not worth failing the batch.
+                Err(_) => serial(inputs),
+            },
         }
     }
 }
