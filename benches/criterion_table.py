@@ -27,8 +27,9 @@ def target_dir() -> Path:
     return Path(env) if env else ROOT / "target"
 
 
-def rows(criterion: Path) -> list[tuple[str, str, str, float, float | None]]:
-    """(group, function, input, median seconds per iteration, MB/s) for every benchmark."""
+def rows(criterion: Path) -> list[tuple[str, str, str, float, float | None, float | None]]:
+    """(group, function, input, median seconds per iteration, MB/s, documents/s) for every
+    benchmark (documents/s for those whose throughput is counted in elements, the notes)."""
     out = []
     for bench in sorted(criterion.glob("**/new/benchmark.json")):
         meta = json.loads(bench.read_text())
@@ -36,8 +37,10 @@ def rows(criterion: Path) -> list[tuple[str, str, str, float, float | None]]:
         seconds = est["median"]["point_estimate"] / 1e9
         nbytes = (meta.get("throughput") or {}).get("Bytes")
         mbps = nbytes / seconds / 1e6 if nbytes and seconds > 0 else None
+        ndocs = (meta.get("throughput") or {}).get("Elements")
+        docs = ndocs / seconds if ndocs and seconds > 0 else None
         out.append((meta["group_id"], meta.get("function_id") or "", meta.get("value_str") or "",
-                    seconds, mbps))
+                    seconds, mbps, docs))
     return out
 
 
@@ -80,14 +83,17 @@ def main() -> None:
         "",
         "Median time per iteration; MB/s = 10^6 bytes per second (criterion prints MiB/s). "
         "`seeds` is the five seed articles, `large` the 10 MB real-text corpus of "
-        "`make bench-data` (see `benches/data/SOURCES.md`).",
+        "`make bench-data` (see `benches/data/SOURCES.md`), `notes` its 20,000 short notes "
+        "(`benches/make_notes.py`, measured in documents/s).",
         "",
-        "| group | benchmark | input | median per iteration | MB/s |",
-        "|---|---|---|---:|---:|",
+        "| group | benchmark | input | median per iteration | MB/s | documents/s |",
+        "|---|---|---|---:|---:|---:|",
     ]
-    for group, function, value, seconds, mbps in found:
+    for group, function, value, seconds, mbps, docs in found:
         t = f"{seconds * 1e3:.2f} ms" if seconds >= 1e-3 else f"{seconds * 1e6:.1f} µs"
-        lines.append(f"| {group} | {function} | {value} | {t} | {'' if mbps is None else f'{mbps:.1f}'} |")
+        rate = "" if mbps is None else f"{mbps:.1f}"
+        per_doc = "" if docs is None else f"{docs:,.0f}"
+        lines.append(f"| {group} | {function} | {value} | {t} | {rate} | {per_doc} |")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(found)} benchmarks)")

@@ -1,6 +1,8 @@
 //! The whole pipeline (tokens, sentences, entities, quantities, dates, events) on one core
 //! and on all; `one-core-no-events` is the same pipeline without its event layer (the
-//! difference is what the events cost).
+//! difference is what the events cost). `notes` is 20,000 short notes (~200 bytes each,
+//! `benches/make_notes.py`) measured in documents per second, on one core and on two threads
+//! (the per-document fixed cost and how it scales), with a given and an `auto` reference date.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use khabar::{Input, Pipeline, ReferenceDate};
@@ -53,7 +55,36 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    notes(&mut group);
     group.finish();
+}
+
+/// The short-note rows: documents per second.
+fn notes(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    let given = ReferenceDate::parse("2021-11-09").expect("valid date");
+    let docs = corpus::notes(20_000);
+    group.throughput(Throughput::Elements(docs.len() as u64));
+    for (name, policy) in [("notes", given), ("notes-auto", ReferenceDate::Auto)] {
+        let nlp = Pipeline::builder()
+            .reference_date(policy)
+            .build()
+            .expect("default pipeline");
+        group.bench_with_input(BenchmarkId::new("one-core", name), &docs, |b, docs| {
+            b.iter(|| {
+                black_box(
+                    docs.iter()
+                        .map(|d| nlp.process(d).entities.len())
+                        .sum::<usize>(),
+                )
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("two-threads", name), &docs, |b, docs| {
+            b.iter(|| {
+                let batch: Vec<Input<'_>> = docs.iter().map(|d| Input::new(d)).collect();
+                black_box(nlp.process_batch_threads(batch, 2).len())
+            })
+        });
+    }
 }
 
 criterion_group! {

@@ -11,8 +11,11 @@
 //! default gazetteer once), `gazetteer` (build it, then match the seeds `REPEAT` times),
 //! `pipeline` (the default pipeline over the seeds), `pipeline-large` and `gazetteer-large`
 //! (the default pipeline, or the default gazetteer alone, once over the 10 MB corpus of
-//! `make bench-data`: the per-stage profile of `benches/results/profile.md`). `REPEAT`
-//! defaults to 5.
+//! `make bench-data`: the per-stage profile of `benches/results/profile.md`), `notes` (the
+//! default pipeline over `NOTES` short notes, default 20000, `corpus::notes`, reference date
+//! 2021-11-09), `notes-auto` (the same with `reference_date = auto`), `notes-joined` (the same
+//! notes joined by blank lines into documents of 100 notes: the difference to `notes` is the
+//! per-document fixed cost). `REPEAT` defaults to 5.
 
 use khabar_benches::corpus;
 use khabar_gazetteer::Gazetteer;
@@ -92,6 +95,30 @@ fn main() -> ExitCode {
                 .map(|d| p.process(d).entities.len())
                 .sum::<usize>();
         }
+        "notes" | "notes-auto" | "notes-joined" => {
+            let count = std::env::var("NOTES")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(20_000);
+            let policy = if mode != "notes-auto" {
+                khabar::ReferenceDate::Fixed(
+                    khabar_numdate::CivilDate::new(2021, 11, 9).expect("valid date"),
+                )
+            } else {
+                khabar::ReferenceDate::Auto
+            };
+            let Ok(p) = khabar::Pipeline::builder().reference_date(policy).build() else {
+                return ExitCode::FAILURE;
+            };
+            let mut notes = corpus::notes(count);
+            if mode == "notes-joined" {
+                notes = notes.chunks(100).map(|c| c.join("\n\n")).collect();
+            }
+            n += notes
+                .iter()
+                .map(|d| p.process(d).entities.len())
+                .sum::<usize>();
+        }
         "gazetteer-large" => {
             // The default gazetteer over the 10 MB corpus once.
             let Ok(gz) = Gazetteer::default_gazetteer() else {
@@ -104,7 +131,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: seeds_driver quantities|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large"
+                "usage: seeds_driver quantities|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large|notes|notes-auto|notes-joined"
             );
             return ExitCode::FAILURE;
         }

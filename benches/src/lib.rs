@@ -140,6 +140,35 @@ pub mod corpus {
         out
     }
 
+    /// The short-note corpus `benches/make_notes.py` writes (`make bench-data`).
+    pub const NOTES_FILE: &str = "notes.txt";
+
+    /// Short notes (~200 bytes: a few sentences of the real-text corpus each, see
+    /// `benches/make_notes.py`): the first `count` of `benches/data/notes.txt`, cycled when
+    /// it holds fewer. Without the file, this warns and falls back to the seeds' lines of
+    /// 60 bytes or more, cycled (news text only: not the published mix).
+    pub fn notes(count: usize) -> Vec<String> {
+        let docs = read_corpus_file(&data_dir().join(NOTES_FILE))
+            .filter(|d| bytes(d) > 0)
+            .unwrap_or_else(|| {
+                eprintln!(
+                    "WARNING: no {NOTES_FILE} in {}: short notes fall back to the seeds' lines. \
+                     Build it with `make bench-data` (or: python3 benches/make_notes.py)",
+                    data_dir().display()
+                );
+                seed_lines()
+            });
+        docs.iter().cycle().take(count).cloned().collect()
+    }
+
+    /// The seeds' lines of at least 60 bytes: the fallback for [`notes`].
+    fn seed_lines() -> Vec<String> {
+        seeds()
+            .iter()
+            .flat_map(|d| d.lines().filter(|l| l.len() >= 60).map(str::to_owned))
+            .collect::<Vec<_>>()
+    }
+
     /// Total bytes of a corpus.
     pub fn bytes(docs: &[String]) -> u64 {
         docs.iter().map(|d| d.len() as u64).sum()
@@ -171,6 +200,13 @@ mod tests {
         assert!(corpus::take_bytes(&[String::new()], 10).is_empty());
         assert!(corpus::read_corpus_file(&dir.join("missing.txt")).is_none());
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn notes_are_short_and_counted() {
+        let notes = corpus::notes(300);
+        assert_eq!(notes.len(), 300);
+        assert!(notes.iter().all(|n| !n.is_empty() && n.len() < 2_000));
     }
 
     #[test]

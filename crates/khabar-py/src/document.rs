@@ -2,10 +2,11 @@
 
 use crate::errors::khabar_err;
 use crate::leaf::leaf_list;
+use crate::prepared::{Prepared, Records, take};
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
 use crate::text::TextView;
 use crate::text::equality;
-use crate::tokenize::{py_sentences, py_tokens};
+use crate::tokenize::{py_sentences, py_sentences_at, py_tokens};
 use khabar::tokenize::CharOffsets;
 use khabar::{EntityRecord, JsonOptions, QuantityRecord, TemporalRecord};
 use pyo3::basic::CompareOp;
@@ -13,7 +14,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDate, PyList, PyString, PyTuple};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Everything khabar found in one text.
 ///
@@ -40,6 +41,9 @@ pub struct Document {
     dates: PyOnceLock<Py<PyList>>,
     tokens: PyOnceLock<Py<PyList>>,
     sentences: PyOnceLock<Py<PyList>>,
+    /// Result records made ahead of time (by `Pipeline.pipe`'s worker threads), taken by the
+    /// getters; empty when the getters make them from `doc` themselves.
+    records: Mutex<Records>,
 }
 
 impl Document {
@@ -48,9 +52,19 @@ impl Document {
         doc: khabar::Document,
         original: Option<(Py<PyString>, bool)>,
     ) -> Document {
+        Document::prepared(py, (doc, Records::default()), original)
+    }
+
+    /// A document whose result records were made ahead of time (see `crate::prepared`).
+    pub(crate) fn prepared(
+        py: Python<'_>,
+        (doc, records): Prepared,
+        original: Option<(Py<PyString>, bool)>,
+    ) -> Document {
         let (text, lossy) =
             original.unwrap_or_else(|| (PyString::new(py, &doc.text).unbind(), false));
         Document {
+            records: Mutex::new(records),
             doc: Arc::new(doc),
             text,
             lossy,
@@ -120,30 +134,45 @@ impl Document {
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.list(py, &self.entities, |conv| {
-            let records = self.doc.entities.iter().map(|e| Entity {
-                rec: EntityRecord::new(conv, e),
-            });
-            leaf_list(py, records)
+            match take(&self.records, |r| r.entities.take()) {
+                Some(made) => leaf_list(py, made.into_iter().map(|rec| Entity { rec })),
+                None => leaf_list(
+                    py,
+                    self.doc.entities.iter().map(|e| Entity {
+                        rec: EntityRecord::new(conv, e),
+                    }),
+                ),
+            }
         })
     }
     /// Quantities (``list[Quantity]``), in text order.
     #[getter]
     fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.list(py, &self.quantities, |conv| {
-            let records = self.doc.quantities.iter().map(|q| Quantity {
-                rec: QuantityRecord::new(conv, q),
-            });
-            leaf_list(py, records)
+            match take(&self.records, |r| r.quantities.take()) {
+                Some(made) => leaf_list(py, made.into_iter().map(|rec| Quantity { rec })),
+                None => leaf_list(
+                    py,
+                    self.doc.quantities.iter().map(|q| Quantity {
+                        rec: QuantityRecord::new(conv, q),
+                    }),
+                ),
+            }
         })
     }
     /// Temporal expressions (``list[Temporal]``), in text order.
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.list(py, &self.dates, |conv| {
-            let records = self.doc.dates.iter().map(|t| Temporal {
-                rec: TemporalRecord::new(conv, t),
-            });
-            leaf_list(py, records)
+            match take(&self.records, |r| r.dates.take()) {
+                Some(made) => leaf_list(py, made.into_iter().map(|rec| Temporal { rec })),
+                None => leaf_list(
+                    py,
+                    self.doc.dates.iter().map(|t| Temporal {
+                        rec: TemporalRecord::new(conv, t),
+                    }),
+                ),
+            }
         })
     }
     /// Word tokens (``list[Token]``).
@@ -169,7 +198,11 @@ impl Document {
             lossy: self.lossy,
         };
         self.list(py, &self.sentences, |_| {
-            leaf_list(py, py_sentences(view, &self.doc.sentences)?)
+            let sents = &self.doc.sentences;
+            match take(&self.records, |r| r.sentences.take()) {
+                Some(spans) => leaf_list(py, py_sentences_at(view, sents, &spans)?),
+                None => leaf_list(py, py_sentences(view, sents)?),
+            }
         })
     }
     /// The document as a dict of khabar's document schema (``khabar.document/2``), the

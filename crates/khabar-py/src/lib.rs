@@ -12,6 +12,7 @@ mod events;
 mod gazetteer;
 mod leaf;
 mod pipeline;
+mod prepared;
 mod results;
 mod text;
 mod tokenize;

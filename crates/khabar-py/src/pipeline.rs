@@ -203,14 +203,14 @@ impl Pipeline {
         let nlp = &self.inner;
         let doc = py.detach(|| {
             guard(std::panic::AssertUnwindSafe(|| {
-                nlp.process_input(Input {
+                crate::prepared::prepare(nlp.process_input(Input {
                     id,
                     text: t,
                     reference_date: reference,
-                })
+                }))
             }))
         })?;
-        Ok(Document::new(
+        Ok(Document::prepared(
             py,
             doc,
             Some((arg.py_str.clone().unbind(), arg.lossy)),
@@ -294,16 +294,17 @@ impl Pipeline {
             })
             .collect();
         let nlp = &self.inner;
+        // The result records are made on the worker threads too (crate::prepared): only the
+        // Python objects are left for the GIL.
         let docs = py.detach(|| {
-            guard(std::panic::AssertUnwindSafe(|| match n_threads {
-                Some(k) => nlp.process_batch_threads(inputs, k),
-                None => nlp.process_batch(inputs),
+            guard(std::panic::AssertUnwindSafe(|| {
+                nlp.process_batch_map(inputs, n_threads, crate::prepared::prepare)
             }))
         })?;
         Ok(docs
             .into_iter()
             .zip(&args)
-            .map(|(d, a)| Document::new(py, d, Some((a.py_str.clone().unbind(), a.lossy))))
+            .map(|(d, a)| Document::prepared(py, d, Some((a.py_str.clone().unbind(), a.lossy))))
             .collect())
     }
 

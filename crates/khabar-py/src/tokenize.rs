@@ -211,9 +211,18 @@ pub(crate) fn py_sentences(
     sents: &[RsSentence],
 ) -> PyResult<Vec<Sentence>> {
     let spans = char_spans(view.rust, sents.iter().map(|s| s.span));
+    py_sentences_at(view, sents, &spans)
+}
+
+/// [`py_sentences`] for a caller that has the sentences' `str` spans already.
+pub(crate) fn py_sentences_at(
+    view: TextView<'_, '_>,
+    sents: &[RsSentence],
+    spans: &[(usize, usize)],
+) -> PyResult<Vec<Sentence>> {
     sents
         .iter()
-        .zip(spans)
+        .zip(spans.iter().copied())
         .map(|(s, (start, end))| {
             Ok(Sentence {
                 start,

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use khabar_gazetteer::{EntryRef, Gazetteer, GazetteerBuilder, Match};
 use khabar_numdate::quantity::remove_overlapping;
 use khabar_numdate::{
-    CivilDate, DateExtractor, DayOrder, Direction, NonQuantitySpans, QuantityExtractor,
+    CivilDate, DateExtractor, DayOrder, Direction, NonQuantitySpans, QuantityExtractor, Temporal,
 };
 use khabar_tokenize::{Span, Token, Tokenizer, sentences};
 use rayon::prelude::*;
@@ -234,6 +234,7 @@ impl PipelineBuilder {
                     .with_direction(self.direction)
             }),
             reference: self.reference,
+            detect_in_scan: self.day_order == DayOrder::DayFirst,
             events: if self.events {
                 Some(Arc::new(crate::events::extractor()?))
             } else {
@@ -273,6 +274,9 @@ pub struct Pipeline {
     quantities: Option<QuantityExtractor>,
     dates: Option<DateExtractor>,
     reference: ReferenceDate,
+    /// Whether the date scan can detect the `auto` reference date itself (its digit dates
+    /// are read day first, as detection reads them).
+    detect_in_scan: bool,
     events: Option<Arc<khabar_events::EventExtractor>>,
 }
 
@@ -305,7 +309,6 @@ impl Pipeline {
     /// Processes one text with its id and reference date.
     pub fn process_input(&self, input: Input<'_>) -> Document {
         let text = input.text;
-        let (reference_date, reference_source) = self.reference_for(&input);
         let tokens = self.tokenizer.tokenize(text);
         let sentences = sentences(text);
         let entities = self
@@ -319,13 +322,7 @@ impl Pipeline {
         } else {
             NonQuantitySpans::default()
         };
-        let dates = match &self.dates {
-            Some(ex) => ex
-                .clone()
-                .with_reference(reference_date)
-                .extract_tokens_with(text, &tokens, &nonq),
-            None => Vec::new(),
-        };
+        let (dates, reference_date, reference_source) = self.dates_of(&input, &tokens, &nonq);
         let quantities = match &self.quantities {
             Some(ex) => {
                 let mut qs = ex.extract_tokens_with(text, &tokens, &nonq);
@@ -356,42 +353,117 @@ impl Pipeline {
         doc
     }
 
-    fn reference_for(&self, input: &Input<'_>) -> (Option<CivilDate>, ReferenceSource) {
-        if let Some(d) = input.reference_date {
-            return (Some(d), ReferenceSource::Given);
-        }
-        match self.reference {
-            ReferenceDate::None => (None, ReferenceSource::None),
-            ReferenceDate::Fixed(d) => (Some(d), ReferenceSource::Given),
-            ReferenceDate::Auto => match DateExtractor::new().detect_reference_date(input.text) {
-                Some(d) => (Some(d), ReferenceSource::Detected),
-                None => (None, ReferenceSource::None),
-            },
+    /// The dates of `input` (tokenized as `tokens`) with the reference date they were
+    /// resolved against and where it came from. Under the `auto` policy the text's own date
+    /// is found in the date scan itself ([`DateExtractor::extract_tokens_detecting`]); only
+    /// where that scan cannot stand in for detection (dates off, month-first digit dates:
+    /// detection reads day first) does a separate detection pass run.
+    fn dates_of(
+        &self,
+        input: &Input<'_>,
+        tokens: &[Token],
+        nonq: &NonQuantitySpans,
+    ) -> (Vec<Temporal>, Option<CivilDate>, ReferenceSource) {
+        let text = input.text;
+        let given = match (input.reference_date, self.reference) {
+            (Some(d), _) | (None, ReferenceDate::Fixed(d)) => Some(Some(d)),
+            (None, ReferenceDate::None) => Some(None),
+            (None, ReferenceDate::Auto) => None,
+        };
+        let source = |d: Option<CivilDate>, found: ReferenceSource| match d {
+            Some(_) => found,
+            None => ReferenceSource::None,
+        };
+        match (given, &self.dates) {
+            (Some(reference), dates) => {
+                let found = dates.as_ref().map_or_else(Vec::new, |ex| {
+                    ex.clone()
+                        .with_reference(reference)
+                        .extract_tokens_with(text, tokens, nonq)
+                });
+                (found, reference, source(reference, ReferenceSource::Given))
+            }
+            (None, Some(ex)) if self.detect_in_scan => {
+                let (found, detected) = ex
+                    .clone()
+                    .with_reference(None)
+                    .extract_tokens_detecting_with(text, tokens, nonq);
+                (found, detected, source(detected, ReferenceSource::Detected))
+            }
+            (None, dates) => {
+                let detected = detect_reference(text);
+                let found = dates.as_ref().map_or_else(Vec::new, |ex| {
+                    ex.clone()
+                        .with_reference(detected)
+                        .extract_tokens_with(text, tokens, nonq)
+                });
+                (found, detected, source(detected, ReferenceSource::Detected))
+            }
         }
     }
 
     /// Processes a batch in parallel on rayon's global pool. The output order is the input
     /// order.
     pub fn process_batch(&self, inputs: Vec<Input<'_>>) -> Vec<Document> {
-        inputs
-            .into_par_iter()
-            .map(|i| self.process_input(i))
-            .collect()
+        self.process_batch_map(inputs, None, |d| d)
     }
 
     /// Like [`Pipeline::process_batch`] on a pool of `threads` threads (`0`: all cores).
     pub fn process_batch_threads(&self, inputs: Vec<Input<'_>>, threads: usize) -> Vec<Document> {
-        if threads == 1 {
+        self.process_batch_map(inputs, Some(threads), |d| d)
+    }
+
+    /// A batch on `threads` threads (`None`: rayon's global pool; `Some(0)`: a pool of all
+    /// cores; `Some(1)`: the calling thread), each document handed to `finish` on the thread
+    /// that made it: work a caller does on every document (converting it for another
+    /// language, say) runs in parallel too. The output order is the input order.
+    ///
+    /// ```
+    /// use khabar::{Input, Pipeline};
+    /// let nlp = Pipeline::new()?;
+    /// let texts = ["IS-K attacked Kabul.", "No names here."];
+    /// let inputs = texts.iter().map(|t| Input::new(t)).collect();
+    /// let counts = nlp.process_batch_map(inputs, Some(2), |d| d.entities.len());
+    /// assert_eq!(counts, [2, 0]);
+    /// # Ok::<(), khabar::Error>(())
+    /// ```
+    pub fn process_batch_map<T: Send>(
+        &self,
+        inputs: Vec<Input<'_>>,
+        threads: Option<usize>,
+        finish: impl Fn(Document) -> T + Sync + Send,
+    ) -> Vec<T> {
+        let serial = |inputs: Vec<Input<'_>>| -> Vec<T> {
+            inputs
+                .into_iter()
+                .map(|i| finish(self.process_input(i)))
+                .collect()
+        };
+        let parallel = |inputs: Vec<Input<'_>>| -> Vec<T> {
+            inputs
+                .into_par_iter()
+                .map(|i| finish(self.process_input(i)))
+                .collect()
+        };
+        match threads {
+            None => parallel(inputs),
             // On the calling thread: no pool to start, and the documents are built where the
             // caller will read them.
-            return inputs.into_iter().map(|i| self.process_input(i)).collect();
-        }
-        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-            Ok(pool) => pool.install(|| self.process_batch(inputs)),
-            // A pool that cannot be built (out of threads) is not worth failing the batch.
-            Err(_) => inputs.into_iter().map(|i| self.process_input(i)).collect(),
+            Some(1) => serial(inputs),
+            Some(k) => match rayon::ThreadPoolBuilder::new().num_threads(k).build() {
+                Ok(pool) => pool.install(|| parallel(inputs)),
+                // A pool that cannot be built (out of threads) is not worth failing the batch.
+                Err(_) => serial(inputs),
+            },
         }
     }
+}
+
+/// The text's own date as the `auto` policy defines it: [`DateExtractor::detect_reference_date`]
+/// with the default settings (day-first digit dates). The single-pass detection in
+/// [`Pipeline::process_input`] agrees with it (tests/auto_reference.rs).
+fn detect_reference(text: &str) -> Option<CivilDate> {
+    DateExtractor::new().detect_reference_date(text)
 }
 
 pub(crate) fn candidate(e: &EntryRef<'_>) -> Candidate {

@@ -240,7 +240,8 @@ impl DateExtractor {
     /// `text`).
     pub fn extract_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Temporal> {
         let nonq = crate::NonQuantitySpans::of(text, tokens);
-        self.extract_tokens_with(text, tokens, &nonq)
+        self.extract_tokens_in(text, tokens, self.detect_reference, &nonq)
+            .0
     }
 
     /// Like [`DateExtractor::extract_tokens`], with the text's non-quantities scanned
@@ -251,24 +252,75 @@ impl DateExtractor {
         tokens: &[Token],
         non_quantities: &crate::NonQuantitySpans,
     ) -> Vec<Temporal> {
+        self.extract_tokens_in(text, tokens, self.detect_reference, non_quantities)
+            .0
+    }
+
+    /// Like [`DateExtractor::extract_tokens`] with reference detection on, in one pass: when
+    /// no reference date is set, the document's own date is found in the same scan (as
+    /// [`DateExtractor::detect_reference_date`] finds it), the expressions are resolved
+    /// against it, and it is returned beside them (`None` when a reference date is set or
+    /// the text states none).
+    ///
+    /// ```
+    /// use khabar_numdate::DateExtractor;
+    /// let text = "Posted 9 Nov 2021\nThe attack came on Friday.";
+    /// let tokens = khabar_tokenize::tokenize(text);
+    /// let (found, detected) = DateExtractor::new().extract_tokens_detecting(text, &tokens);
+    /// assert_eq!(detected.map(|d| d.to_string()).as_deref(), Some("2021-11-09"));
+    /// assert_eq!(found[1].value, "2021-11-05");
+    /// ```
+    pub fn extract_tokens_detecting(
+        &self,
+        text: &str,
+        tokens: &[Token],
+    ) -> (Vec<Temporal>, Option<CivilDate>) {
+        let nonq = crate::NonQuantitySpans::of(text, tokens);
+        self.extract_tokens_in(text, tokens, true, &nonq)
+    }
+
+    /// [`DateExtractor::extract_tokens_detecting`] with the text's non-quantities scanned
+    /// already (see [`DateExtractor::extract_tokens_with`]).
+    pub fn extract_tokens_detecting_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> (Vec<Temporal>, Option<CivilDate>) {
+        self.extract_tokens_in(text, tokens, true, non_quantities)
+    }
+
+    /// The expressions in `text`'s `tokens`, and the reference date detected (when `detect`
+    /// and no reference date is set).
+    fn extract_tokens_in(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        detect: bool,
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> (Vec<Temporal>, Option<CivilDate>) {
         let tks = classify(text, tokens);
         let g = Grammar::new(text, tokens, &tks, self.day_order);
-        let mut out = self.extract_in(&g);
+        let matches = scan(&g, !self.every_token);
+        let detected = match self.reference {
+            None if detect => detect_in(&g, &matches),
+            _ => None,
+        };
+        let mut out = self.extract_in(&g, matches, self.reference.or(detected));
         // Numbers that are no dates: identifiers, counted ranges, ages (crate::nonquant).
         let vetoes = crate::nonquant::date_vetoes(text, tokens, non_quantities.spans());
         crate::nonquant::retain_outside(&mut out, &vetoes, |t| t.span);
-        out
+        (out, detected)
     }
 
-    /// The expressions the grammar `g` finds, resolved.
-    fn extract_in(&self, g: &Grammar<'_>) -> Vec<Temporal> {
+    /// The expressions of `matches` (found by the grammar `g`), resolved against `reference`.
+    fn extract_in(
+        &self,
+        g: &Grammar<'_>,
+        matches: Vec<Match>,
+        reference: Option<CivilDate>,
+    ) -> Vec<Temporal> {
         let tks = g.t;
-        let matches = scan(g, !self.every_token);
-        let reference = match self.reference {
-            Some(r) => Some(r),
-            None if self.detect_reference => detect_in(g, &matches),
-            None => None,
-        };
         let mut out = Vec::with_capacity(matches.len());
         let mut previous: Option<CivilDate> = None;
         for m in matches {
@@ -3397,10 +3449,24 @@ mod tests {
         let mut slow = Vec::new();
         for ex in configurations() {
             let g = Grammar::new(text, &tokens, &tks, ex.day_order);
-            fast.push(ex.extract_in(&g));
-            slow.push(ex.extract_in(&g_reference(text, &tokens, &tks, ex.day_order)));
+            fast.push(extract_all(&ex, &g));
+            slow.push(extract_all(
+                &ex,
+                &g_reference(text, &tokens, &tks, ex.day_order),
+            ));
         }
         (fast, slow)
+    }
+
+    /// What `ex` finds with the grammar `g`: its scan, resolved (against the text's own date
+    /// when detection is on and no reference is set).
+    fn extract_all(ex: &DateExtractor, g: &Grammar<'_>) -> Vec<Temporal> {
+        let matches = scan(g, !ex.every_token);
+        let reference = match ex.reference {
+            None if ex.detect_reference => detect_in(g, &matches),
+            r => r,
+        };
+        ex.extract_in(g, matches, reference)
     }
 
     fn g_reference<'a>(
