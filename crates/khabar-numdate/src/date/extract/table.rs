@@ -1,0 +1,133 @@
+//! The core rules: what one position of the text can start, apart from ranges and the
+//! START/MID/END modifiers ([`super::best_at`] adds those). [`core`] is the table of contents:
+//! every rule is a small function named for the construction it reads, in priority order (on
+//! equal lengths the earlier rule wins). Each rule's phrases are in its doc comment and in its
+//! test.
+//!
+//! | Rules | Module |
+//! |---|---|
+//! | calendar dates, weekdays counted from a date, fiscal/school years, approximate dates | [`super::years`] |
+//! | clock times, parts of the day, meals, a day with a time | [`super::times`] |
+//! | "now", "to date", "the day before", "the past" | [`super::refs`] |
+//! | lengths ("six years", "the past two weeks"), "ago"/"later", shifts from a date | [`super::lengths`] |
+//! | sets ("every Friday", "daily", "Tuesdays at 9am") | [`super::sets`] |
+
+use super::{cmp_prefix, lengths, longest, refs, sets, times, years};
+use crate::date::TemporalMod;
+use crate::date::grammar::{Grammar, Match};
+use crate::date::lexicon::{Unit, W};
+
+/// The position a core rule reads from, with what several rules share (read once).
+#[derive(Clone, Copy)]
+pub(super) struct At<'g, 'a> {
+    /// The grammar.
+    pub(super) g: &'g Grammar<'a>,
+    /// The token the expression starts at.
+    pub(super) i: usize,
+    /// The lexicon's word at `i`.
+    pub(super) w: Option<W>,
+    /// Where an amount starts: after a comparison cue ("about", "more than"), else `i`.
+    pub(super) j: usize,
+    /// The comparison cue before the amount, if any.
+    pub(super) cmp: Option<TemporalMod>,
+    /// An amount and unit at `j` ("six years", "a few days"): `(end, amount, unit)`.
+    pub(super) amount: Option<(usize, Option<f64>, Unit)>,
+}
+
+impl<'g, 'a> At<'g, 'a> {
+    pub(super) fn new(g: &'g Grammar<'a>, i: usize) -> At<'g, 'a> {
+        let (j, cmp) = match cmp_prefix(g, i) {
+            Some((j, c)) => (j, Some(c)),
+            None => (i, None),
+        };
+        At {
+            g,
+            i,
+            w: g.t.get(i).and_then(|t| t.w),
+            j,
+            cmp,
+            amount: super::amount_unit(g, j),
+        }
+    }
+}
+
+/// Everything but ranges and START/MID/END modifiers: the longest reading of the core rules
+/// at `i`, the earliest rule winning a tie.
+pub(super) fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let at = At::new(g, i);
+    [
+        years::calendar_date(&at),
+        years::weekday_from_date(&at),
+        times::day_with_time(&at),
+        times::clock_with_day(&at),
+        times::part_of_day(&at),
+        times::around_meal(&at),
+        times::around_clock_time(&at),
+        refs::right_now(&at),
+        refs::at_the_moment(&at),
+        sets::once_a_unit(&at),
+        refs::to_date(&at),
+        years::year_to_date(&at),
+        refs::the_unit_closing(&at),
+        lengths::nights(&at),
+        refs::the_day_before_after(&at),
+        refs::for_the_time_being(&at),
+        lengths::units_opening_sentence(&at),
+        refs::reference_word(&at),
+        lengths::compound(&at),
+        lengths::amount_from_date(&at),
+        lengths::amount_ago_or_length(&at),
+        lengths::the_past_units(&at),
+        lengths::recent_units(&at),
+        lengths::for_units(&at),
+        lengths::all_unit(&at),
+        sets::day_of_every_month(&at),
+        sets::every_unit(&at),
+        sets::periodic_word(&at),
+        sets::semiannual(&at),
+        sets::weekends(&at),
+        sets::set_time(&at),
+        years::named_year(&at),
+        years::approximate_date(&at),
+    ]
+    .into_iter()
+    .fold(None, longest)
+}
+
+/// A core rule.
+#[cfg(test)]
+pub(super) type Rule = fn(&At<'_, '_>) -> Option<Match>;
+
+/// The texts `rule` reads in `text`, one per position where it reads something.
+#[cfg(test)]
+pub(super) fn reads(rule: Rule, text: &str) -> Vec<String> {
+    use crate::date::grammar::classify;
+    let tokens = khabar_tokenize::tokenize(text);
+    let tks = classify(text, &tokens);
+    let g = Grammar::new(text, &tokens, &tks, super::DayOrder::DayFirst);
+    (0..g.t.len())
+        .filter_map(|i| rule(&At::new(&g, i)))
+        .filter_map(|mt| {
+            let start = g.t.get(mt.start)?.start;
+            let end = g.t.get(mt.end.checked_sub(1)?)?.end;
+            text.get(start..end).map(str::to_string)
+        })
+        .collect()
+}
+
+/// Checks a rule on its examples: in each `(text, phrase)`, the rule reads `phrase`
+/// somewhere; with an empty phrase, it reads nothing in the text.
+#[cfg(test)]
+pub(super) fn check(rule: Rule, examples: &[(&str, &str)]) {
+    for &(text, phrase) in examples {
+        let got = reads(rule, text);
+        if phrase.is_empty() {
+            assert!(got.is_empty(), "{text:?}: read {got:?}, want nothing");
+        } else {
+            assert!(
+                got.iter().any(|x| x == phrase),
+                "{text:?}: read {got:?}, want {phrase:?}"
+            );
+        }
+    }
+}
