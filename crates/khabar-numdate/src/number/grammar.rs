@@ -10,6 +10,7 @@ use super::digits::{DigitToken, parse_digit_token};
 use super::lexicon::{Entry, Lex, lookup, suffix_scale};
 use super::{NumberForm, NumberKind, NumberParse};
 use khabar_tokenize::{Span, Token, TokenKind};
+use std::ops::ControlFlow;
 
 mod words;
 
@@ -216,127 +217,35 @@ impl<'a> Grammar<'a> {
         Some(r)
     }
 
-    /// A number without sign starting at `i`.
+    /// A number without sign starting at `i`: leading digits, then words, digit groups and
+    /// hyphens while they continue it (the longest well-formed prefix wins).
     fn unsigned(&self, i: usize) -> Option<NumberParse> {
         let mut st = State {
             last_scale: NO_SCALE,
             ..State::default()
         };
         let mut j = i;
-        // Digits first.
         if let Some(d) = self.digit(i) {
-            if d.ordinal {
-                return Some(self.result_with(
-                    i,
-                    i + 1,
-                    d.value,
-                    NumberKind::Ordinal,
-                    NumberForm::Digits,
-                    false,
-                ));
-            }
-            if let Some(r) = self.digit_fraction(i, &d) {
-                return Some(r);
-            }
-            let (value, end) = self.space_grouped(i, &d);
-            st.digits = true;
-            st.any = true;
-            j = end;
-            if let Some(p) = d.suffix_scale {
-                // "5bn": complete, like "5 billion".
-                st.total = value;
-                st.last_scale = p;
-                return Some(self.result(i, j, value, NumberKind::Cardinal, &st));
-            }
-            st.group = value;
-            st.small = true;
-            st.tens = true;
-            // Separate abbreviations: "2.33 k", "10 bln".
-            if let Some(p) = self
-                .tok(j)
-                .filter(|t| t.kind == TokenKind::Word)
-                .and_then(|_| suffix_scale(self.txt(j)))
-            {
-                if end == i + 1 {
-                    let v = value * pow10(p);
-                    if v.abs() <= super::MAX_EXACT_INTEGER {
-                        st.digits = true;
-                        return Some(self.result(i, j + 1, v, NumberKind::Cardinal, &st));
-                    }
-                }
-            }
-            if !d.integer
-                && !self
-                    .lex(j)
-                    .is_some_and(|e| matches!(e.lex, Lex::Scale(_) | Lex::Hundred))
-            {
-                return Some(self.result(i, j, value, NumberKind::Cardinal, &st));
+            match self.leading_digits(i, &d, &mut st) {
+                ControlFlow::Break(r) => return Some(r),
+                ControlFlow::Continue(end) => j = end,
             }
         }
         let mut best: Option<(usize, State)> = st.any.then_some((j, st));
         while let Some(t) = self.tok(j) {
             match t.kind {
                 TokenKind::Number => {
-                    // Digits continue a number only as the group after a scale word or
-                    // after "hundred and": "4 thousand 3 hundred and 21".
-                    let Some(d) = self.digit(j) else { break };
-                    let after_scale = st.last_scale != NO_SCALE && st.group == 0.0;
-                    let after_hundred = st.hund && !st.small && !st.tens;
-                    let scale_next = self
-                        .lex(j + 1)
-                        .is_some_and(|e| matches!(e.lex, Lex::Hundred | Lex::Scale(_)));
-                    let and_before = j > 0 && self.lex(j - 1).is_some_and(|e| e.lex == Lex::And);
-                    if !(d.plain && d.integer)
-                        || !(after_scale && d.value < 1000.0 || after_hundred && d.value < 100.0)
-                        || !st.any
-                        || and_before && (d.value < 1.0 || scale_next)
-                    {
+                    if !self.digit_group(j, &mut st) {
                         break;
                     }
-                    st.group += d.value;
-                    st.small = true;
-                    st.tens = true;
-                    st.digits = true;
-                    st.lone_one = false;
                     j += 1;
                     best = Some((j, st));
                 }
                 TokenKind::Punct if self.is_hyphen(j) => {
-                    // "twenty-one", "fifty - two", "one-eighth".
-                    let next = self.lex(j + 1).map(|e| e.lex);
-                    let tens_unit = st.tens
-                        && !st.small
-                        && st.tens_val > 0.0
-                        && matches!(next, Some(Lex::Unit(_) | Lex::OrdUnit(_)));
-                    let one_frac = st.lone_one
-                        && !st.article
-                        && matches!(
-                            next,
-                            Some(
-                                Lex::OrdUnit(_)
-                                    | Lex::OrdTeen(_)
-                                    | Lex::OrdTens(_)
-                                    | Lex::Quarter
-                                    | Lex::Half
-                            )
-                        );
-                    // "five - eighths": a count, a dash, a plural denominator.
-                    let count_frac = st.small
-                        && self.lex(j + 1).is_some_and(|e| {
-                            e.plural
-                                && matches!(
-                                    e.lex,
-                                    Lex::OrdUnit(_)
-                                        | Lex::OrdTeen(_)
-                                        | Lex::OrdTens(_)
-                                        | Lex::Quarter
-                                )
-                        });
-                    if tens_unit || one_frac || count_frac {
-                        j += 1;
-                        continue;
+                    if !self.hyphen_joins(j, &st) {
+                        break;
                     }
-                    break;
+                    j += 1;
                 }
                 TokenKind::Word => {
                     let Some(e) = self.lex(j) else { break };
@@ -351,6 +260,124 @@ impl<'a> Grammar<'a> {
         }
         let (end, st) = best?;
         Some(self.result(i, end, st.value(), NumberKind::Cardinal, &st))
+    }
+
+    /// Digits opening a number at `i`: complete ("21st", "3/4", "5bn", "2.33 k", "4.5"
+    /// unless a scale word follows), or the first group of one that goes on at the returned
+    /// token ("4 thousand", "1 234 567 people").
+    fn leading_digits(
+        &self,
+        i: usize,
+        d: &DigitToken,
+        st: &mut State,
+    ) -> ControlFlow<NumberParse, usize> {
+        if d.ordinal {
+            return ControlFlow::Break(self.result_with(
+                i,
+                i + 1,
+                d.value,
+                NumberKind::Ordinal,
+                NumberForm::Digits,
+                false,
+            ));
+        }
+        if let Some(r) = self.digit_fraction(i, d) {
+            return ControlFlow::Break(r);
+        }
+        let (value, end) = self.space_grouped(i, d);
+        st.digits = true;
+        st.any = true;
+        if let Some(p) = d.suffix_scale {
+            // "5bn": complete, like "5 billion".
+            st.total = value;
+            st.last_scale = p;
+            return ControlFlow::Break(self.result(i, end, value, NumberKind::Cardinal, st));
+        }
+        st.group = value;
+        st.small = true;
+        st.tens = true;
+        // Separate abbreviations: "2.33 k", "10 bln".
+        if let Some(p) = self
+            .tok(end)
+            .filter(|t| t.kind == TokenKind::Word)
+            .and_then(|_| suffix_scale(self.txt(end)))
+        {
+            if end == i + 1 {
+                let v = value * pow10(p);
+                if v.abs() <= super::MAX_EXACT_INTEGER {
+                    st.digits = true;
+                    return ControlFlow::Break(self.result(
+                        i,
+                        end + 1,
+                        v,
+                        NumberKind::Cardinal,
+                        st,
+                    ));
+                }
+            }
+        }
+        if !d.integer
+            && !self
+                .lex(end)
+                .is_some_and(|e| matches!(e.lex, Lex::Scale(_) | Lex::Hundred))
+        {
+            return ControlFlow::Break(self.result(i, end, value, NumberKind::Cardinal, st));
+        }
+        ControlFlow::Continue(end)
+    }
+
+    /// Digits at `j` continuing a number, added to `st`: only as the group after a scale
+    /// word or after "hundred and" ("4 thousand 3 hundred and 21").
+    fn digit_group(&self, j: usize, st: &mut State) -> bool {
+        let Some(d) = self.digit(j) else {
+            return false;
+        };
+        let after_scale = st.last_scale != NO_SCALE && st.group == 0.0;
+        let after_hundred = st.hund && !st.small && !st.tens;
+        let scale_next = self
+            .lex(j + 1)
+            .is_some_and(|e| matches!(e.lex, Lex::Hundred | Lex::Scale(_)));
+        let and_before = j > 0 && self.lex(j - 1).is_some_and(|e| e.lex == Lex::And);
+        if !(d.plain && d.integer)
+            || !(after_scale && d.value < 1000.0 || after_hundred && d.value < 100.0)
+            || !st.any
+            || and_before && (d.value < 1.0 || scale_next)
+        {
+            return false;
+        }
+        st.group += d.value;
+        st.small = true;
+        st.tens = true;
+        st.digits = true;
+        st.lone_one = false;
+        true
+    }
+
+    /// A hyphen at `j` inside a number: "twenty-one", "fifty - two", "one-eighth", "five -
+    /// eighths" (a count, a dash, a plural denominator).
+    fn hyphen_joins(&self, j: usize, st: &State) -> bool {
+        let next = self.lex(j + 1).map(|e| e.lex);
+        let tens_unit = st.tens
+            && !st.small
+            && st.tens_val > 0.0
+            && matches!(next, Some(Lex::Unit(_) | Lex::OrdUnit(_)));
+        let one_frac = st.lone_one
+            && !st.article
+            && matches!(
+                next,
+                Some(
+                    Lex::OrdUnit(_) | Lex::OrdTeen(_) | Lex::OrdTens(_) | Lex::Quarter | Lex::Half
+                )
+            );
+        let count_frac = st.small
+            && self.lex(j + 1).is_some_and(|e| {
+                e.plural
+                    && matches!(
+                        e.lex,
+                        Lex::OrdUnit(_) | Lex::OrdTeen(_) | Lex::OrdTens(_) | Lex::Quarter
+                    )
+            });
+        tens_unit || one_frac || count_frac
     }
 
     /// One word of the grammar: the rule for its lexical class (in [`words`]).

@@ -434,4 +434,39 @@ mod tests {
             ("the old quarter", "", 0.0, Cardinal),
         ]);
     }
+
+    #[test]
+    fn leading_digits_examples() {
+        use NumberKind::Ordinal;
+        check(&[
+            ("the 21st", "21st", 21.0, Ordinal),
+            ("5bn", "5bn", 5e9, Cardinal),
+            ("2.33 k", "2.33 k", 2330.0, Cardinal),
+            ("4.5 people", "4.5", 4.5, Cardinal),
+            ("1 234 567 people", "1 234 567", 1_234_567.0, Cardinal),
+        ]);
+    }
+
+    #[test]
+    fn digit_group_examples() {
+        check(&[
+            (
+                "4 thousand 3 hundred and 21",
+                "4 thousand 3 hundred and 21",
+                4321.0,
+                Cardinal,
+            ),
+            ("5 6", "5", 5.0, Cardinal),
+        ]);
+    }
+
+    #[test]
+    fn hyphen_joins_examples() {
+        check(&[
+            ("fifty - two", "fifty - two", 52.0, Cardinal),
+            ("one-eighth", "one-eighth", 0.125, Fraction),
+            ("five - eighths", "five - eighths", 0.625, Fraction),
+            ("twenty-twenty", "twenty", 20.0, Cardinal),
+        ]);
+    }
 }
