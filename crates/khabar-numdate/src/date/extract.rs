@@ -817,94 +817,86 @@ fn year_of_cal(c: Cal) -> Option<YearSpec> {
 /// week beginning February 4" (the ISO week containing that day), "that year", "the same
 /// month" (anaphoric).
 fn period_phrase(g: &Grammar<'_>, i: usize) -> Option<Match> {
-    let w = |k: usize| g.t.get(k).and_then(|t| t.w);
-    // "rest of the week", "the rest of this month", "rest of my week"
     let r = if g_is(g, i, W::The) { i + 1 } else { i };
     if g_is(g, r, W::Rest) {
-        let mut k = r + 1;
-        if g_is(g, k, W::Of) {
-            k += 1;
-        }
-        if g_is(g, k, W::The) || g_is(g, k, W::This) || g_word(g, k, "my") {
-            k += 1;
-        }
-        if let Some(W::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false)) = w(k) {
-            let today = Cal::Rel {
-                unit: Unit::Day,
-                n: 0,
-                anaphoric: false,
-            };
-            let period = Cal::Rel {
-                unit: u,
-                n: 0,
-                anaphoric: false,
-            };
-            return m(i, k + 1, Sem::Range(today, period, NO_END_MODS), None);
-        }
-        return None;
+        return rest_of_period(g, i, r);
     }
-    // "the week of November 30th", "the week beginning (on) February 4", "w/c Feb 4"
-    let (k, ok) = if g_is(g, i, W::WeekAbbrev) && g_punct(g, i + 1, &["/"]) && g_word(g, i + 2, "c")
-    {
-        (i + 3, true)
-    } else {
-        let k = if g_is(g, i, W::The) { i + 1 } else { i };
-        if g_is(g, k, W::Unit(Unit::Week, false)) {
-            let mut k2 = k + 1;
-            if g_is(g, k2, W::Of) {
-                (k2 + 1, true)
-            } else if g_word(g, k2, "beginning")
-                || g_word(g, k2, "starting")
-                || g_word(g, k2, "commencing")
-            {
-                k2 += 1;
-                if g_is(g, k2, W::On) {
-                    k2 += 1;
-                }
-                (k2, true)
-            } else {
-                (k2, false)
-            }
-        } else {
-            (k, false)
-        }
-    };
-    if ok {
+    if let Some(k) = week_of_start(g, i) {
         let (e, c) = g.cal(k)?;
         return day_cal(c).then(|| m(i, e, Sem::WeekOf(c), None)).flatten();
     }
-    // "that year", "the same month", "same week": anaphoric.
-    // ("the same month" is found from "same": the span leaves the article out.)
-    let k = i;
-    if g_is(g, k, W::Same) || g_is(g, k, W::That) {
-        if let Some(W::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) =
-            w(k + 1)
-        {
-            return m(
-                i,
-                k + 2,
-                Sem::Cal(Cal::Rel {
-                    unit: u,
-                    n: 0,
-                    anaphoric: true,
-                }),
-                None,
-            );
+    same_period(g, i)
+}
+
+/// "rest of the week", "the rest of this month", "rest of my week" (with "rest" at `r`): from
+/// the reference date to the end of the period.
+fn rest_of_period(g: &Grammar<'_>, i: usize, r: usize) -> Option<Match> {
+    let mut k = r + 1;
+    if g_is(g, k, W::Of) {
+        k += 1;
+    }
+    if g_is(g, k, W::The) || g_is(g, k, W::This) || g_word(g, k, "my") {
+        k += 1;
+    }
+    let Some(W::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false)) =
+        g.t.get(k).and_then(|t| t.w)
+    else {
+        return None;
+    };
+    let today = Cal::Rel {
+        unit: Unit::Day,
+        n: 0,
+        anaphoric: false,
+    };
+    let period = Cal::Rel {
+        unit: u,
+        n: 0,
+        anaphoric: false,
+    };
+    m(i, k + 1, Sem::Range(today, period, NO_END_MODS), None)
+}
+
+/// Where the day of "the week of November 30th", "the week beginning (on) February 4",
+/// "week commencing Feb 4", "w/c Feb 4" starts.
+fn week_of_start(g: &Grammar<'_>, i: usize) -> Option<usize> {
+    if g_is(g, i, W::WeekAbbrev) && g_punct(g, i + 1, &["/"]) && g_word(g, i + 2, "c") {
+        return Some(i + 3);
+    }
+    let k = if g_is(g, i, W::The) { i + 1 } else { i };
+    if !g_is(g, k, W::Unit(Unit::Week, false)) {
+        return None;
+    }
+    let mut k2 = k + 1;
+    if g_is(g, k2, W::Of) {
+        return Some(k2 + 1);
+    }
+    if g_word(g, k2, "beginning") || g_word(g, k2, "starting") || g_word(g, k2, "commencing") {
+        k2 += 1;
+        if g_is(g, k2, W::On) {
+            k2 += 1;
         }
-        if g_is(g, k, W::That) && g_is(g, k + 1, W::Unit(Unit::Weekend, false)) {
-            return m(
-                i,
-                k + 2,
-                Sem::Cal(Cal::Rel {
-                    unit: Unit::Weekend,
-                    n: 0,
-                    anaphoric: true,
-                }),
-                None,
-            );
-        }
+        return Some(k2);
     }
     None
+}
+
+/// "that year", "the same month", "same week", "that weekend": the period being talked about
+/// (anaphoric). "the same month" is found from "same": the span leaves the article out.
+fn same_period(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    if !(g_is(g, i, W::Same) || g_is(g, i, W::That)) {
+        return None;
+    }
+    let unit = match g.t.get(i + 1).and_then(|t| t.w) {
+        Some(W::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) => u,
+        Some(W::Unit(Unit::Weekend, false)) if g_is(g, i, W::That) => Unit::Weekend,
+        _ => return None,
+    };
+    let c = Cal::Rel {
+        unit,
+        n: 0,
+        anaphoric: true,
+    };
+    m(i, i + 2, Sem::Cal(c), None)
 }
 
 /// A day, possibly with a part of the day: "tomorrow", "Monday morning", "tonight", "this
@@ -1578,6 +1570,40 @@ fn past_ref_end(g: &Grammar<'_>, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn period_phrase_examples() {
+        crate::date::resolve::check_values(
+            "2018-01-26",
+            Direction::Past,
+            &[
+                (
+                    "for the rest of the week",
+                    "the rest of the week",
+                    "2018-01-26/2018-W04",
+                ),
+                (
+                    "the week of November 30th",
+                    "the week of November 30th",
+                    "2017-W48",
+                ),
+                (
+                    "the week beginning February 4",
+                    "the week beginning February 4",
+                    "2017-W05",
+                ),
+                ("w/c Feb 4", "w/c Feb 4", "2017-W05"),
+            ],
+        );
+        let ex = DateExtractor::new();
+        let texts: Vec<String> = ex
+            .extract("In 2016 he left; that year and the same month were hard.")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert!(texts.iter().any(|t| t == "that year"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "same month"), "{texts:?}");
+    }
 
     /// Reference scan: try every production at every token, without the fast filter that
     /// skips tokens which cannot start an expression.
