@@ -1,5 +1,5 @@
 //! The core rules: what one position of the text can start, apart from ranges and the
-//! START/MID/END modifiers ([`super::best_at`] adds those). [`core`] is the table of contents:
+//! START/MID/END modifiers ([`super::best_at`] adds those). [`core()`] is the table of contents:
 //! every rule is a small function named for the construction it reads, in priority order (on
 //! equal lengths the earlier rule wins). Each rule's phrases are in its doc comment and in its
 //! test.
