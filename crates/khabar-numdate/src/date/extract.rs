@@ -1,4 +1,9 @@
 //! The extractor: configuration, the scan over tokens, and the output.
+//!
+//! The productions tried at each token are in [`best_at`]; the core rules, one small function
+//! per construction, are listed in priority order in [`table`] and live in [`years`],
+//! [`times`], [`refs`], [`lengths`] and [`sets`]; ranges in [`ranges`]; what each meaning
+//! resolves to (its TIMEX3 value and interval) in [`value`].
 
 use crate::date::DateError;
 use crate::date::clock::{ClockCtx, ClockRead, hour_in_part};

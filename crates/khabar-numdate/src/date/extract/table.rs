@@ -4,13 +4,16 @@
 //! equal lengths the earlier rule wins). Each rule's phrases are in its doc comment and in its
 //! test.
 //!
-//! | Rules | Module |
-//! |---|---|
-//! | calendar dates, weekdays counted from a date, fiscal/school years, approximate dates | [`super::years`] |
-//! | clock times, parts of the day, meals, a day with a time | [`super::times`] |
-//! | "now", "to date", "the day before", "the past" | [`super::refs`] |
-//! | lengths ("six years", "the past two weeks"), "ago"/"later", shifts from a date | [`super::lengths`] |
-//! | sets ("every Friday", "daily", "Tuesdays at 9am") | [`super::sets`] |
+//! Where the rules live:
+//! - [`super::years`]: calendar dates, weekdays counted from a date, fiscal and school years,
+//!   approximate dates;
+//! - [`super::times`]: clock times, parts of the day, meals, a day with a time;
+//! - [`super::refs`]: "now", "to date", "the day before", "the past";
+//! - [`super::lengths`]: lengths ("six years", "the past two weeks"), "ago"/"later", shifts
+//!   from a date;
+//! - [`super::sets`]: sets ("every Friday", "daily", "Tuesdays at 9am").
+//!
+//! Ranges are in [`super::ranges`]; what each meaning resolves to is in [`super::value`].
 
 use super::{cmp_prefix, lengths, longest, refs, sets, times, years};
 use crate::date::TemporalMod;
