@@ -54,47 +54,55 @@ impl<'g, 'a> At<'g, 'a> {
     }
 }
 
+/// The longest of the readings of `rules` at `at`, the earliest rule winning a tie: each rule
+/// is called once, in order (written out, so that no table of readings is built).
+macro_rules! longest_of {
+    ($at:expr; $($rule:path),+ $(,)?) => {{
+        let mut best = None;
+        $(best = longest(best, $rule($at));)+
+        best
+    }};
+}
+
 /// Everything but ranges and START/MID/END modifiers: the longest reading of the core rules
 /// at `i`, the earliest rule winning a tie.
 pub(super) fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
     let at = At::new(g, i);
-    [
-        years::calendar_date(&at),
-        years::weekday_from_date(&at),
-        times::day_with_time(&at),
-        times::clock_with_day(&at),
-        times::part_of_day(&at),
-        times::around_meal(&at),
-        times::around_clock_time(&at),
-        refs::right_now(&at),
-        refs::at_the_moment(&at),
-        sets::once_a_unit(&at),
-        refs::to_date(&at),
-        years::year_to_date(&at),
-        refs::the_unit_closing(&at),
-        lengths::nights(&at),
-        refs::the_day_before_after(&at),
-        refs::for_the_time_being(&at),
-        lengths::units_opening_sentence(&at),
-        refs::reference_word(&at),
-        lengths::compound(&at),
-        lengths::amount_from_date(&at),
-        lengths::amount_ago_or_length(&at),
-        lengths::the_past_units(&at),
-        lengths::recent_units(&at),
-        lengths::for_units(&at),
-        lengths::all_unit(&at),
-        sets::day_of_every_month(&at),
-        sets::every_unit(&at),
-        sets::periodic_word(&at),
-        sets::semiannual(&at),
-        sets::weekends(&at),
-        sets::set_time(&at),
-        years::named_year(&at),
-        years::approximate_date(&at),
-    ]
-    .into_iter()
-    .fold(None, longest)
+    longest_of!(&at;
+        years::calendar_date,
+        years::weekday_from_date,
+        times::day_with_time,
+        times::clock_with_day,
+        times::part_of_day,
+        times::around_meal,
+        times::around_clock_time,
+        refs::right_now,
+        refs::at_the_moment,
+        sets::once_a_unit,
+        refs::to_date,
+        years::year_to_date,
+        refs::the_unit_closing,
+        lengths::nights,
+        refs::the_day_before_after,
+        refs::for_the_time_being,
+        lengths::units_opening_sentence,
+        refs::reference_word,
+        lengths::compound,
+        lengths::amount_from_date,
+        lengths::amount_ago_or_length,
+        lengths::the_past_units,
+        lengths::recent_units,
+        lengths::for_units,
+        lengths::all_unit,
+        sets::day_of_every_month,
+        sets::every_unit,
+        sets::periodic_word,
+        sets::semiannual,
+        sets::weekends,
+        sets::set_time,
+        years::named_year,
+        years::approximate_date,
+    )
 }
 
 /// A core rule.
