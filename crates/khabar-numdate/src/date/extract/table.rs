@@ -15,7 +15,7 @@
 //!
 //! Ranges are in [`super::ranges`]; what each meaning resolves to is in [`super::value`].
 
-use super::{cmp_prefix, lengths, longest, refs, sets, times, years};
+use super::{cmp_prefix, lengths, refs, sets, times, years};
 use crate::date::TemporalMod;
 use crate::date::grammar::{Grammar, Match};
 use crate::date::lexicon::{Unit, W};
@@ -55,13 +55,25 @@ impl<'g, 'a> At<'g, 'a> {
 }
 
 /// The longest of the readings of `rules` at `at`, the earliest rule winning a tie: each rule
-/// is called once, in order (written out, so that no table of readings is built).
+/// is called once, in order (written out, so that no table of readings is built, and the best
+/// reading is only written when a longer one comes).
 macro_rules! longest_of {
     ($at:expr; $($rule:path),+ $(,)?) => {{
-        let mut best = None;
-        $(best = longest(best, $rule($at));)+
+        let mut best: Option<Match> = None;
+        $(keep_longer(&mut best, $rule($at));)+
         best
     }};
+}
+
+/// `best` becomes `reading` when that is longer (or `best` is none): [`super::longest`] in
+/// place.
+#[inline]
+fn keep_longer(best: &mut Option<Match>, reading: Option<Match>) {
+    if let Some(r) = reading {
+        if best.as_ref().is_none_or(|b| r.end > b.end) {
+            *best = Some(r);
+        }
+    }
 }
 
 /// Everything but ranges and START/MID/END modifiers: the longest reading of the core rules
