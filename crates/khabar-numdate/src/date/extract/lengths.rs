@@ -11,6 +11,7 @@ use khabar_tokenize::TokenKind;
 
 /// Nights of a stay, a length in days: "two nights", "for 1 night?". A singular "night" after
 /// a number must close the clause ("three night markets" is no length).
+#[inline]
 pub(super) fn nights(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let (j, a) = g.amount(i)?;
@@ -32,6 +33,7 @@ pub(super) fn nights(at: &At<'_, '_>) -> Option<Match> {
 
 /// A capitalised bare plural unit opening a sentence before "later"/"earlier": "Months after
 /// the Islamic State declared …", "Years later".
+#[inline]
 pub(super) fn units_opening_sentence(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let Some(W::Unit(u, true)) = at.w else {
@@ -53,6 +55,7 @@ pub(super) fn units_opening_sentence(at: &At<'_, '_>) -> Option<Match> {
 
 /// Compound lengths: "1 year 1 month 21 days", "2 hours and 30 minutes"; with "ago" or "later"
 /// a date: "1 month and 21 days ago", "1 year, 2 months later".
+#[inline]
 pub(super) fn compound(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let (e, Some(a0), u0) = at.amount? else {
@@ -97,6 +100,7 @@ pub(super) fn compound(at: &At<'_, '_>) -> Option<Match> {
 /// yesterday", "2 weeks from Jan 15", "a week starting tomorrow"; with a comparison, "more
 /// than 2 weeks before today" (before that day), "within 2 weeks from today", "less than 3
 /// days after tomorrow", "for 3 days from today" (the period between the two days).
+#[inline]
 pub(super) fn amount_from_date(at: &At<'_, '_>) -> Option<Match> {
     let (g, i, cmp) = (at.g, at.i, at.cmp);
     let (e, amt, u) = at.amount?;
@@ -180,6 +184,7 @@ fn counted_from(at: &At<'_, '_>, e: usize) -> Option<(usize, i64, bool)> {
 /// days later", "two weeks from now", "about a week ago" (approximate), "a few years ago"
 /// (the past, unspecified); else the amount is a length: "12 years", "more than three
 /// hours", "three weekends" (P3WE; "labor day 2021 weekend" is no length).
+#[inline]
 pub(super) fn amount_ago_or_length(at: &At<'_, '_>) -> Option<Match> {
     let (i, cmp) = (at.i, at.cmp);
     let (e, amt, u) = at.amount?;
@@ -217,6 +222,7 @@ pub(super) fn amount_ago_or_length(at: &At<'_, '_>) -> Option<Match> {
 /// weeks", "last years", "the past year" (a year's length); "the last week" is the calendar
 /// week before, "over the last week" a length. Not the verb: "the course will last three
 /// weekends".
+#[inline]
 pub(super) fn the_past_units(at: &At<'_, '_>) -> Option<Match> {
     let (g, i, w) = (at.g, at.i, at.w);
     let verb_last = w == Some(W::Last) && i > 0 && after_modal(g, i - 1);
@@ -252,6 +258,7 @@ pub(super) fn the_past_units(at: &At<'_, '_>) -> Option<Match> {
 }
 
 /// "recent years", "recent months": an unspecified length.
+#[inline]
 pub(super) fn recent_units(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if at.w != Some(W::Recent) {
@@ -264,6 +271,7 @@ pub(super) fn recent_units(at: &At<'_, '_>) -> Option<Match> {
 }
 
 /// "for years", "for decades": a bare plural unit after "for" ("for weekends" is no length).
+#[inline]
 pub(super) fn for_units(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     match at.w {
@@ -278,6 +286,7 @@ pub(super) fn for_units(at: &At<'_, '_>) -> Option<Match> {
 
 /// One whole unit: "all day", "full week", "another month", "all-year", "another hour"
 /// ("all hour" is no length).
+#[inline]
 pub(super) fn all_unit(at: &At<'_, '_>) -> Option<Match> {
     let (g, i, w) = (at.g, at.i, at.w);
     if !matches!(w, Some(W::All | W::Full | W::Another)) {

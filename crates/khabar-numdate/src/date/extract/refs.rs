@@ -9,6 +9,7 @@ use crate::date::resolve::Cal;
 use khabar_tokenize::TokenKind;
 
 /// "right now": the present.
+#[inline]
 pub(super) fn right_now(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if g_word(g, i, "right") && g_is(g, i + 1, W::Now) {
@@ -19,6 +20,7 @@ pub(super) fn right_now(at: &At<'_, '_>) -> Option<Match> {
 }
 
 /// After "at": "(at) the moment", "(at) this time", "(at) the present time": the present.
+#[inline]
 pub(super) fn at_the_moment(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if i == 0 || !g_is(g, i - 1, W::At) {
@@ -39,6 +41,7 @@ pub(super) fn at_the_moment(at: &At<'_, '_>) -> Option<Match> {
 /// "to date", "till date": up to now ("the deadliest attack to date"); not "up to date",
 /// "equal to date", "year to date" (see [`super::years::year_to_date`]), "to date-stamp", nor
 /// "to date 1" ("date" names a field).
+#[inline]
 pub(super) fn to_date(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let ok = matches!(at.w, Some(W::To | W::Until))
@@ -60,6 +63,7 @@ pub(super) fn to_date(at: &At<'_, '_>) -> Option<Match> {
 /// "the year", "the month", "the week", "the day" closing a clause ("partner of the year.",
 /// "away for the month", "blocked for the day"): the one being talked about, or the reference
 /// date's.
+#[inline]
 pub(super) fn the_unit_closing(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if at.w != Some(W::The) {
@@ -86,6 +90,7 @@ pub(super) fn the_unit_closing(at: &At<'_, '_>) -> Option<Match> {
 
 /// "the day before", "the day after" closing a clause: the day before (after) the date being
 /// talked about, or the reference date ("the day before the attack" is left alone).
+#[inline]
 pub(super) fn the_day_before_after(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if at.w != Some(W::The) || !g_is(g, i + 1, W::Unit(Unit::Day, false)) {
@@ -111,6 +116,7 @@ pub(super) fn the_day_before_after(at: &At<'_, '_>) -> Option<Match> {
 }
 
 /// "for the time being": the present.
+#[inline]
 pub(super) fn for_the_time_being(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if at.w == Some(W::The) && g_word(g, i + 1, "time") && g_word(g, i + 2, "being") {
@@ -122,6 +128,7 @@ pub(super) fn for_the_time_being(at: &At<'_, '_>) -> Option<Match> {
 
 /// One-word references: "now" (the present), "recently" (the past), "(at) present", "the
 /// future", "the past" when no amount or unit follows ("the past six months" is a length).
+#[inline]
 pub(super) fn reference_word(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     match at.w {

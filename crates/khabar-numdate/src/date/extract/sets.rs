@@ -8,6 +8,7 @@ use crate::date::grammar::{Grammar, Match, Sem, Suffix};
 use crate::date::lexicon::{DayPart, Unit, W};
 
 /// "once a week", "once a year": once every unit.
+#[inline]
 pub(super) fn once_a_unit(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if at.w != Some(W::Once) || !g_is(g, i + 1, W::A) {
@@ -20,6 +21,7 @@ pub(super) fn once_a_unit(at: &At<'_, '_>) -> Option<Match> {
 }
 
 /// A day of every month: "the 19th of every month", "1st of each month".
+#[inline]
 pub(super) fn day_of_every_month(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let k = if at.w == Some(W::The) { i + 1 } else { i };
@@ -42,6 +44,7 @@ pub(super) fn day_of_every_month(at: &At<'_, '_>) -> Option<Match> {
 /// "every"/"each" and what recurs: "every Friday", "each night", "every morning", "every
 /// quarter", "every week", "every other month" (every two), "every two years", "each 3
 /// days".
+#[inline]
 pub(super) fn every_unit(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if !matches!(at.w, Some(W::Every | W::Each)) {
@@ -68,6 +71,7 @@ pub(super) fn every_unit(at: &At<'_, '_>) -> Option<Match> {
 }
 
 /// A word for a period: "daily", "weekly", "monthly", "annually", "everyday".
+#[inline]
 pub(super) fn periodic_word(at: &At<'_, '_>) -> Option<Match> {
     match at.w {
         Some(W::Periodic(u)) => m(at.i, at.i + 1, Sem::SetUnit(Some(1.0), u), None),
@@ -76,6 +80,7 @@ pub(super) fn periodic_word(at: &At<'_, '_>) -> Option<Match> {
 }
 
 /// Every half year: "semiannual", "semiannually", "semi-annual", "semi-annually".
+#[inline]
 pub(super) fn semiannual(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     // (Compared in place: this is tried at most positions the scan tries.)
@@ -98,6 +103,7 @@ pub(super) fn semiannual(at: &At<'_, '_>) -> Option<Match> {
 
 /// Weekends as a set (TIMEX `P1WE`): "all weekends", "any weekend", a bare "weekends"
 /// ("dinner with mom weekends", "closed on weekends").
+#[inline]
 pub(super) fn weekends(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let set = Sem::SetUnit(Some(1.0), Unit::Weekend);
@@ -124,6 +130,7 @@ fn plural_weekday(g: &Grammar<'_>, i: usize) -> Option<u8> {
 
 /// Sets with a time: "every Tuesday at 9am", "Tuesdays at 9am", "every day at 7:13 p.m.",
 /// "every evening at 7:13" (in the evening), "everyday 6am", "3pm each day", "6am everyday".
+#[inline]
 pub(super) fn set_time(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     // Which days, and where the time may start.

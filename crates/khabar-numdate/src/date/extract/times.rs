@@ -12,6 +12,7 @@ use crate::date::resolve::Cal;
 /// morning", "tonight", "tomorrow 8:00am", "(on) Sat at 5", "tonight around 7", "Thursday before
 /// 5pm" (a time before 5pm). A clock time joins a date only when the date is one day: "this
 /// week 8am" is a week and a time, not a date-time.
+#[inline]
 pub(super) fn day_with_time(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let (j, c, part) = day_phrase(g, i)?;
@@ -54,6 +55,7 @@ pub(super) fn day_with_time(at: &At<'_, '_>) -> Option<Match> {
 /// A clock time alone, or followed by a day: "11:58 GMT", "3pm on Friday", "8am this
 /// morning", "(at) five-thirty tomorrow evening", "11:30 on 1/1/2015", "2pm today" (the day must
 /// be one day).
+#[inline]
 pub(super) fn clock_with_day(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let ctx = if i > 0 && (g_is(g, i - 1, W::At) || g_punct(g, i - 1, &["@"])) {
@@ -78,6 +80,7 @@ pub(super) fn clock_with_day(at: &At<'_, '_>) -> Option<Match> {
 /// afternoon", "early this evening", "later this afternoon", "the night-time", "(before)
 /// lunch", "lunchtime"; with a day after it, that day's part: "(at) dinner tomorrow", "(in)
 /// the morning yesterday"; with a clock time: "(in) the morning at 7".
+#[inline]
 pub(super) fn part_of_day(at: &At<'_, '_>) -> Option<Match> {
     let (g, i, w) = (at.g, at.i, at.w);
     let mut best = None;
@@ -194,6 +197,7 @@ fn part_then_day_or_clock(
 }
 
 /// A meal, approximately: "around dinner", "around lunchtime".
+#[inline]
 pub(super) fn around_meal(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if at.w != Some(W::About) {
@@ -212,6 +216,7 @@ pub(super) fn around_meal(at: &At<'_, '_>) -> Option<Match> {
 
 /// An approximate clock time: "around 1pm", "around tomorrow 10am" (the core reading after
 /// "around", when it is a clock time without a modifier).
+#[inline]
 pub(super) fn around_clock_time(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     if at.w != Some(W::About) || g_is(g, i + 1, W::About) {

@@ -10,6 +10,7 @@ use crate::date::resolve::{Cal, YearSpec};
 
 /// A calendar expression, as the grammar's calendar reader ([`crate::date::grammar`]) finds
 /// it: "December 17 last year", "2015", "next Friday", "March 2014", "tomorrow".
+#[inline]
 pub(super) fn calendar_date(at: &At<'_, '_>) -> Option<Match> {
     let (j, c) = at.g.cal(at.i)?;
     m(at.i, j, Sem::Cal(c), None)
@@ -17,12 +18,14 @@ pub(super) fn calendar_date(at: &At<'_, '_>) -> Option<Match> {
 
 /// A weekday counted from a date: "the third Tuesday after Christmas 2014", "the closest
 /// Monday to Oct 5th".
+#[inline]
 pub(super) fn weekday_from_date(at: &At<'_, '_>) -> Option<Match> {
     let (j, wd, n, c) = at.g.weekday_from(at.i)?;
     m(at.i, j, Sem::WeekdayFrom(wd, n, c), None)
 }
 
 /// "(the) year to date": this year so far.
+#[inline]
 pub(super) fn year_to_date(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let k = if at.w == Some(W::The) { i + 1 } else { i };
@@ -76,6 +79,7 @@ pub(crate) fn named_year_word(w: &str) -> Option<(u8, Option<i32>)> {
 /// Fiscal, school and calendar years: "last fiscal year", "the school year 2008", "fiscal
 /// year", "FY 2018", "cy18", "this calendar year". A calendar year is the year itself; a
 /// fiscal or school year is `FY2018`/`SY2018` (TIMEX2's prefixes) without an interval.
+#[inline]
 pub(super) fn named_year(at: &At<'_, '_>) -> Option<Match> {
     let (g, i) = (at.g, at.i);
     let (k, shift) = match at.w {
@@ -129,6 +133,7 @@ pub(super) fn named_year(at: &At<'_, '_>) -> Option<Match> {
 
 /// An approximate date with a year: "around 2015", "about March 2016" (a length or a
 /// relative date with "about" is read by [`super::lengths`]: "about a week ago").
+#[inline]
 pub(super) fn approximate_date(at: &At<'_, '_>) -> Option<Match> {
     if at.cmp != Some(TemporalMod::Approx) {
         return None;
