@@ -7,7 +7,8 @@
 //!     target/release/examples/seeds_driver quantities
 //! ```
 //!
-//! Modes: `quantities` (extract over the seeds, `REPEAT` times), `gazetteer-build` (build the
+//! Modes: `quantities` (extract over the seeds, `REPEAT` times), `dates` (the date extractor
+//! with a fixed reference date over the seeds, `REPEAT` times), `gazetteer-build` (build the
 //! default gazetteer once), `gazetteer` (build it, then match the seeds `REPEAT` times),
 //! `pipeline` (the default pipeline over the seeds), `pipeline-large` and `gazetteer-large`
 //! (the default pipeline, or the default gazetteer alone, once over the 10 MB corpus of
@@ -19,7 +20,7 @@
 
 use khabar_benches::corpus;
 use khabar_gazetteer::Gazetteer;
-use khabar_numdate::QuantityExtractor;
+use khabar_numdate::{DateExtractor, QuantityExtractor};
 use std::hint::black_box;
 use std::process::ExitCode;
 
@@ -34,6 +35,14 @@ fn main() -> ExitCode {
     match mode.as_str() {
         "quantities" => {
             let ex = QuantityExtractor::new();
+            for _ in 0..repeat {
+                n += seeds.iter().map(|d| ex.extract(d).len()).sum::<usize>();
+            }
+        }
+        "dates" => {
+            let Ok(ex) = DateExtractor::new().with_reference_date("2024-03-01") else {
+                return ExitCode::FAILURE;
+            };
             for _ in 0..repeat {
                 n += seeds.iter().map(|d| ex.extract(d).len()).sum::<usize>();
             }
@@ -131,7 +140,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: seeds_driver quantities|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large|notes|notes-auto|notes-joined"
+                "usage: seeds_driver quantities|dates|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large|notes|notes-auto|notes-joined"
             );
             return ExitCode::FAILURE;
         }

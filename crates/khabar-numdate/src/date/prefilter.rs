@@ -457,12 +457,24 @@ pub(crate) fn other_is_head(kind: TokenKind, num: bool) -> bool {
 #[cfg(test)]
 mod tests {
     /// The productions' source, without the tests.
-    const SOURCES: [(&str, &str); 5] = [
+    const SOURCES: [(&str, &str); 17] = [
         ("extract.rs", include_str!("extract.rs")),
+        ("extract/lengths.rs", include_str!("extract/lengths.rs")),
+        ("extract/ranges.rs", include_str!("extract/ranges.rs")),
+        ("extract/refs.rs", include_str!("extract/refs.rs")),
+        ("extract/sets.rs", include_str!("extract/sets.rs")),
+        ("extract/table.rs", include_str!("extract/table.rs")),
+        ("extract/times.rs", include_str!("extract/times.rs")),
+        ("extract/value.rs", include_str!("extract/value.rs")),
+        ("extract/years.rs", include_str!("extract/years.rs")),
         ("grammar.rs", include_str!("grammar.rs")),
         ("clock.rs", include_str!("clock.rs")),
         ("holiday.rs", include_str!("holiday.rs")),
         ("resolve.rs", include_str!("resolve.rs")),
+        ("resolve/date.rs", include_str!("resolve/date.rs")),
+        ("resolve/periods.rs", include_str!("resolve/periods.rs")),
+        ("resolve/relative.rs", include_str!("resolve/relative.rs")),
+        ("resolve/weeks.rs", include_str!("resolve/weeks.rs")),
     ];
 
     /// Every word in a string literal of the productions (outside comments and tests) that

@@ -8,6 +8,13 @@ use crate::date::calendars::OtherCal;
 use crate::date::lexicon::{Season, Unit};
 use crate::date::{CivilDate, Direction, Granularity, Interval, TemporalMod};
 
+mod date;
+mod periods;
+mod relative;
+mod weeks;
+
+use relative::rel_value;
+
 /// A year as written: a number, relative to the anchor ("last year"), or absent.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum YearSpec {
@@ -237,412 +244,50 @@ fn year_value(y: Option<i32>) -> String {
     }
 }
 
-/// Resolve `cal` to a value and an interval.
+/// Resolve `cal` to a value and an interval: one function per kind of calendar expression
+/// (dates in [`date`], longer periods in [`periods`], weekdays and weeks in [`weeks`]).
 pub(crate) fn resolve(cal: Cal, a: &Anchor) -> Option<Resolved> {
     let r = a.reference;
     let past = a.direction == Direction::Past;
     match cal {
-        Cal::Date { y, m, d } => {
-            let mut year = year_of(y, r);
-            let mut month = m;
-            if let (YearSpec::Prev | YearSpec::Next, Some(r), Some(mm)) = (y, r, m) {
-                let prev = y == YearSpec::Prev;
-                year = Some(if prev && mm >= r.month() {
-                    r.year() - 1
-                } else if !prev && mm <= r.month() {
-                    r.year() + 1
-                } else {
-                    r.year()
-                });
-            }
-            if y == YearSpec::Unknown {
-                if let Some(r) = r {
-                    match (m, d) {
-                        (Some(m), Some(d)) => {
-                            let this = CivilDate::checked(r.year(), m, d);
-                            let mut yy = r.year();
-                            match this {
-                                Some(t) if past && t > r => yy -= 1,
-                                Some(t) if !past && t < r => yy += 1,
-                                Some(_) => {}
-                                // Feb 29 in a common year: look for the nearest leap year.
-                                None => {
-                                    let step = if past { -1 } else { 1 };
-                                    while CivilDate::checked(yy, m, d).is_none()
-                                        && (yy - r.year()).abs() < 8
-                                    {
-                                        yy += step;
-                                    }
-                                }
-                            }
-                            year = Some(yy);
-                        }
-                        (Some(m), None) => {
-                            let mut yy = r.year();
-                            if past && m > r.month() {
-                                yy -= 1;
-                            } else if !past && m < r.month() {
-                                yy += 1;
-                            }
-                            year = Some(yy);
-                        }
-                        (None, Some(d)) => {
-                            // "the 27th": the month is the unknown part.
-                            let mut cand = r.first_of_month();
-                            let step = if past {
-                                if d > r.day() { -1 } else { 0 }
-                            } else if d < r.day() {
-                                1
-                            } else {
-                                0
-                            };
-                            cand = cand.add_months(step);
-                            let mut tries = 0;
-                            while CivilDate::checked(cand.year(), cand.month(), d).is_none()
-                                && tries < 3
-                            {
-                                cand = cand.add_months(if past { -1 } else { 1 });
-                                tries += 1;
-                            }
-                            year = Some(cand.year());
-                            month = Some(cand.month());
-                        }
-                        (None, None) => {}
-                    }
-                }
-            }
-            match (year, month, d) {
-                (Some(y), Some(m), Some(d)) => {
-                    let date = CivilDate::checked(y, m, d)?;
-                    Some(Resolved {
-                        value: date.to_string(),
-                        interval: Some(day_interval(date)),
-                    })
-                }
-                (Some(y), Some(m), None) => {
-                    let first = CivilDate::checked(y, m, 1)?;
-                    Some(Resolved {
-                        value: format!("{y:04}-{m:02}"),
-                        interval: Some(Interval {
-                            start: first,
-                            end: first.last_of_month(),
-                            granularity: Granularity::Month,
-                        }),
-                    })
-                }
-                (Some(y), None, None) => Some(Resolved {
-                    value: format!("{y:04}"),
-                    interval: month_interval(y, 1, 12, Granularity::Year),
-                }),
-                (None, Some(m), Some(d)) => {
-                    // Validate against a leap year so that "February 29" stays possible.
-                    CivilDate::checked(2000, m, d)?;
-                    Some(Resolved {
-                        value: format!("XXXX-{m:02}-{d:02}"),
-                        interval: None,
-                    })
-                }
-                (None, Some(m), None) => Some(Resolved {
-                    value: format!("XXXX-{m:02}"),
-                    interval: None,
-                }),
-                (None, None, Some(d)) => Some(Resolved {
-                    value: format!("XXXX-XX-{d:02}"),
-                    interval: None,
-                }),
-                (Some(y), None, Some(d)) => Some(Resolved {
-                    value: format!("{y:04}-XX-{d:02}"),
-                    interval: None,
-                }),
-                (None, None, None) => None,
-            }
-        }
-        Cal::Season { y, s } => {
-            let mut year = year_of(y, r);
-            if y == YearSpec::Unknown {
-                if let Some(r) = r {
-                    let (first, _) = season_months(s);
-                    let starts = i64::from(r.month()) >= first.max(1);
-                    let mut yy = r.year();
-                    if s == Season::Winter {
-                        // Winter Y runs from December Y-1 to February Y.
-                        if r.month() == 12 {
-                            yy += 1;
-                        }
-                    } else if past && !starts {
-                        yy -= 1;
-                    } else if !past && starts && i64::from(r.month()) > season_months(s).1 {
-                        yy += 1;
-                    }
-                    year = Some(yy);
-                }
-            }
-            let value = format!("{}-{}", year_value(year), season_code(s));
-            let interval = year.and_then(|y| {
-                let (f, l) = season_months(s);
-                month_interval(y, f, l, Granularity::Season)
-            });
-            Some(Resolved { value, interval })
-        }
-        Cal::Quarter { y, q } => {
-            let year = year_of(y, r).or_else(|| {
-                r.map(|r| {
-                    let cur = (r.month() - 1) / 3 + 1;
-                    if past && q > cur {
-                        r.year() - 1
-                    } else if !past && q < cur {
-                        r.year() + 1
-                    } else {
-                        r.year()
-                    }
-                })
-            });
-            let first = i64::from(q) * 3 - 2;
-            Some(Resolved {
-                value: format!("{}-Q{q}", year_value(year)),
-                interval: year
-                    .and_then(|y| month_interval(y, first, first + 2, Granularity::Quarter)),
-            })
-        }
-        Cal::Half { y, h } => {
-            let year = year_of(y, r).or_else(|| r.map(|r| r.year()));
-            let first = if h == 1 { 1 } else { 7 };
-            Some(Resolved {
-                value: format!("{}-H{h}", year_value(year)),
-                interval: year
-                    .and_then(|y| month_interval(y, first, first + 5, Granularity::HalfYear)),
-            })
-        }
-        Cal::IsoWeek { y, w } => {
-            let year = year_of(y, r).or_else(|| r.map(|r| r.year()));
-            let interval = year.map(|y| {
-                let start = CivilDate::iso_week_monday(y, w);
-                Interval {
-                    start,
-                    end: start.add_days(6),
-                    granularity: Granularity::Week,
-                }
-            });
-            Some(Resolved {
-                value: format!("{}-W{w:02}", year_value(year)),
-                interval,
-            })
-        }
-        Cal::ShortDecade(t) => {
-            let Some(r) = r else {
-                return Some(Resolved {
-                    value: format!("XX{t}"),
-                    interval: None,
-                });
-            };
-            let mut start = r.year().div_euclid(100) * 100 + i32::from(t) * 10;
-            if start > r.year() {
-                start -= 100;
-            }
-            resolve(Cal::Decade(start / 10), a)
-        }
-        Cal::Decade(d) => Some(Resolved {
-            value: format!("{d:03}"),
-            interval: i32::try_from(i64::from(d) * 10).ok().and_then(|y| {
-                let start = CivilDate::checked(y, 1, 1)?;
-                let end = CivilDate::checked(y + 9, 12, 31)?;
-                Some(Interval {
-                    start,
-                    end,
-                    granularity: Granularity::Decade,
-                })
-            }),
-        }),
-        Cal::Century(c) => Some(Resolved {
-            value: format!("{c:02}"),
-            interval: i32::try_from(i64::from(c) * 100).ok().and_then(|y| {
-                let start = CivilDate::checked(y, 1, 1)?;
-                let end = CivilDate::checked(y + 99, 12, 31)?;
-                Some(Interval {
-                    start,
-                    end,
-                    granularity: Granularity::Century,
-                })
-            }),
-        }),
+        Cal::Date { y, m, d } => date::date(y, m, d, a),
+        Cal::Season { y, s } => Some(periods::season(y, s, r, past)),
+        Cal::Quarter { y, q } => Some(periods::quarter(y, q, r, past)),
+        Cal::Half { y, h } => Some(periods::half(y, h, r)),
+        Cal::IsoWeek { y, w } => Some(periods::iso_week(y, w, r)),
+        Cal::ShortDecade(t) => periods::short_decade(t, a),
+        Cal::Decade(d) => Some(periods::decade(d)),
+        Cal::Century(c) => Some(periods::century(c)),
         Cal::Rel { unit, n, anaphoric } => {
             let base = if anaphoric { a.previous.or(r) } else { r };
             Some(rel_value(unit, n, base))
         }
-        Cal::WeekdayDay { wd, d } => {
-            let Some(r) = r else {
-                return Some(Resolved {
-                    value: format!("XXXX-XX-{d:02}"),
-                    interval: None,
-                });
-            };
-            let step = if past { -1 } else { 1 };
-            // Some month within 28 has any day 1–31 on any weekday.
-            let date = (0..=28).find_map(|k| {
-                let first = r.first_of_month().add_months(step * k);
-                let date = CivilDate::checked(first.year(), first.month(), d)?;
-                let on_side = if past { date <= r } else { date >= r };
-                (on_side && date.weekday() == wd).then_some(date)
-            })?;
-            Some(Resolved {
-                value: date.to_string(),
-                interval: Some(day_interval(date)),
-            })
-        }
+        Cal::WeekdayDay { wd, d } => weeks::weekday_day(wd, d, r, past),
         Cal::Holiday { y, m, d, rule } => resolve_holiday(y, m, d, rule, r, past),
-        Cal::OtherDate { cal, y, m, d } => {
-            use crate::date::calendars as c;
-            let (first, last) = match (cal, m, d) {
-                (OtherCal::Hijri, 0, _) => c::hijri_year(y)?,
-                (OtherCal::Hijri, m, 0) => c::hijri_month(y, m)?,
-                (OtherCal::Hijri, m, d) => (c::hijri(y, m, d)?, c::hijri(y, m, d)?),
-                (OtherCal::Persian, 0, _) => c::persian_year(y)?,
-                (OtherCal::Persian, m, 0) => c::persian_month(y, m)?,
-                (OtherCal::Persian, m, d) => (c::persian(y, m, d)?, c::persian(y, m, d)?),
-            };
-            Some(days_resolved(first, last))
-        }
-        Cal::Weekday { wd, shift } => {
-            let Some(r) = r else {
-                return Some(Resolved {
-                    value: format!("XXXX-WXX-{wd}"),
-                    interval: None,
-                });
-            };
-            let today = i64::from(r.weekday());
-            let target = i64::from(wd);
-            let date = match shift {
-                None if past => r.add_days(-((today - target).rem_euclid(7))),
-                None => r.add_days((target - today).rem_euclid(7)),
-                Some(k) => r.add_days(target - today + 7 * k),
-            };
-            Some(Resolved {
-                value: date.to_string(),
-                interval: Some(day_interval(date)),
-            })
-        }
-        Cal::NthWeekday { n, wd, month } => {
-            let first = match month {
-                MonthRef::Rel(k) => r.map(|r| r.first_of_month().add_months(k)),
-                MonthRef::Named(y, m) => {
-                    let res = resolve(
-                        Cal::Date {
-                            y,
-                            m: Some(m),
-                            d: None,
-                        },
-                        a,
-                    )?;
-                    res.interval.map(|iv| iv.start)
-                }
-            };
-            let Some(first) = first else {
-                let m = match month {
-                    MonthRef::Named(_, m) => format!("{m:02}"),
-                    MonthRef::Rel(_) => "XX".to_string(),
-                };
-                return Some(Resolved {
-                    value: format!("XXXX-{m}-WXX-{wd}"),
-                    interval: None,
-                });
-            };
-            let date = if n == 0 {
-                let last = first.last_of_month();
-                last.add_days(-((i64::from(last.weekday()) - i64::from(wd)).rem_euclid(7)))
-            } else {
-                let d1 = first.add_days((i64::from(wd) - i64::from(first.weekday())).rem_euclid(7));
-                d1.add_days(7 * (i64::from(n) - 1))
-            };
-            if date.month() != first.month() {
-                return None;
-            }
-            Some(Resolved {
-                value: date.to_string(),
-                interval: Some(day_interval(date)),
-            })
-        }
-        Cal::NthWeek { n, month } => {
-            let first = match month {
-                MonthRef::Rel(k) => r.map(|r| r.first_of_month().add_months(k)),
-                MonthRef::Named(y, m) => {
-                    let res = resolve(
-                        Cal::Date {
-                            y,
-                            m: Some(m),
-                            d: None,
-                        },
-                        a,
-                    )?;
-                    res.interval.map(|iv| iv.start)
-                }
-            };
-            let Some(first) = first else {
-                return Some(Resolved {
-                    value: "XXXX-WXX".to_string(),
-                    interval: None,
-                });
-            };
-            let day = if n == 0 {
-                first.last_of_month()
-            } else {
-                first.add_days(7 * (i64::from(n) - 1))
-            };
-            let (y, w) = day.iso_week();
-            let monday = CivilDate::iso_week_monday(y, w);
-            Some(Resolved {
-                value: format!("{y:04}-W{w:02}"),
-                interval: Some(Interval {
-                    start: monday,
-                    end: monday.add_days(6),
-                    granularity: Granularity::Week,
-                }),
-            })
-        }
-        Cal::Weekend => {
-            let Some(r) = r else {
-                return Some(Resolved {
-                    value: "XXXX-WXX-WE".to_string(),
-                    interval: None,
-                });
-            };
-            let wd = i64::from(r.weekday());
-            // Saturday of the weekend: this week's when the reference is on it (or, going
-            // forward, before it), else the previous (or next) week's.
-            let this_sat = r.add_days(6 - wd);
-            let sat = if wd >= 6 || !past {
-                this_sat
-            } else {
-                this_sat.add_days(-7)
-            };
-            let (y, w) = sat.iso_week();
-            Some(Resolved {
-                value: format!("{y:04}-W{w:02}-WE"),
-                interval: Some(Interval {
-                    start: sat,
-                    end: sat.add_days(1),
-                    granularity: Granularity::Week,
-                }),
-            })
-        }
-        Cal::DayOfRelMonth { d, n } => {
-            let Some(r) = r else {
-                return Some(Resolved {
-                    value: format!("XXXX-XX-{d:02}"),
-                    interval: None,
-                });
-            };
-            let m = r.first_of_month().add_months(n);
-            let date = CivilDate::checked(m.year(), m.month(), d)?;
-            Some(Resolved {
-                value: date.to_string(),
-                interval: Some(day_interval(date)),
-            })
-        }
+        Cal::OtherDate { cal, y, m, d } => other_date(cal, y, m, d),
+        Cal::Weekday { wd, shift } => weeks::weekday(wd, shift, r, past),
+        Cal::NthWeekday { n, wd, month } => weeks::nth_weekday(n, wd, month, a),
+        Cal::NthWeek { n, month } => weeks::nth_week(n, month, a),
+        Cal::Weekend => weeks::weekend(r, past),
+        Cal::DayOfRelMonth { d, n } => weeks::day_of_rel_month(d, n, r),
     }
 }
 
-/// "yesterday", "last week", "six years ago": the anchor moved by `n` units, written at the
-/// unit's granularity.
+/// A date in another calendar: "15 Shawwal 1442", "Ramadan 1440" (Hijri), "Hamal 1, 1398",
+/// "1398" (Solar Hijri), as its Gregorian days.
+fn other_date(cal: OtherCal, y: i32, m: u8, d: u8) -> Option<Resolved> {
+    use crate::date::calendars as c;
+    let (first, last) = match (cal, m, d) {
+        (OtherCal::Hijri, 0, _) => c::hijri_year(y)?,
+        (OtherCal::Hijri, m, 0) => c::hijri_month(y, m)?,
+        (OtherCal::Hijri, m, d) => (c::hijri(y, m, d)?, c::hijri(y, m, d)?),
+        (OtherCal::Persian, 0, _) => c::persian_year(y)?,
+        (OtherCal::Persian, m, 0) => c::persian_month(y, m)?,
+        (OtherCal::Persian, m, d) => (c::persian(y, m, d)?, c::persian(y, m, d)?),
+    };
+    Some(days_resolved(first, last))
+}
+
 /// A day ("2018-06-15") or a run of days ("2019-05-06/2019-06-03") with its interval.
 fn days_resolved(first: CivilDate, last: CivilDate) -> Resolved {
     let value = if first == last {
@@ -781,129 +426,6 @@ fn resolve_holiday(
     }
 }
 
-fn rel_value(unit: Unit, n: i64, base: Option<CivilDate>) -> Resolved {
-    let Some(b) = base else {
-        let value = match unit {
-            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Fortnight => "XXXX-XX-XX",
-            Unit::Week => "XXXX-WXX",
-            Unit::Weekend => "XXXX-WXX-WE",
-            Unit::Month => "XXXX-XX",
-            Unit::Quarter => "XXXX-QX",
-            Unit::Year => "XXXX",
-            Unit::Decade => "XXX",
-            Unit::Century => "XX",
-        };
-        return Resolved {
-            value: value.to_string(),
-            interval: None,
-        };
-    };
-    match unit {
-        Unit::Second | Unit::Minute | Unit::Hour => Resolved {
-            value: b.to_string(),
-            interval: Some(day_interval(b)),
-        },
-        Unit::Day | Unit::Fortnight => {
-            let k = if unit == Unit::Fortnight { 14 } else { 1 };
-            let d = b.add_days(n.saturating_mul(k));
-            Resolved {
-                value: d.to_string(),
-                interval: Some(day_interval(d)),
-            }
-        }
-        Unit::Week | Unit::Weekend => {
-            let d = b.add_days(n.saturating_mul(7));
-            let (y, w) = d.iso_week();
-            let monday = CivilDate::iso_week_monday(y, w);
-            if unit == Unit::Weekend {
-                Resolved {
-                    value: format!("{y:04}-W{w:02}-WE"),
-                    interval: Some(Interval {
-                        start: monday.add_days(5),
-                        end: monday.add_days(6),
-                        granularity: Granularity::Week,
-                    }),
-                }
-            } else {
-                Resolved {
-                    value: format!("{y:04}-W{w:02}"),
-                    interval: Some(Interval {
-                        start: monday,
-                        end: monday.add_days(6),
-                        granularity: Granularity::Week,
-                    }),
-                }
-            }
-        }
-        Unit::Month => {
-            let d = b.first_of_month().add_months(n);
-            Resolved {
-                value: format!("{:04}-{:02}", d.year(), d.month()),
-                interval: Some(Interval {
-                    start: d,
-                    end: d.last_of_month(),
-                    granularity: Granularity::Month,
-                }),
-            }
-        }
-        Unit::Quarter => {
-            let q0 = (i64::from(b.year()) * 4 + i64::from((b.month() - 1) / 3)).saturating_add(n);
-            let y = q0.div_euclid(4).clamp(-9999, 9999) as i32;
-            let q = (q0.rem_euclid(4) + 1) as u8;
-            let first = i64::from(q) * 3 - 2;
-            Resolved {
-                value: format!("{y:04}-Q{q}"),
-                interval: month_interval(y, first, first + 2, Granularity::Quarter),
-            }
-        }
-        Unit::Year => {
-            let y = i64::from(b.year()).saturating_add(n).clamp(-9999, 9999) as i32;
-            Resolved {
-                value: format!("{y:04}"),
-                interval: month_interval(y, 1, 12, Granularity::Year),
-            }
-        }
-        Unit::Decade => {
-            let d = i64::from(b.year())
-                .div_euclid(10)
-                .saturating_add(n)
-                .clamp(-999, 999) as i32;
-            resolve(
-                Cal::Decade(d),
-                &Anchor {
-                    reference: None,
-                    previous: None,
-                    direction: Direction::Past,
-                    reference_time: None,
-                },
-            )
-            .unwrap_or(Resolved {
-                value: format!("{d:03}"),
-                interval: None,
-            })
-        }
-        Unit::Century => {
-            let c = i64::from(b.year())
-                .div_euclid(100)
-                .saturating_add(n)
-                .clamp(-99, 99) as i32;
-            resolve(
-                Cal::Century(c),
-                &Anchor {
-                    reference: None,
-                    previous: None,
-                    direction: Direction::Past,
-                    reference_time: None,
-                },
-            )
-            .unwrap_or(Resolved {
-                value: format!("{c:02}"),
-                interval: None,
-            })
-        }
-    }
-}
-
 /// Narrow an interval for START / MID / END (first, middle, last third; whole months when
 /// the interval is a year or longer).
 pub(crate) fn narrow(iv: Interval, m: Option<TemporalMod>) -> Interval {
@@ -933,5 +455,27 @@ pub(crate) fn narrow(iv: Interval, m: Option<TemporalMod>) -> Interval {
         start: iv.start.add_days(a),
         end: iv.start.add_days(b),
         ..iv
+    }
+}
+
+/// Checks resolution examples end to end: in each `(text, phrase, value)`, the extractor
+/// (reference date `reference`, direction `direction`) reads `phrase` in `text` with `value`.
+#[cfg(test)]
+pub(crate) fn check_values(reference: &str, direction: Direction, examples: &[(&str, &str, &str)]) {
+    let ex = crate::DateExtractor::new()
+        .with_reference_date(reference)
+        .expect("a valid reference date")
+        .with_direction(direction)
+        .with_tense_cues(false);
+    for &(text, phrase, value) in examples {
+        let got: Vec<(String, String)> = ex
+            .extract(text)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect();
+        assert!(
+            got.iter().any(|(p, v)| p == phrase && v == value),
+            "{text:?}: got {got:?}, want {phrase:?} = {value:?}"
+        );
     }
 }

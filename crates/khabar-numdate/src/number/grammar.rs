@@ -10,6 +10,9 @@ use super::digits::{DigitToken, parse_digit_token};
 use super::lexicon::{Entry, Lex, lookup, suffix_scale};
 use super::{NumberForm, NumberKind, NumberParse};
 use khabar_tokenize::{Span, Token, TokenKind};
+use std::ops::ControlFlow;
+
+mod words;
 
 const NO_SCALE: u8 = u8::MAX;
 
@@ -214,127 +217,35 @@ impl<'a> Grammar<'a> {
         Some(r)
     }
 
-    /// A number without sign starting at `i`.
+    /// A number without sign starting at `i`: leading digits, then words, digit groups and
+    /// hyphens while they continue it (the longest well-formed prefix wins).
     fn unsigned(&self, i: usize) -> Option<NumberParse> {
         let mut st = State {
             last_scale: NO_SCALE,
             ..State::default()
         };
         let mut j = i;
-        // Digits first.
         if let Some(d) = self.digit(i) {
-            if d.ordinal {
-                return Some(self.result_with(
-                    i,
-                    i + 1,
-                    d.value,
-                    NumberKind::Ordinal,
-                    NumberForm::Digits,
-                    false,
-                ));
-            }
-            if let Some(r) = self.digit_fraction(i, &d) {
-                return Some(r);
-            }
-            let (value, end) = self.space_grouped(i, &d);
-            st.digits = true;
-            st.any = true;
-            j = end;
-            if let Some(p) = d.suffix_scale {
-                // "5bn": complete, like "5 billion".
-                st.total = value;
-                st.last_scale = p;
-                return Some(self.result(i, j, value, NumberKind::Cardinal, &st));
-            }
-            st.group = value;
-            st.small = true;
-            st.tens = true;
-            // Separate abbreviations: "2.33 k", "10 bln".
-            if let Some(p) = self
-                .tok(j)
-                .filter(|t| t.kind == TokenKind::Word)
-                .and_then(|_| suffix_scale(self.txt(j)))
-            {
-                if end == i + 1 {
-                    let v = value * pow10(p);
-                    if v.abs() <= super::MAX_EXACT_INTEGER {
-                        st.digits = true;
-                        return Some(self.result(i, j + 1, v, NumberKind::Cardinal, &st));
-                    }
-                }
-            }
-            if !d.integer
-                && !self
-                    .lex(j)
-                    .is_some_and(|e| matches!(e.lex, Lex::Scale(_) | Lex::Hundred))
-            {
-                return Some(self.result(i, j, value, NumberKind::Cardinal, &st));
+            match self.leading_digits(i, &d, &mut st) {
+                ControlFlow::Break(r) => return Some(r),
+                ControlFlow::Continue(end) => j = end,
             }
         }
         let mut best: Option<(usize, State)> = st.any.then_some((j, st));
         while let Some(t) = self.tok(j) {
             match t.kind {
                 TokenKind::Number => {
-                    // Digits continue a number only as the group after a scale word or
-                    // after "hundred and": "4 thousand 3 hundred and 21".
-                    let Some(d) = self.digit(j) else { break };
-                    let after_scale = st.last_scale != NO_SCALE && st.group == 0.0;
-                    let after_hundred = st.hund && !st.small && !st.tens;
-                    let scale_next = self
-                        .lex(j + 1)
-                        .is_some_and(|e| matches!(e.lex, Lex::Hundred | Lex::Scale(_)));
-                    let and_before = j > 0 && self.lex(j - 1).is_some_and(|e| e.lex == Lex::And);
-                    if !(d.plain && d.integer)
-                        || !(after_scale && d.value < 1000.0 || after_hundred && d.value < 100.0)
-                        || !st.any
-                        || and_before && (d.value < 1.0 || scale_next)
-                    {
+                    if !self.digit_group(j, &mut st) {
                         break;
                     }
-                    st.group += d.value;
-                    st.small = true;
-                    st.tens = true;
-                    st.digits = true;
-                    st.lone_one = false;
                     j += 1;
                     best = Some((j, st));
                 }
                 TokenKind::Punct if self.is_hyphen(j) => {
-                    // "twenty-one", "fifty - two", "one-eighth".
-                    let next = self.lex(j + 1).map(|e| e.lex);
-                    let tens_unit = st.tens
-                        && !st.small
-                        && st.tens_val > 0.0
-                        && matches!(next, Some(Lex::Unit(_) | Lex::OrdUnit(_)));
-                    let one_frac = st.lone_one
-                        && !st.article
-                        && matches!(
-                            next,
-                            Some(
-                                Lex::OrdUnit(_)
-                                    | Lex::OrdTeen(_)
-                                    | Lex::OrdTens(_)
-                                    | Lex::Quarter
-                                    | Lex::Half
-                            )
-                        );
-                    // "five - eighths": a count, a dash, a plural denominator.
-                    let count_frac = st.small
-                        && self.lex(j + 1).is_some_and(|e| {
-                            e.plural
-                                && matches!(
-                                    e.lex,
-                                    Lex::OrdUnit(_)
-                                        | Lex::OrdTeen(_)
-                                        | Lex::OrdTens(_)
-                                        | Lex::Quarter
-                                )
-                        });
-                    if tens_unit || one_frac || count_frac {
-                        j += 1;
-                        continue;
+                    if !self.hyphen_joins(j, &st) {
+                        break;
                     }
-                    break;
+                    j += 1;
                 }
                 TokenKind::Word => {
                     let Some(e) = self.lex(j) else { break };
@@ -351,7 +262,125 @@ impl<'a> Grammar<'a> {
         Some(self.result(i, end, st.value(), NumberKind::Cardinal, &st))
     }
 
-    /// One word of the grammar.
+    /// Digits opening a number at `i`: complete ("21st", "3/4", "5bn", "2.33 k", "4.5"
+    /// unless a scale word follows), or the first group of one that goes on at the returned
+    /// token ("4 thousand", "1 234 567 people").
+    fn leading_digits(
+        &self,
+        i: usize,
+        d: &DigitToken,
+        st: &mut State,
+    ) -> ControlFlow<NumberParse, usize> {
+        if d.ordinal {
+            return ControlFlow::Break(self.result_with(
+                i,
+                i + 1,
+                d.value,
+                NumberKind::Ordinal,
+                NumberForm::Digits,
+                false,
+            ));
+        }
+        if let Some(r) = self.digit_fraction(i, d) {
+            return ControlFlow::Break(r);
+        }
+        let (value, end) = self.space_grouped(i, d);
+        st.digits = true;
+        st.any = true;
+        if let Some(p) = d.suffix_scale {
+            // "5bn": complete, like "5 billion".
+            st.total = value;
+            st.last_scale = p;
+            return ControlFlow::Break(self.result(i, end, value, NumberKind::Cardinal, st));
+        }
+        st.group = value;
+        st.small = true;
+        st.tens = true;
+        // Separate abbreviations: "2.33 k", "10 bln".
+        if let Some(p) = self
+            .tok(end)
+            .filter(|t| t.kind == TokenKind::Word)
+            .and_then(|_| suffix_scale(self.txt(end)))
+        {
+            if end == i + 1 {
+                let v = value * pow10(p);
+                if v.abs() <= super::MAX_EXACT_INTEGER {
+                    st.digits = true;
+                    return ControlFlow::Break(self.result(
+                        i,
+                        end + 1,
+                        v,
+                        NumberKind::Cardinal,
+                        st,
+                    ));
+                }
+            }
+        }
+        if !d.integer
+            && !self
+                .lex(end)
+                .is_some_and(|e| matches!(e.lex, Lex::Scale(_) | Lex::Hundred))
+        {
+            return ControlFlow::Break(self.result(i, end, value, NumberKind::Cardinal, st));
+        }
+        ControlFlow::Continue(end)
+    }
+
+    /// Digits at `j` continuing a number, added to `st`: only as the group after a scale
+    /// word or after "hundred and" ("4 thousand 3 hundred and 21").
+    fn digit_group(&self, j: usize, st: &mut State) -> bool {
+        let Some(d) = self.digit(j) else {
+            return false;
+        };
+        let after_scale = st.last_scale != NO_SCALE && st.group == 0.0;
+        let after_hundred = st.hund && !st.small && !st.tens;
+        let scale_next = self
+            .lex(j + 1)
+            .is_some_and(|e| matches!(e.lex, Lex::Hundred | Lex::Scale(_)));
+        let and_before = j > 0 && self.lex(j - 1).is_some_and(|e| e.lex == Lex::And);
+        if !(d.plain && d.integer)
+            || !(after_scale && d.value < 1000.0 || after_hundred && d.value < 100.0)
+            || !st.any
+            || and_before && (d.value < 1.0 || scale_next)
+        {
+            return false;
+        }
+        st.group += d.value;
+        st.small = true;
+        st.tens = true;
+        st.digits = true;
+        st.lone_one = false;
+        true
+    }
+
+    /// A hyphen at `j` inside a number: "twenty-one", "fifty - two", "one-eighth", "five -
+    /// eighths" (a count, a dash, a plural denominator).
+    fn hyphen_joins(&self, j: usize, st: &State) -> bool {
+        let next = self.lex(j + 1).map(|e| e.lex);
+        let tens_unit = st.tens
+            && !st.small
+            && st.tens_val > 0.0
+            && matches!(next, Some(Lex::Unit(_) | Lex::OrdUnit(_)));
+        let one_frac = st.lone_one
+            && !st.article
+            && matches!(
+                next,
+                Some(
+                    Lex::OrdUnit(_) | Lex::OrdTeen(_) | Lex::OrdTens(_) | Lex::Quarter | Lex::Half
+                )
+            );
+        let count_frac = st.small
+            && self.lex(j + 1).is_some_and(|e| {
+                e.plural
+                    && matches!(
+                        e.lex,
+                        Lex::OrdUnit(_) | Lex::OrdTeen(_) | Lex::OrdTens(_) | Lex::Quarter
+                    )
+            });
+        tens_unit || one_frac || count_frac
+    }
+
+    /// One word of the grammar: the rule for its lexical class (in [`words`]).
     fn step(
         &self,
         i: usize,
@@ -360,266 +389,18 @@ impl<'a> Grammar<'a> {
         st: &mut State,
         best: &mut Option<(usize, State)>,
     ) -> Step {
-        let next = self.lex(j + 1).map(|x| x.lex);
-        let at_start = !st.any;
         match e.lex {
-            Lex::Article => {
-                let fits = matches!(
-                    next,
-                    Some(
-                        Lex::Hundred
-                            | Lex::Scale(_)
-                            | Lex::Dozen
-                            | Lex::Quarter
-                            | Lex::Half
-                            | Lex::OrdUnit(3..)
-                            | Lex::OrdTeen(_)
-                            | Lex::OrdTens(_)
-                            | Lex::OrdHundred
-                            | Lex::OrdScale(_)
-                    )
-                ) || matches!(next, Some(Lex::Tens(_)))
-                    && matches!(self.lex(j + 3).map(|x| x.lex), Some(Lex::OrdUnit(_)))
-                    && self.is_hyphen(j + 2);
-                if !at_start || !fits {
-                    return Step::Stop;
-                }
-                st.group = 1.0;
-                st.small = true;
-                st.any = true;
-                st.words = true;
-                st.lone_one = true;
-                st.article = true;
-                // "a" alone is not a number: no `best` yet.
-                Step::Next
-            }
-            Lex::Zero => {
-                if !at_start {
-                    return Step::Stop;
-                }
-                st.any = true;
-                st.words = true;
-                st.small = true;
-                st.tens = true;
-                *best = Some((j + 1, *st));
-                if next == Some(Lex::Point) {
-                    return self.point(i, j + 1, st);
-                }
-                Step::Done(self.result(i, j + 1, 0.0, NumberKind::Cardinal, st))
-            }
-            Lex::Unit(u) => {
-                if st.small || e.plural {
-                    return Step::Stop;
-                }
-                st.lone_one = at_start && u == 1;
-                st.group += f64::from(u);
-                st.small = true;
-                st.any = true;
-                st.words = true;
-                *best = Some((j + 1, *st));
-                Step::Next
-            }
-            Lex::Teen(t) => {
-                if st.small || st.tens {
-                    return Step::Stop;
-                }
-                st.group += f64::from(t);
-                st.small = true;
-                st.tens = true;
-                st.any = true;
-                st.words = true;
-                st.lone_one = false;
-                *best = Some((j + 1, *st));
-                Step::Next
-            }
-            Lex::Tens(t) => {
-                if st.lone_one && !st.article {
-                    // "one twenty-fifth" reads as "one" then another number.
-                    return Step::Stop;
-                }
-                if st.small || st.tens {
-                    return Step::Stop;
-                }
-                st.group += f64::from(t);
-                st.tens_val = f64::from(t);
-                st.tens = true;
-                st.any = true;
-                st.words = true;
-                st.lone_one = false;
-                *best = Some((j + 1, *st));
-                Step::Next
-            }
-            Lex::Hundred => {
-                if !st.any || st.hund || st.group <= 0.0 || st.group >= 100.0 && !st.digits {
-                    return Step::Stop;
-                }
-                if st.digits && st.group >= 1000.0 {
-                    return Step::Stop;
-                }
-                st.group *= 100.0;
-                st.hund = true;
-                st.tens = false;
-                st.small = false;
-                st.tens_val = 0.0;
-                st.words = true;
-                st.lone_one = false;
-                *best = Some((j + 1, *st));
-                if e.plural {
-                    return Step::Done(self.result_with(
-                        i,
-                        j + 1,
-                        st.value(),
-                        NumberKind::Cardinal,
-                        st.form(),
-                        true,
-                    ));
-                }
-                Step::Next
-            }
-            Lex::Scale(p) => {
-                if !st.any || st.group <= 0.0 || p >= st.last_scale {
-                    return Step::Stop;
-                }
-                let v = st.total + st.group * pow10(p);
-                if v.abs() > super::MAX_EXACT_INTEGER {
-                    return Step::Stop;
-                }
-                st.total = v;
-                st.group = 0.0;
-                st.hund = false;
-                st.tens = false;
-                st.small = false;
-                st.tens_val = 0.0;
-                st.last_scale = p;
-                st.words = true;
-                st.lone_one = false;
-                *best = Some((j + 1, *st));
-                if e.plural {
-                    return Step::Done(self.result_with(
-                        i,
-                        j + 1,
-                        st.value(),
-                        NumberKind::Cardinal,
-                        st.form(),
-                        true,
-                    ));
-                }
-                Step::Next
-            }
-            Lex::Dozen => {
-                if !st.any {
-                    return Step::Stop;
-                }
-                // "three hundred and two dozens" is 300 + 2 × 12: the dozen multiplies the
-                // count right before it.
-                let below_hundred = if st.hund { st.group % 100.0 } else { st.group };
-                let v = if below_hundred > 0.0 {
-                    st.value() + below_hundred * 11.0
-                } else {
-                    st.value() * 12.0
-                };
-                st.words = true;
-                Step::Done(self.result_with(i, j + 1, v, NumberKind::Cardinal, st.form(), e.plural))
-            }
-            Lex::And => {
-                if !st.any {
-                    return Step::Stop;
-                }
-                // "one and a half", "twenty and three fifths", "3 million and a half".
-                if let Some(f) = self.and_fraction(j + 1) {
-                    let base_scale = st.group == 0.0 && st.last_scale != NO_SCALE;
-                    let mut v = if base_scale {
-                        st.total + f.value * pow10(st.last_scale)
-                    } else {
-                        st.value() + f.value
-                    };
-                    let mut end = f.tokens.end;
-                    let mut kind = NumberKind::Fraction;
-                    // "five and a half million".
-                    if !base_scale && st.last_scale == NO_SCALE {
-                        if let Some(Lex::Scale(p)) =
-                            self.lex(end).filter(|e| !e.plural).map(|e| e.lex)
-                        {
-                            v *= pow10(p);
-                            end += 1;
-                            kind = NumberKind::Cardinal;
-                        }
-                    }
-                    if base_scale {
-                        kind = NumberKind::Cardinal;
-                    }
-                    st.words = true;
-                    return Step::Done(self.result(i, end, v, kind, st));
-                }
-                // "one hundred and five", "two thousand and two hundred", "3 hundred and 21".
-                let after = st.hund && !st.small && !st.tens
-                    || st.last_scale != NO_SCALE && st.group == 0.0;
-                let continues = matches!(next, Some(Lex::Unit(_) | Lex::Teen(_) | Lex::Tens(_)))
-                    || self
-                        .digit(j + 1)
-                        .is_some_and(|d| d.plain && d.value >= 1.0 && d.value < 100.0)
-                        && !self
-                            .lex(j + 2)
-                            .is_some_and(|e| matches!(e.lex, Lex::Hundred | Lex::Scale(_)));
-                if after && continues {
-                    Step::Next
-                } else {
-                    Step::Stop
-                }
-            }
+            Lex::Article => self.article(j, st),
+            Lex::Zero => self.zero(i, j, st, best),
+            Lex::Unit(u) => Grammar::unit(u, e.plural, j, st, best),
+            Lex::Teen(t) => Grammar::teen(t, j, st, best),
+            Lex::Tens(t) => Grammar::tens(t, j, st, best),
+            Lex::Hundred => self.hundred(i, j, e.plural, st, best),
+            Lex::Scale(p) => self.scale(i, j, p, e.plural, st, best),
+            Lex::Dozen => self.dozen(i, j, e.plural, st),
+            Lex::And => self.and(i, j, st),
             Lex::Point => self.point(i, j, st),
-            Lex::Half | Lex::Quarter => {
-                let den = if e.lex == Lex::Half { 2.0 } else { 4.0 };
-                let (num, start_ok) = if at_start || st.lone_one {
-                    (1.0, true)
-                } else if e.plural && st.value() > 0.0 {
-                    (st.value(), true)
-                } else {
-                    (0.0, false)
-                };
-                if !start_ok || (at_start && e.plural) {
-                    return Step::Stop;
-                }
-                // A bare "quarter" is a district or a fiscal quarter, not a fraction — unless
-                // a scale follows ("quarter million").
-                if at_start && e.lex == Lex::Quarter && !matches!(next, Some(Lex::Scale(_))) {
-                    return Step::Stop;
-                }
-                st.words = true;
-                let mut end = j + 1;
-                // "half a dozen", "half a million", "half million", "a quarter million".
-                if at_start && e.lex == Lex::Half {
-                    if let (Some(Lex::Article), Some(Lex::Dozen)) =
-                        (next, self.lex(j + 2).map(|x| x.lex))
-                    {
-                        return Step::Done(self.result(i, j + 3, 6.0, NumberKind::Cardinal, st));
-                    }
-                    if next == Some(Lex::Article) {
-                        if let Some(Lex::Scale(p)) = self.lex(j + 2).map(|x| x.lex) {
-                            return Step::Done(self.result(
-                                i,
-                                j + 3,
-                                0.5 * pow10(p),
-                                NumberKind::Cardinal,
-                                st,
-                            ));
-                        }
-                    }
-                }
-                let v = num / den;
-                if let (
-                    Some(Entry {
-                        lex: Lex::Scale(p),
-                        plural: false,
-                    }),
-                    false,
-                ) = (self.lex(end), self.fraction_only)
-                {
-                    end += 1;
-                    return Step::Done(self.result(i, end, v * pow10(p), NumberKind::Cardinal, st));
-                }
-                Step::Done(self.result(i, end, v, NumberKind::Fraction, st))
-            }
+            Lex::Half | Lex::Quarter => self.half_or_quarter(i, j, e, st),
             Lex::OrdUnit(_)
             | Lex::OrdTeen(_)
             | Lex::OrdTens(_)
