@@ -6,8 +6,8 @@
 //!
 //! * **detection** (rows of the `all`, `default_custom` and `diff` blocks): khabar finds one
 //!   expression covering the whole text — a leading preposition ("on", "at", "in", "for",
-//!   "by", "since", "during", "from") and closing punctuation left out, as khabar's span rule
-//!   does (DATES.md);
+//!   "by", "since", "during", "from", and "@" for "at") and closing punctuation left out, as
+//!   khabar's span rule does (DATES.md) — unless the period is the expression's own ("6 p.m.");
 //! * **values where the text names the year** (a four-digit year 1900–2099 in the text): the
 //!   detected expression's value is Duckling's;
 //! * **negative examples**: khabar finds nothing.
@@ -156,22 +156,27 @@ fn expected(row: &Value) -> Vec<String> {
     }
 }
 
-const LEADING: [&str; 8] = [
-    "on ", "at ", "in ", "for ", "by ", "since ", "during ", "from ",
+const LEADING: [&str; 9] = [
+    "on ", "at ", "@ ", "in ", "for ", "by ", "since ", "during ", "from ",
 ];
 
 /// Whether khabar's span is the whole text (less a leading preposition, closing
 /// punctuation and surrounding spaces).
 fn covers(text: &str, t: &Temporal) -> bool {
-    let whole = text.trim().trim_end_matches(['.', '!', '?', ',']).trim();
     let ours = t.text.trim();
-    if ours.eq_ignore_ascii_case(whole) {
-        return true;
-    }
-    let low = whole.to_ascii_lowercase();
-    LEADING.iter().any(|p| {
-        low.strip_prefix(p)
-            .is_some_and(|rest| rest.trim().eq_ignore_ascii_case(ours))
+    // The closing period may be the expression's own ("6 p.m."): the text is tried with
+    // and without its closing punctuation.
+    let full = text.trim();
+    let trimmed = full.trim_end_matches(['.', '!', '?', ',']).trim();
+    [full, trimmed].into_iter().any(|whole| {
+        if ours.eq_ignore_ascii_case(whole) {
+            return true;
+        }
+        let low = whole.to_ascii_lowercase();
+        LEADING.iter().any(|p| {
+            low.strip_prefix(p)
+                .is_some_and(|rest| rest.trim().eq_ignore_ascii_case(ours))
+        })
     })
 }
 
