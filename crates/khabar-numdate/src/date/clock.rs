@@ -186,8 +186,22 @@ impl Grammar<'_> {
         }
         // "ten past 9 in the evening", "5 in the morning", "10 at night"
         if !c.meridiem {
+            // "3 in the AM", "from 3 to 4 in the PM": the half of the day as a part of it.
+            let as_part = |w: Option<W>| match w {
+                Some(W::Am) => Some(W::DayPart(DayPart::Morning)),
+                Some(W::Pm) => Some(W::DayPart(DayPart::Afternoon)),
+                w => w,
+            };
             let (k, part) = if self.is(c.end, W::In) && self.is(c.end + 1, W::The) {
-                (c.end + 3, self.w(c.end + 2))
+                (c.end + 3, as_part(self.w(c.end + 2)))
+            } else if self.is(c.end, W::In)
+                && matches!(
+                    self.w(c.end + 1),
+                    Some(W::DayPart(DayPart::Afternoon | DayPart::Evening))
+                )
+            {
+                // "3:20 in afternoon"
+                (c.end + 2, self.w(c.end + 1))
             } else if self.is(c.end, W::At) {
                 (c.end + 2, self.w(c.end + 1))
             } else {
@@ -572,7 +586,9 @@ impl Grammar<'_> {
             .t
             .get(k + 1)
             .is_some_and(|t| t.kind == TokenKind::Word && t.w.is_none());
-        if counts {
+        // "at 12 15-year-olds"
+        let compound = self.joined(k) && self.is_dash(k + 1);
+        if counts || compound {
             return None;
         }
         Some(ClockRead {

@@ -20,6 +20,11 @@
 //! | `midday` | the midday, mid day | noon | "the midday", "mid day" |
 //! | `weekday-comma-date` | WEEKDAY, DATE; DATE, WEEKDAY | the date (the weekday a check) | "Wed, Feb13", "Jul 18, Fri" |
 //! | `last-weekend-of-month` | (the) last (weekend \| week-end \| wkend \| week end) (of \| in) MONTH (YEAR) | the weekend of the month's last Saturday | "last weekend of October 2017" → 2017-10-28/2017-10-29 |
+//! | `fraction-hour` | N/M (h \| hour) | the length in minutes | "in 1/2 h" → PT30M, "3/4 hour" |
+//! | `fraction-of-hour` | a quarter \| three(-)quarters of an hour | the length in minutes | "in a quarter of an hour" → PT15M |
+//! | `day-after-tomorrow` | day after tomorrow \| day before yesterday (CLOCK) | that day (at that time) | "day after tomorrow 5pm" |
+//! | `day-of-rel-month` | (the) ORD of the (next \| current \| previous) month | that day | "20th of the next month" |
+//! | `weekday-at-clock` | WEEKDAY at CLOCK (with a zone or am/pm) | that time of that weekday | "Thu at 8 GMT" |
 //! | `around-date` | around DATE | the date, approximate | "around next week", "around next tuesday" |
 
 use crate::date::clock::ClockCtx;
@@ -79,6 +84,8 @@ pub(crate) fn forms_at(g: &Grammar<'_>, i: usize) -> Option<Match> {
         best = longer(best, short_year_quarter(g, i));
         best = longer(best, ordinal_qtr(g, i));
         best = longer(best, era_year(g, i));
+        best = longer(best, fraction_hour(g, i));
+        best = longer(best, fraction_of_hour(g, i));
     }
     match t.w {
         Some(W::Weekday(_)) => {
@@ -86,7 +93,9 @@ pub(crate) fn forms_at(g: &Grammar<'_>, i: usize) -> Option<Match> {
             best = longer(best, weekday_comma_date(g, i));
             best = longer(best, week_of_weekday(g, i));
             best = longer(best, day_early_part(g, i));
+            best = longer(best, weekday_at_clock(g, i));
         }
+        Some(W::Unit(Unit::Day, false)) => best = longer(best, day_after_tomorrow(g, i)),
         Some(W::Next) => best = longer(best, upcoming_count(g, i)),
         Some(W::The | W::Last) => {
             best = longer(best, edge_acronym(g, i));
@@ -103,8 +112,9 @@ pub(crate) fn forms_at(g: &Grammar<'_>, i: usize) -> Option<Match> {
         None => best = longer(best, edge_acronym(g, i)),
         _ => {}
     }
-    if matches!(t.w, Some(W::Ord(_))) || t.has_num() {
+    if matches!(t.w, Some(W::Ord(_) | W::The)) || t.has_num() {
         best = longer(best, ordinal_qtr(g, i));
+        best = longer(best, day_of_rel_month(g, i));
     }
     if day_cal_start(g, i) {
         best = longer(best, weekday_comma_date(g, i));
@@ -539,6 +549,112 @@ fn around_date(g: &Grammar<'_>, i: usize) -> Option<Match> {
     mt(i, e, Sem::Cal(c), Some(TemporalMod::Approx))
 }
 
+/// `fraction-hour`: "1/2 h", "3/4 hour", "1/4h" — a fraction of an hour, in minutes.
+fn fraction_hour(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let a = g.num(i).filter(|n| n.suffix == Suffix::None)?.int()?;
+    if !(g.punct(i + 1, &["/"]) && g.joined(i) && g.joined(i + 1)) {
+        return None;
+    }
+    let d = g.num(i + 2)?;
+    let (e, b) = match d.suffix {
+        Suffix::Unit(Unit::Hour) => (i + 3, d.int()?),
+        Suffix::None if g.is(i + 3, W::Unit(Unit::Hour, false)) => (i + 4, d.int()?),
+        _ => return None,
+    };
+    if !matches!((a, b), (1, 2) | (1, 4) | (3, 4)) {
+        return None;
+    }
+    let minutes = f64::from(60 * a / b);
+    mt(i, e, Sem::Dur(Some(minutes), Unit::Minute), None)
+}
+
+/// `fraction-of-hour`: "a quarter of an hour", "three-quarters of an hour", "three
+/// quarters of an hour" — in minutes.
+fn fraction_of_hour(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let (k, minutes) = if g.is(i, W::A) && g.is(i + 1, W::Quarter) {
+        (i + 2, 15.0)
+    } else if g.is(i, W::Card(3)) {
+        let k = if g.is_dash(i + 1) { i + 2 } else { i + 1 };
+        if !g.is(k, W::Unit(Unit::Quarter, true)) {
+            return None;
+        }
+        (k + 1, 45.0)
+    } else {
+        return None;
+    };
+    if !(g.is(k, W::Of) && g.is(k + 1, W::A) && g.is(k + 2, W::Unit(Unit::Hour, false))) {
+        return None;
+    }
+    mt(i, k + 3, Sem::Dur(Some(minutes), Unit::Minute), None)
+}
+
+/// `day-after-tomorrow`: "day after tomorrow 5pm", "day before yesterday 8am" (without "the",
+/// as written in notes) — that day, with the clock time when one follows.
+fn day_after_tomorrow(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    if !g.is(i, W::Unit(Unit::Day, false)) {
+        return None;
+    }
+    let n = if g.word_is(i + 1, "after") && g.is(i + 2, W::Tomorrow) {
+        2
+    } else if g.word_is(i + 1, "before") && g.is(i + 2, W::Yesterday) {
+        -2
+    } else {
+        return None;
+    };
+    let c = Cal::Rel {
+        unit: Unit::Day,
+        n,
+        anaphoric: false,
+    };
+    match g.clock_read(i + 3, ClockCtx::Plain) {
+        Some(cr) => mt(i, cr.end, Sem::Time(Some(c), clock_of(cr, None)), None),
+        None => mt(i, i + 3, Sem::Cal(c), None),
+    }
+}
+
+/// `day-of-rel-month`: "20th of the next month", "the 20th of the current month", "20th of
+/// the previous month" — that day of the month relative to the reference.
+fn day_of_rel_month(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let j = if g.is(i, W::The) { i + 1 } else { i };
+    let d = match (g.num(j), g.w(j)) {
+        (Some(n), _) if n.suffix == Suffix::Ord => n.int()?,
+        (None, Some(W::Ord(n))) => u32::from(n),
+        _ => return None,
+    };
+    let d = u8::try_from(d).ok().filter(|d| (1..=31).contains(d))?;
+    if !(g.is(j + 1, W::Of) && g.is(j + 2, W::The)) {
+        return None;
+    }
+    let (e, n) = g.rel_month(j + 3)?;
+    mt(i, e, Sem::Cal(Cal::DayOfRelMonth { d, n }), None)
+}
+
+/// `weekday-at-clock`: "Thu at 8 GMT", "Thu at 8 am PST" — a weekday (also a short form that
+/// needs a cue alone) before "at" and a clock time with its zone or half of the day.
+fn weekday_at_clock(g: &Grammar<'_>, i: usize) -> Option<Match> {
+    let Some(W::Weekday(wd)) = g.w(i) else {
+        return None;
+    };
+    if !g.is(i + 1, W::At) {
+        return None;
+    }
+    // "the court sat at 10 am", "they wed at 3 pm": a short form that is a word needs its
+    // capital.
+    let word = ["sat", "sun", "wed", "mon"]
+        .iter()
+        .any(|w| g.txt(i).eq_ignore_ascii_case(w));
+    if word && !g.t.get(i).is_some_and(|t| t.cap()) {
+        return None;
+    }
+    let c = g.clock_read(i + 2, ClockCtx::Day)?;
+    let zoned = c.end > i + 3 && g.is(c.end - 1, W::Zone);
+    if !(c.meridiem || zoned) {
+        return None;
+    }
+    let day = Cal::Weekday { wd, shift: None };
+    mt(i, c.end, Sem::Time(Some(day), clock_of(c, None)), None)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::date::DateExtractor;
@@ -643,6 +759,32 @@ mod tests {
         );
         assert_eq!(one("the midday"), "the midday=2013-02-12T12:00");
         assert_eq!(one("mid day"), "mid day=2013-02-12T12:00");
+    }
+
+    #[test]
+    fn fractions_and_relative_days() {
+        assert_eq!(one("in 1/2 h"), "1/2 h=PT30M");
+        assert_eq!(one("in 3/4h"), "3/4h=PT45M");
+        assert_eq!(one("in a quarter of an hour"), "a quarter of an hour=PT15M");
+        assert_eq!(
+            one("in three-quarters of an hour"),
+            "three-quarters of an hour=PT45M"
+        );
+        assert_eq!(
+            one("day after tomorrow 5pm"),
+            "day after tomorrow 5pm=2013-02-14T17:00"
+        );
+        assert_eq!(
+            one("20th of the next month"),
+            "20th of the next month=2013-03-20"
+        );
+        assert_eq!(one("Thu at 8 GMT"), "Thu at 8 GMT=2013-02-07T08:00");
+        assert_eq!(one("the court sat at 10 am"), "10 am=2013-02-12T10:00");
+        assert_eq!(one("3 in the AM"), "3 in the AM=2013-02-12T03:00");
+        assert_eq!(
+            one("3:20 in afternoon"),
+            "3:20 in afternoon=2013-02-12T15:20"
+        );
     }
 
     #[test]
