@@ -6,8 +6,8 @@
 //!
 //! * **detection** (rows of the `all`, `default_custom` and `diff` blocks): khabar finds one
 //!   expression covering the whole text — a leading preposition ("on", "at", "in", "for",
-//!   "by", "since", "during", "from") and closing punctuation left out, as khabar's span rule
-//!   does (DATES.md);
+//!   "by", "since", "during", "from", and "@" for "at") and closing punctuation left out, as
+//!   khabar's span rule does (DATES.md) — unless the period is the expression's own ("6 p.m.");
 //! * **values where the text names the year** (a four-digit year 1900–2099 in the text): the
 //!   detected expression's value is Duckling's;
 //! * **negative examples**: khabar finds nothing.
@@ -43,14 +43,122 @@ use std::path::PathBuf;
 /// assistant's: clock arithmetic "15 minutes past 3pm", "2 upcoming weeks", and some 150
 /// religious and national holidays of many countries), so the floors are the rates
 /// measured when the adapter was written and may only rise.
-const FLOOR_DETECTION: f64 = 51.5;
-const FLOOR_VALUES: f64 = 23.0;
+const FLOOR_DETECTION: f64 = 70.5;
+const FLOOR_VALUES: f64 = 25.5;
 const FLOOR_NEGATIVE: f64 = 95.0;
 
 mod common;
 use common::{assert_table_honest, divergences, shared, unlisted_and_passing};
 
 const TABLE: &str = "duckling_divergences.tsv";
+
+/// Forms khabar leaves unread on purpose, with the reason (a news analyst's reading: a false
+/// positive in news costs more than the assistant's shorthand gains).
+const CONVENTIONS: &[(&str, &str)] = &[
+    ("sat", "a word ('sat')"),
+    ("sat.", "a word ('sat')"),
+    ("sun", "a word ('sun')"),
+    ("sun.", "a word ('sun')"),
+    ("mon.", "a word ('mon', 'c'mon')"),
+    (
+        "March",
+        "a bare month name is read with a cue (a day, a year, 'in', 'for'): 'March' is also a verb and a noun",
+    ),
+    (
+        "half three",
+        "British 'half three' (3:30) is read only as 'half past three': 'half three' is also half of three",
+    ),
+    (
+        "this season",
+        "'this/last/next season' is a sports season in news, not an astronomical one",
+    ),
+    (
+        "last season",
+        "'this/last/next season' is a sports season in news, not an astronomical one",
+    ),
+    (
+        "next season",
+        "'this/last/next season' is a sports season in news, not an astronomical one",
+    ),
+    (
+        "current seasons",
+        "'this/last/next season' is a sports season in news, not an astronomical one",
+    ),
+    (
+        "past seasons",
+        "'this/last/next season' is a sports season in news, not an astronomical one",
+    ),
+    (
+        "previous seasons",
+        "'this/last/next season' is a sports season in news, not an astronomical one",
+    ),
+    (
+        "third quarter",
+        "a bare ordinal quarter without 'the', a year or a modifier use is a game's quarter as often as a year's",
+    ),
+    (
+        "3rd quarter",
+        "a bare ordinal quarter without 'the', a year or a modifier use is a game's quarter as often as a year's",
+    ),
+    ("ASAP", "not a calendar point"),
+    ("ATM", "not a calendar point (and an ATM is a cash machine)"),
+    ("as soon as possible", "not a calendar point"),
+    ("just now", "not a calendar point"),
+    ("tomorrows", "a plural noun ('our tomorrows')"),
+    (
+        "after 2 pm",
+        "TimeML: 'after', 'before', 'until', 'through' are signals, outside the TIMEX3 span (khabar's SIGNAL spans)",
+    ),
+    (
+        "before 11 am",
+        "TimeML: 'after', 'before', 'until', 'through' are signals, outside the TIMEX3 span (khabar's SIGNAL spans)",
+    ),
+    (
+        "until 2:00pm",
+        "TimeML: 'after', 'before', 'until', 'through' are signals, outside the TIMEX3 span (khabar's SIGNAL spans)",
+    ),
+    (
+        "through 2:00pm",
+        "TimeML: 'after', 'before', 'until', 'through' are signals, outside the TIMEX3 span (khabar's SIGNAL spans)",
+    ),
+    (
+        "after 5 days",
+        "TimeML: 'after', 'before', 'until', 'through' are signals, outside the TIMEX3 span (khabar's SIGNAL spans)",
+    ),
+    (
+        "after lunch",
+        "TimeML: 'after', 'before', 'until', 'through' are signals, outside the TIMEX3 span (khabar's SIGNAL spans)",
+    ),
+    ("after school", "not a calendar point; 'after' is a signal"),
+    (
+        "in 15'",
+        "a prime after a number is feet in news ('in 15' of water'), not minutes",
+    ),
+    (
+        "in 1'",
+        "a prime after a number is feet in news, not minutes",
+    ),
+    (
+        "in 1\"",
+        "a double prime after a number is inches in news, not seconds",
+    ),
+    (
+        "15 to noon",
+        "'N to noon' is a range in news ('from 10 to noon'); 'N minutes to noon' and 'a quarter to noon' are read",
+    ),
+    (
+        "2 - 15",
+        "a day and month without a year, in digits and spaced, is a score or a range of numbers in news",
+    ),
+    (
+        "2 / 15",
+        "a day and month without a year, in digits and spaced, is a score or a range of numbers in news",
+    ),
+    (
+        "2-15",
+        "a day and month without a year, in digits and spaced, is a score or a range of numbers in news",
+    ),
+];
 
 fn corpus() -> PathBuf {
     shared("duckling/time_en.jsonl")
@@ -156,22 +264,27 @@ fn expected(row: &Value) -> Vec<String> {
     }
 }
 
-const LEADING: [&str; 8] = [
-    "on ", "at ", "in ", "for ", "by ", "since ", "during ", "from ",
+const LEADING: [&str; 9] = [
+    "on ", "at ", "@ ", "in ", "for ", "by ", "since ", "during ", "from ",
 ];
 
 /// Whether khabar's span is the whole text (less a leading preposition, closing
 /// punctuation and surrounding spaces).
 fn covers(text: &str, t: &Temporal) -> bool {
-    let whole = text.trim().trim_end_matches(['.', '!', '?', ',']).trim();
     let ours = t.text.trim();
-    if ours.eq_ignore_ascii_case(whole) {
-        return true;
-    }
-    let low = whole.to_ascii_lowercase();
-    LEADING.iter().any(|p| {
-        low.strip_prefix(p)
-            .is_some_and(|rest| rest.trim().eq_ignore_ascii_case(ours))
+    // The closing period may be the expression's own ("6 p.m."): the text is tried with
+    // and without its closing punctuation.
+    let full = text.trim();
+    let trimmed = full.trim_end_matches(['.', '!', '?', ',']).trim();
+    [full, trimmed].into_iter().any(|whole| {
+        if ours.eq_ignore_ascii_case(whole) {
+            return true;
+        }
+        let low = whole.to_ascii_lowercase();
+        LEADING.iter().any(|p| {
+            low.strip_prefix(p)
+                .is_some_and(|rest| rest.trim().eq_ignore_ascii_case(ours))
+        })
     })
 }
 
@@ -223,6 +336,9 @@ fn reason(block: &str, text: &str, found: &[Temporal], whole: Option<&Temporal>)
                 .first()
                 .map_or(String::new(), |t| format!("'{}'", t.text))
         );
+    }
+    if let Some((_, why)) = CONVENTIONS.iter().find(|(t, _)| *t == text) {
+        return format!("convention: {why}");
     }
     if block == "latent" {
         return "convention: latent in Duckling (read only with latent parsing); khabar \

@@ -753,7 +753,8 @@ const TIMES_2016: &[(&str, &str, TemporalType, &str, Option<TemporalMod>)] = {
         ),
         (
             "at a quarter to nine",
-            "quarter to nine",
+            // The article belongs to the phrase ("a quarter past noon").
+            "a quarter to nine",
             Time,
             "2016-11-07T08:45",
             None,

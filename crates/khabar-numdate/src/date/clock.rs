@@ -158,6 +158,7 @@ fn may_start_clock(g: &Grammar<'_>, i: usize) -> bool {
                 t.w,
                 Some(W::Noon | W::Midnight | W::Mid | W::Half | W::Quarter | W::Card(_))
             )
+            || (t.w == Some(W::A) && g.is(i + 1, W::Quarter))
             || g.txt(i)
                 .as_bytes()
                 .last_chunk::<3>()
@@ -185,8 +186,22 @@ impl Grammar<'_> {
         }
         // "ten past 9 in the evening", "5 in the morning", "10 at night"
         if !c.meridiem {
+            // "3 in the AM", "from 3 to 4 in the PM": the half of the day as a part of it.
+            let as_part = |w: Option<W>| match w {
+                Some(W::Am) => Some(W::DayPart(DayPart::Morning)),
+                Some(W::Pm) => Some(W::DayPart(DayPart::Afternoon)),
+                w => w,
+            };
             let (k, part) = if self.is(c.end, W::In) && self.is(c.end + 1, W::The) {
-                (c.end + 3, self.w(c.end + 2))
+                (c.end + 3, as_part(self.w(c.end + 2)))
+            } else if self.is(c.end, W::In)
+                && matches!(
+                    self.w(c.end + 1),
+                    Some(W::DayPart(DayPart::Afternoon | DayPart::Evening))
+                )
+            {
+                // "3:20 in afternoon"
+                (c.end + 2, self.w(c.end + 1))
             } else if self.is(c.end, W::At) {
                 (c.end + 2, self.w(c.end + 1))
             } else {
@@ -272,8 +287,12 @@ impl Grammar<'_> {
                         .map(|h| (h, false))
                 };
                 if let Some((h, meridiem)) = hm {
-                    return read(i + 1, h, 0, meridiem, true)
-                        .map(|c| ClockRead { approx: true, ..c });
+                    // "3ish pm"
+                    let (e, h, meridiem) = match meridiem_word(self, i + 1) {
+                        Some((e, pm)) if !meridiem => (e, apply_pm(h, pm), true),
+                        _ => (i + 1, h, meridiem),
+                    };
+                    return read(e, h, 0, meridiem, true).map(|c| ClockRead { approx: true, ..c });
                 }
             }
         }
@@ -318,6 +337,10 @@ impl Grammar<'_> {
                         _ => None,
                     },
                 };
+            }
+            // "11h45", "15h00", "8h" (rule `clock-h`, see below)
+            if let Some(c) = self.clock_h(i, ctx) {
+                return Some(c);
             }
             let v = n.int()?;
             match n.suffix {
@@ -381,7 +404,17 @@ impl Grammar<'_> {
             return read(k, apply_pm(h, pm), 0, true, true);
         }
         if self.is(e, W::OClock) {
+            // "3 oclock pm"
+            if let Some((k, pm)) = meridiem_word(self, e + 1) {
+                return read(k, apply_pm(h, pm), 0, true, true);
+            }
             return read(e + 1, h, 0, false, true);
+        }
+        // "at 12 15", "at 3 15": hour and minutes as two numbers, after "at" only.
+        if ctx >= ClockCtx::At && !spelled {
+            if let Some(c) = self.hour_space_minutes(i, h) {
+                return Some(c);
+            }
         }
         // "seven twenty-seven", "five-thirty", "one thirty p m"
         if spelled {
@@ -415,6 +448,10 @@ impl Grammar<'_> {
 
     /// "half past seven", "quarter to nine", "10 past 9", "twenty min past eight".
     fn past_to(&self, i: usize) -> Option<ClockRead> {
+        // "a quarter past noon"
+        if self.is(i, W::A) && self.is(i + 1, W::Quarter) {
+            return self.past_to(i + 1);
+        }
         let (k, mins) = match self.w(i) {
             Some(W::Half) => (i + 1, 30u8),
             Some(W::Quarter) => (i + 1, 15),
@@ -435,11 +472,33 @@ impl Grammar<'_> {
         };
         let to = if self.word_is(k, "past") || self.word_is(k, "after") {
             false
-        } else if self.word_is(k, "to") && self.is(i, W::Quarter) {
+        } else if self.word_is(k, "to")
+            && (self.is(i, W::Quarter)
+                || self.is(k - 1, W::Unit(crate::date::lexicon::Unit::Minute, true)))
+        {
+            // "quarter to nine", "20 minutes to 2pm" (not "15 to noon": "from 10 to noon"
+            // is a range)
             true
         } else {
             return None;
         };
+        // The hour: "seven", "3", or rule `past-to-marked-hour`: "3pm", "noon".
+        if let Some((e, h, meridiem)) = self.marked_hour(k + 1) {
+            let (h, m) = if to {
+                (if h == 0 { 23 } else { h - 1 }, 60 - mins)
+            } else {
+                (h, mins)
+            };
+            return Some(ClockRead {
+                end: e,
+                h,
+                m,
+                s: None,
+                meridiem,
+                marked: true,
+                approx: false,
+            });
+        }
         let h = plain_hour(self, k + 1)?;
         let mut e = k + 2;
         if self.is(e, W::OClock) {
@@ -467,6 +526,100 @@ impl Grammar<'_> {
             approx: false,
         })
     }
+
+    /// Rule `past-to-marked-hour`: an hour with its half of the day, after "past" / "to" /
+    /// "after": "3pm" (15), "noon" (12), "midnight" (0) — "a quarter past 3pm", "15 minutes
+    /// past noon", "twenty after 3pm", "20 minutes to 2pm".
+    fn marked_hour(&self, k: usize) -> Option<(usize, u8, bool)> {
+        match self.w(k) {
+            Some(W::Noon) => return Some((k + 1, 12, true)),
+            Some(W::Midnight) => return Some((k + 1, 0, true)),
+            _ => {}
+        }
+        let n = self.num(k)?;
+        let pm = match n.suffix {
+            Suffix::Am => false,
+            Suffix::Pm => true,
+            _ => return None,
+        };
+        let h = u8::try_from(n.int()?)
+            .ok()
+            .filter(|h| (1..=12).contains(h))?;
+        let mut e = k + 1;
+        let s = self.txt(k);
+        if (s.ends_with(".m") || s.ends_with(".M")) && self.punct(e, &["."]) && self.joined(k) {
+            e += 1;
+        }
+        Some((e, apply_pm(h, pm), true))
+    }
+
+    /// Rule `clock-h`: the French and international "h" clock: "11h45", "15h00", "3h18"
+    /// (always a time: two minute digits after the "h"), and "15h", "8h" — a bare "NNh" is a
+    /// length of hours ("a 15h flight") unless a time zone follows ("15h GMT") or the context
+    /// says a time ("at 16h", "Thursday 8h", "9h30 - 11h"). The hour is on the 24-hour clock.
+    pub(crate) fn clock_h(&self, i: usize, ctx: ClockCtx) -> Option<ClockRead> {
+        let (h, m) = h_clock(self.txt(i))?;
+        if m.is_none() && !(ctx >= ClockCtx::At || self.is(i + 1, W::Zone)) {
+            return None;
+        }
+        Some(ClockRead {
+            end: i + 1,
+            h,
+            m: m.unwrap_or(0),
+            s: None,
+            meridiem: true,
+            marked: true,
+            approx: false,
+        })
+    }
+
+    /// "at 12 15": after "at", an hour 1–12 and then a separate two-digit number below 60
+    /// that is not followed by a word it would count ("at 3 15 people").
+    fn hour_space_minutes(&self, i: usize, h: u8) -> Option<ClockRead> {
+        let k = i + 1;
+        let n = self.num(k)?;
+        if n.suffix != Suffix::None || n.digits != 2 || self.txt(k).len() != 2 {
+            return None;
+        }
+        let m = u8::try_from(n.int()?).ok().filter(|m| *m < 60)?;
+        let counts = self
+            .t
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.w.is_none());
+        // "at 12 15-year-olds"
+        let compound = self.joined(k) && self.is_dash(k + 1);
+        if counts || compound {
+            return None;
+        }
+        Some(ClockRead {
+            end: k + 1,
+            h,
+            m,
+            s: None,
+            meridiem: false,
+            marked: true,
+            approx: false,
+        })
+    }
+}
+
+/// "11h45" → (11, Some(45)), "15h" → (15, None), "8H00" → (8, Some(0)): hour 0–23, "h", and
+/// none or exactly two minute digits below 60.
+pub(crate) fn h_clock(s: &str) -> Option<(u8, Option<u8>)> {
+    let k = s.find(['h', 'H'])?;
+    let (hh, rest) = (s.get(..k)?, s.get(k + 1..)?);
+    if hh.is_empty() || hh.len() > 2 || !hh.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let h: u8 = hh.parse().ok().filter(|h| *h <= 23)?;
+    if rest.is_empty() {
+        return Some((h, None));
+    }
+    if rest.len() != 2 || !rest.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let m: u8 = rest.parse().ok().filter(|m| *m < 60)?;
+    Some((h, Some(m)))
 }
 
 #[cfg(test)]
@@ -480,6 +633,16 @@ mod tests {
         assert_eq!(hour_in_part(2, DayPart::Night), 2);
         assert_eq!(hour_in_part(12, DayPart::Morning), 0);
         assert_eq!(hour_in_part(9, DayPart::Morning), 9);
+    }
+
+    #[test]
+    fn h_clock_times() {
+        assert_eq!(h_clock("11h45"), Some((11, Some(45))));
+        assert_eq!(h_clock("15h"), Some((15, None)));
+        assert_eq!(h_clock("8H00"), Some((8, Some(0))));
+        assert_eq!(h_clock("25h"), None);
+        assert_eq!(h_clock("3h5"), None);
+        assert_eq!(h_clock("3hours"), None);
     }
 
     #[test]

@@ -694,6 +694,8 @@ fn best_at(g: &Grammar<'_>, i: usize) -> Option<Match> {
     best = longest(best, weekday_near(g, i, at_i));
     best = longest(best, this_next_date(g, i));
     best = longest(best, weekday_of_week(g, i, at_i));
+    // The small named rules of `forms.rs`.
+    best = longest(best, crate::date::forms::forms_at(g, i));
     // Digits chained by hyphens are a phone number or a code ("555-1212", "138-2010-2015",
     // "133-03-03-2020"), not a date.
     if let Some(b) = best {
@@ -970,7 +972,7 @@ fn same_period(g: &Grammar<'_>, i: usize) -> Option<Match> {
 
 /// A day, possibly with a part of the day: "tomorrow", "Monday morning", "tonight", "this
 /// evening", "last night", "tuesday in the morning".
-fn day_phrase(g: &Grammar<'_>, i: usize) -> Option<(usize, Cal, Option<DayPart>)> {
+pub(crate) fn day_phrase(g: &Grammar<'_>, i: usize) -> Option<(usize, Cal, Option<DayPart>)> {
     let today = |n: i64| Cal::Rel {
         unit: Unit::Day,
         n,
@@ -1040,7 +1042,7 @@ fn day_phrase(g: &Grammar<'_>, i: usize) -> Option<(usize, Cal, Option<DayPart>)
 }
 
 /// A clock reading as a [`Clock`], completed by a part of the day.
-fn clock_of(c: ClockRead, part: Option<DayPart>) -> Clock {
+pub(crate) fn clock_of(c: ClockRead, part: Option<DayPart>) -> Clock {
     let (h, mi) = in_part(c, part);
     match c.s {
         Some(s) => Clock::Hms(h, mi, s),

@@ -2044,9 +2044,12 @@ impl<'a> Grammar<'a> {
         };
         // Ambiguous short forms ("sun", "sat", "wed") need a capital or a cue.
         let short = self.txt(j);
+        // Lowercase "thu", "tue", "fri" are no English word (a capital one may be a name:
+        // "Nguyen Thi Thu"); "sun", "sat", "wed", "mon" are words.
         let ambiguous = ["sun", "sat", "wed", "mon", "thu", "tue", "fri"]
             .iter()
-            .any(|a| short.eq_ignore_ascii_case(a));
+            .any(|a| short.eq_ignore_ascii_case(a))
+            && !["thu", "tue", "fri"].contains(&short);
         if ambiguous
             && shift.is_none()
             && !(self.t.get(j).is_some_and(|t| t.cap()) && is_cue(self.prev_w(j)))
@@ -2082,7 +2085,15 @@ impl<'a> Grammar<'a> {
         let j = if the { i + 1 } else { i };
         let n = match self.w(j)? {
             W::Ord(n) if (1..=5).contains(&n) => n as u8,
-            W::Last if the && self.word_is(j, "last") => 0,
+            // "last friday of october" also without "the" (a month follows).
+            W::Last
+                if self.word_is(j, "last")
+                    && (the
+                        || (self.is(j + 2, W::Of) || self.is(j + 2, W::In))
+                            && self.month(j + 3).is_some()) =>
+            {
+                0
+            }
             _ => return None,
         };
         let Some(W::Weekday(wd)) = self.w(j + 1) else {

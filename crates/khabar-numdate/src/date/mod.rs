@@ -5,6 +5,7 @@ mod civil;
 mod clock;
 mod error;
 mod extract;
+mod forms;
 mod grammar;
 mod holiday;
 pub(crate) mod lexicon;

@@ -149,6 +149,11 @@ pub(crate) const GRAMMAR_WORDS: &[&str] = &[
     "day",
     "dinnertime",
     "easter",
+    "eod",
+    "eom",
+    "eoy",
+    "bom",
+    "boy",
     "eve",
     "everyday",
     "fy",
@@ -426,6 +431,7 @@ fn plain_word_opens(w: &str) -> bool {
         || crate::date::grammar::glued_month_day(w).is_some()
         || w.eq_ignore_ascii_case("right")
         || w.eq_ignore_ascii_case("any")
+        || crate::date::forms::is_edge_acronym(w)
         || w.as_bytes()
             .get(..4)
             .is_some_and(|p| p.eq_ignore_ascii_case(b"semi"))
