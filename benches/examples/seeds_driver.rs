@@ -9,7 +9,10 @@
 //!
 //! Modes: `quantities` (extract over the seeds, `REPEAT` times), `gazetteer-build` (build the
 //! default gazetteer once), `gazetteer` (build it, then match the seeds `REPEAT` times),
-//! `pipeline` (the default pipeline over the seeds). `REPEAT` defaults to 5.
+//! `pipeline` (the default pipeline over the seeds), `corpus` and `corpus-no-events` (the
+//! pipeline with and without its event layer over the first `MB` megabytes, default 1, of the
+//! real-text corpus `make bench-data` writes; once, whatever `REPEAT`: the difference of the
+//! two counts is what the event layer costs). `REPEAT` defaults to 5.
 
 use khabar_benches::corpus;
 use khabar_gazetteer::Gazetteer;
@@ -79,8 +82,27 @@ fn main() -> ExitCode {
                     .sum::<usize>();
             }
         }
+        "corpus" | "corpus-no-events" => {
+            let mb: usize = std::env::var("MB")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1);
+            let docs = corpus::large(mb << 20);
+            let Ok(p) = khabar::Pipeline::builder().events(mode == "corpus").build() else {
+                return ExitCode::FAILURE;
+            };
+            n += docs
+                .iter()
+                .map(|d| {
+                    let doc = p.process(d);
+                    doc.entities.len() + doc.events.len()
+                })
+                .sum::<usize>();
+        }
         _ => {
-            eprintln!("usage: seeds_driver quantities|gazetteer-build|gazetteer|pipeline");
+            eprintln!(
+                "usage: seeds_driver quantities|gazetteer-build|gazetteer|pipeline|corpus|corpus-no-events"
+            );
             return ExitCode::FAILURE;
         }
     }
