@@ -1,7 +1,7 @@
 //! One sentence prepared for the rules: its folded words, the cues found in it, and where
 //! its quantities and mentions are, all by token index within the sentence.
 
-use crate::lexicon::{CueKind, CueValue, Lexicon};
+use crate::lexicon::{CueKind, CueValue, Lexicon, MILITANT, NEGATION, TRIGGER, bearing};
 use crate::types::{Mention, Role, VictimClass};
 use crate::wordhash::word_hash;
 use khabar_numdate::{Quantity, QuantityKind};
@@ -27,22 +27,18 @@ impl Hit {
     /// Whether the cue makes the rules read its sentence: a role, event, negation or claim
     /// cue (a sentence without one is read only for its counts).
     pub fn reads(&self) -> bool {
-        matches!(
-            self.kind,
-            CueKind::After | CueKind::Before | CueKind::Event | CueKind::Neg
-        ) || self.is_claim()
+        bearing(self.kind, self.value) & (TRIGGER | NEGATION) != 0
     }
 
     /// Whether the cue can make its sentence report something: a role, event or claim cue,
     /// or a negation that is a zero by itself ("no casualties").
     pub fn triggers(&self) -> bool {
-        matches!(self.kind, CueKind::After | CueKind::Before | CueKind::Event)
-            || self.is_claim()
-            || (self.kind == CueKind::Neg && self.value == CueValue::Tag("zero"))
+        bearing(self.kind, self.value) == TRIGGER
     }
 
-    fn is_claim(&self) -> bool {
-        self.kind == CueKind::Agent && self.value == CueValue::Tag("claim")
+    /// Whether the cue is a militant noun or modifier.
+    pub fn militant(&self) -> bool {
+        bearing(self.kind, self.value) == MILITANT
     }
 }
 
@@ -81,12 +77,9 @@ pub(crate) struct Buffers {
 }
 
 impl Buffers {
-    /// Hashes the words of `tokens` and finds the cues among them: the first step of every
-    /// sentence, which decides whether the rest is worth doing ([`Buffers::hits`]).
+    /// Finds the cues among `tokens`, whose words [`Buffers::hash`] hashed: the step that
+    /// decides whether the rest is worth doing ([`Buffers::hits`]).
     pub fn scan(&mut self, lexicon: &Lexicon, text: &str, tokens: &[Token]) {
-        self.hashes.clear();
-        self.hashes
-            .extend(tokens.iter().map(|t| word_hash(text, t)));
         self.hits.clear();
         self.first_hit.clear();
         for i in 0..tokens.len() {
@@ -104,6 +97,15 @@ impl Buffers {
             });
         }
         self.first_hit.push(self.hits.len());
+    }
+
+    /// Hashes the words of `tokens` (before [`Buffers::scan`] of the same tokens) and
+    /// returns the bearings of their cues ([`Lexicon::gate`]).
+    pub fn hash(&mut self, lexicon: &Lexicon, text: &str, tokens: &[Token]) -> u8 {
+        self.hashes.clear();
+        self.hashes
+            .extend(tokens.iter().map(|t| word_hash(text, t)));
+        lexicon.gate(text, tokens, &self.hashes)
     }
 
     /// The cues found by the last [`Buffers::scan`].

@@ -4,7 +4,7 @@ use crate::Error;
 use crate::actors::{self, ActorSpan};
 use crate::clause::{Buffers, Clause, Hit, is_count};
 use crate::counts::{self, Count};
-use crate::lexicon::{CueKind, CueValue, Lexicon};
+use crate::lexicon::{CueKind, CueValue, Lexicon, MILITANT, NEGATION, TRIGGER};
 use crate::types::{
     Actor, DateSource, Event, EventDate, EventPlace, EventType, Mention, Role, RoleFact,
 };
@@ -139,7 +139,12 @@ impl EventExtractor {
             let qs = take_indexed(input.quantities, &mut qi, s.span, |q| q.span);
             let ms = take_indexed(input.mentions, &mut mi, s.span, |m| m.span);
             // most sentences of a corpus report nothing: their cues (found on word hashes,
-            // no word built) and counts say so before anything else is done
+            // no word built) and counts say so before anything else is done — first the
+            // cues that bear on it, then all
+            let bearing = buffers.hash(&self.lexicon, input.text, tokens);
+            if !may_be_worth_reading(bearing, tokens, qs.1, ms.1) {
+                continue;
+            }
             buffers.scan(&self.lexicon, input.text, tokens);
             if !worth_reading(buffers.hits(), tokens, qs.1, ms.1) {
                 continue;
@@ -267,23 +272,38 @@ fn worth_reading(
     mentions: &[Mention],
 ) -> bool {
     let cued = hits.iter().any(Hit::reads);
-    let counted = || {
-        quantities.iter().filter(|q| is_count(q)).any(|q| {
-            let first = tokens.partition_point(|t| t.span.end <= q.span.start);
-            tokens.get(first).is_some_and(|t| t.span.start < q.span.end)
-        })
-    };
-    if !cued && !counted() {
+    if !cued && !counted(tokens, quantities) {
         return false;
     }
-    let militant = |h: &Hit| {
-        matches!(h.kind, CueKind::Noun | CueKind::Modifier)
-            && matches!(h.value, CueValue::Class(crate::VictimClass::Militants, _))
-    };
-    hits.iter().any(|h| h.triggers() || militant(h))
-        || mentions
-            .iter()
-            .any(|m| m.is_actor() || m.place_level().is_some())
+    hits.iter().any(|h| h.triggers() || h.militant()) || names_a_party_or_place(mentions)
+}
+
+/// [`worth_reading`] from the OR of the sentence's cues' bearings (before its cues are
+/// matched in full): `false` only where `worth_reading` is.
+fn may_be_worth_reading(
+    bearing: u8,
+    tokens: &[Token],
+    quantities: &[Quantity],
+    mentions: &[Mention],
+) -> bool {
+    bearing & (TRIGGER | MILITANT) != 0
+        || (names_a_party_or_place(mentions)
+            && (bearing & NEGATION != 0 || counted(tokens, quantities)))
+}
+
+/// Whether a count covers one of `tokens`.
+fn counted(tokens: &[Token], quantities: &[Quantity]) -> bool {
+    quantities.iter().filter(|q| is_count(q)).any(|q| {
+        let first = tokens.partition_point(|t| t.span.end <= q.span.start);
+        tokens.get(first).is_some_and(|t| t.span.start < q.span.end)
+    })
+}
+
+/// Whether an armed group or a place is named.
+fn names_a_party_or_place(mentions: &[Mention]) -> bool {
+    mentions
+        .iter()
+        .any(|m| m.is_actor() || m.place_level().is_some())
 }
 
 /// Militant counts without a role are a force's size when the sentence says so or reports

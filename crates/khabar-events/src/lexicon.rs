@@ -107,6 +107,55 @@ pub struct Lexicon {
     lists: Vec<Vec<usize>>,
     /// First word's hash → its list.
     first: FirstWords,
+    /// The same for the cues that bear on whether a sentence is read ([`bearing`]), for the
+    /// gate before the full matching ([`Lexicon::gate`]).
+    gate_lists: Vec<Vec<usize>>,
+    gate_first: FirstWords,
+}
+
+/// A cue that can make its sentence report something: a role, event or claim cue, or a
+/// negation that is a zero by itself ("no casualties").
+pub(crate) const TRIGGER: u8 = 1;
+/// A militant noun or modifier: a count of them can be a force's size.
+pub(crate) const MILITANT: u8 = 2;
+/// Any other negation: it makes the rules read the sentence, and yields nothing alone.
+pub(crate) const NEGATION: u8 = 4;
+
+/// How a cue bears on whether its sentence is read (`TRIGGER`, `MILITANT`, `NEGATION` or
+/// 0): the one classification the gate, the hits and the extractor's test share.
+pub(crate) fn bearing(kind: CueKind, value: CueValue) -> u8 {
+    let claim = kind == CueKind::Agent && value == CueValue::Tag("claim");
+    let zero = kind == CueKind::Neg && value == CueValue::Tag("zero");
+    if matches!(kind, CueKind::After | CueKind::Before | CueKind::Event) || claim || zero {
+        TRIGGER
+    } else if matches!(kind, CueKind::Noun | CueKind::Modifier)
+        && matches!(value, CueValue::Class(VictimClass::Militants, _))
+    {
+        MILITANT
+    } else if kind == CueKind::Neg {
+        NEGATION
+    } else {
+        0
+    }
+}
+
+/// Adds cue `i` to the list of `first` in `table`/`lists` (a new list when `first` has
+/// none); the list's index.
+fn list_for(table: &mut FirstWords, lists: &mut Vec<Vec<usize>>, first: u64, i: usize) -> usize {
+    let l = match table.get(first) {
+        Some(l) => l,
+        None => {
+            lists.push(Vec::new());
+            table.insert(first, lists.len() - 1);
+            lists.len() - 1
+        }
+    };
+    if let Some(list) = lists.get_mut(l) {
+        if !list.contains(&i) {
+            list.push(i);
+        }
+    }
+    l
 }
 
 fn folded_words(s: &str) -> Vec<String> {
@@ -174,6 +223,15 @@ impl Lexicon {
             .iter()
             .map(|w| hash_folded(w.as_bytes()))
             .collect();
+        let first = hashes[0];
+        if bearing(cue.kind, cue.value) != 0 {
+            let i = self
+                .cues
+                .iter()
+                .position(|c| c.kind == cue.kind && c.words == cue.words)
+                .unwrap_or(self.cues.len());
+            list_for(&mut self.gate_first, &mut self.gate_lists, first, i);
+        }
         if let Some(i) = self
             .cues
             .iter()
@@ -183,22 +241,44 @@ impl Lexicon {
             return;
         }
         let i = self.cues.len();
-        let first = hashes[0];
-        let list = match self.first.get(first) {
-            Some(l) => l,
-            None => {
-                self.lists.push(Vec::new());
-                self.first.insert(first, self.lists.len() - 1);
-                self.lists.len() - 1
-            }
-        };
+        let list = list_for(&mut self.first, &mut self.lists, first, i);
         self.cues.push(cue);
         self.hashes.push(hashes);
         if let Some(list) = self.lists.get_mut(list) {
-            list.push(i);
             let cues = &self.cues;
             list.sort_by_key(|&j| std::cmp::Reverse(cues[j].words.len()));
         }
+    }
+
+    /// The bearings ([`bearing`]) of the cues that match somewhere in `tokens`, OR-ed:
+    /// a quick look before the full matching, exact for "no" (a cue the full matching
+    /// finds is found here, or a longer one of its kind). Stops at the first trigger or
+    /// militant word.
+    pub(crate) fn gate(&self, text: &str, tokens: &[Token], hashes: &[u64]) -> u8 {
+        let mut found = 0;
+        for (i, &h) in hashes.iter().enumerate() {
+            let Some(list) = self.gate_first.get(h).and_then(|l| self.gate_lists.get(l)) else {
+                continue;
+            };
+            for &c in list {
+                let (Some(cue), Some(want)) = (self.cues.get(c), self.hashes.get(c)) else {
+                    continue;
+                };
+                let fits = hashes
+                    .get(i..i + want.len())
+                    .is_some_and(|got| got.iter().zip(want.iter()).all(|(a, b)| a == b))
+                    && tokens.get(i..i + want.len()).is_some_and(|ts| {
+                        ts.iter().zip(&cue.words).all(|(t, w)| is_word(text, t, w))
+                    });
+                if fits {
+                    found |= bearing(cue.kind, cue.value);
+                    if found & (TRIGGER | MILITANT) != 0 {
+                        return found;
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The cues.
@@ -370,6 +450,28 @@ pub(crate) mod tests {
                 let mut fast = Vec::new();
                 lex.matches_at(&text, &tokens, &hashes, i, |c, end| fast.push((c, end)));
                 prop_assert_eq!(fast, reference_matches(&lex, &words, i));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_gate_misses_no_cue_that_bears(
+            text in "(killed|were|no|not|never|in|custody|the|militants|Militant|commanders|\
+                     said|claimed|responsibility|program|4| |,|-){0,16}"
+        ) {
+            let lex = Lexicon::default_lexicon().expect("lexicon");
+            let tokens = tokenize(&text);
+            let hashes: Vec<u64> = tokens.iter().map(|t| word_hash(&text, t)).collect();
+            let words: Vec<String> = tokens.iter().map(|t| reference_word(&text, t)).collect();
+            let full = (0..tokens.len())
+                .flat_map(|i| reference_matches(&lex, &words, i))
+                .map(|(c, _)| bearing(lex.cues()[c].kind, lex.cues()[c].value))
+                .fold(0, |a, b| a | b);
+            let gate = lex.gate(&text, &tokens, &hashes);
+            if gate & (TRIGGER | MILITANT) == 0 {
+                prop_assert_eq!(full & (TRIGGER | MILITANT), 0);
+                prop_assert_eq!(full & NEGATION, gate & NEGATION);
             }
         }
     }
