@@ -67,6 +67,8 @@ struct SentenceEvent {
     span: Span,
     facts: Vec<RoleFact>,
     event_type: Option<EventType>,
+    /// The most specific type cued that is violence (no custody type, not `other`).
+    violent_type: Option<EventType>,
     perpetrator: Option<(Actor, &'static str)>,
     target: Option<Actor>,
     place: Option<(u8, usize)>,
@@ -246,7 +248,8 @@ impl EventExtractor {
             index,
             span,
             facts,
-            event_type: event_type(c),
+            event_type: event_type(c, |_| true),
+            violent_type: event_type(c, EventType::is_violence),
             perpetrator,
             target,
             place,
@@ -469,12 +472,12 @@ fn uncounted_facts(
     out
 }
 
-/// The most specific event type cued in the clause.
-fn event_type(c: &Clause<'_>) -> Option<EventType> {
+/// The most specific event type cued in the clause among those `keep` accepts.
+fn event_type(c: &Clause<'_>, keep: impl Fn(EventType) -> bool) -> Option<EventType> {
     c.hits
         .iter()
         .filter_map(|h| match h.value {
-            CueValue::Event(t) if h.kind == CueKind::Event => Some(t),
+            CueValue::Event(t) if h.kind == CueKind::Event && keep(t) => Some(t),
             _ => None,
         })
         .min()
@@ -691,10 +694,12 @@ impl Draft {
             };
         }
         m.facts.extend(s.facts);
-        m.event_type = match (m.event_type, s.event_type) {
+        let most_specific = |a: Option<EventType>, b: Option<EventType>| match (a, b) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        m.event_type = most_specific(m.event_type, s.event_type);
+        m.violent_type = most_specific(m.violent_type, s.violent_type);
         let stronger = |new: &(Actor, &str), old: &(Actor, &str)| {
             (old.1 == "context" && new.1 != "context")
                 || (old.0.id.is_none() && new.0.id.is_some())
@@ -718,10 +723,12 @@ impl Draft {
 
     fn finish(self, input: &EventInput<'_>) -> Event {
         let m = self.merged;
-        let event_type = match m.event_type {
-            Some(t) if t != EventType::Other => t,
-            _ => fallback_type(&self.counts, m.perpetrator.is_some()),
-        };
+        let event_type = typed_by_counts(
+            &self.counts,
+            m.event_type,
+            m.violent_type,
+            m.perpetrator.is_some(),
+        );
         Event {
             event_type,
             span: m.span,
@@ -747,6 +754,41 @@ impl Draft {
             claimed: m.claimed,
             source: m.source,
             facts: m.facts,
+        }
+    }
+}
+
+/// An event's type from what happened to the counted people and the types cued:
+/// - people killed or wounded: the most specific violent type cued ("six militants were
+///   killed and three arrested during an operation" is an attack, not an arrest), else an
+///   attack when someone did it;
+/// - people only arrested, abducted, surrendered or freed: that, whatever attack is named
+///   ("police arrested three suspects over the bombing" is an arrest);
+/// - otherwise the most specific type cued, else from the counts.
+fn typed_by_counts(
+    counts: &BTreeMap<Role, f64>,
+    cued: Option<EventType>,
+    violent: Option<EventType>,
+    has_perpetrator: bool,
+) -> EventType {
+    let has = |roles: &[Role]| roles.iter().any(|r| counts.contains_key(r));
+    if has(&[Role::Killed, Role::Wounded, Role::Casualties]) {
+        match violent {
+            Some(t) => t,
+            None if has_perpetrator => EventType::Attack,
+            None => EventType::Other,
+        }
+    } else if has(&[
+        Role::Arrested,
+        Role::Abducted,
+        Role::Surrendered,
+        Role::Released,
+    ]) {
+        fallback_type(counts, has_perpetrator)
+    } else {
+        match cued {
+            Some(t) if t != EventType::Other => t,
+            _ => fallback_type(counts, has_perpetrator),
         }
     }
 }

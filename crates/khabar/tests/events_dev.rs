@@ -208,7 +208,8 @@ fn development_set_scores() {
 const KILLED: f64 = 0.97;
 const WOUNDED: f64 = 0.97;
 const PERPETRATOR: f64 = 0.95;
-/// Regression threshold of the event type's accuracy (the report's most specific type).
-const EVENT_TYPE: f64 = 0.0;
+/// Regression threshold of the event type's accuracy (the report's most specific type;
+/// 0.981 on 308 reports when it was set).
+const EVENT_TYPE: f64 = 0.95;
 /// Minimum precision and recall of the killed and wounded roles.
 const ROLE_PR: f64 = 0.95;
