@@ -1,0 +1,82 @@
+//! Places in context: a place name that several entries share ("Muqur", a district of
+//! Ghazni and one of Badghis; "Nawa", of Helmand and of Ghazni) goes to the candidate whose
+//! parent the same sentence names ("in Muqur district of Ghazni", "Ghazni's Muqur
+//! district"); where it supports several (a district and a village of the same province),
+//! the gazetteer's ranking chooses among them. No parent named leaves the mention as the
+//! gazetteer ranked it.
+//!
+//! ```
+//! use khabar_gazetteer::{Entry, Gazetteer};
+//! let gz = Gazetteer::from_entries([
+//!     Entry::new("GHA", "Ghazni", "GPE").with_attr("type", "province"),
+//!     Entry::new("BDG", "Badghis", "GPE").with_attr("type", "province"),
+//!     Entry::new("GHA:MUQ", "Muqur", "GPE").with_parent("GHA").with_priority(1),
+//!     Entry::new("BDG:MUQ", "Muqur", "GPE").with_parent("BDG").with_priority(2),
+//! ])?;
+//! let found = khabar::find_entities(&gz, "Two policemen were killed in Muqur, Ghazni.");
+//! assert_eq!(found[0].id, "GHA:MUQ");
+//! let found = khabar::find_entities(&gz, "Two policemen were killed in Muqur.");
+//! assert_eq!(found[0].id, "BDG:MUQ");
+//! # Ok::<(), khabar_gazetteer::Error>(())
+//! ```
+
+use crate::document::Entity;
+use khabar_gazetteer::Gazetteer;
+use std::collections::HashSet;
+
+/// Whether every candidate of an ambiguous mention is a place.
+fn ambiguous_place(e: &Entity) -> bool {
+    e.is_ambiguous()
+        && e.candidates
+            .iter()
+            .all(|c| matches!(c.label.as_str(), "GPE" | "LOC" | "FAC"))
+}
+
+/// Resolves the document's ambiguous place mentions by the parents their sentences name.
+pub(crate) fn resolve(gz: &Gazetteer, text: &str, entities: &mut [Entity]) {
+    if !entities.iter().any(ambiguous_place) {
+        return;
+    }
+    let sentences = khabar_tokenize::sentences(text);
+    let mut chosen: Vec<(usize, String)> = Vec::new();
+    for (k, e) in entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| ambiguous_place(e))
+    {
+        let Some(s) = sentences
+            .iter()
+            .find(|s| s.span.start <= e.span.start && e.span.end <= s.span.end)
+        else {
+            continue;
+        };
+        // the entries the sentence names, each mention by its best candidate
+        let named: HashSet<&str> = entities
+            .iter()
+            .filter(|o| {
+                o.span != e.span && s.span.start <= o.span.start && o.span.end <= s.span.end
+            })
+            .filter(|o| !o.is_ambiguous())
+            .map(|o| o.id.as_str())
+            .collect();
+        let supported: Vec<&str> = e
+            .candidates
+            .iter()
+            .filter(|c| {
+                gz.get(&c.id)
+                    .and_then(|entry| entry.parent_id())
+                    .is_some_and(|p| named.contains(p))
+            })
+            .map(|c| c.id.as_str())
+            .collect();
+        // candidates come best first: among those the sentence supports, the best
+        if let Some(best) = supported.first().filter(|id| **id != e.id) {
+            chosen.push((k, (*best).to_owned()));
+        }
+    }
+    for (k, id) in chosen {
+        if let (Some(e), Some(entry)) = (entities.get_mut(k), gz.get(&id)) {
+            crate::people::promote(e, &entry);
+        }
+    }
+}
