@@ -32,46 +32,49 @@ fn ambiguous_place(e: &Entity) -> bool {
             .all(|c| matches!(c.label.as_str(), "GPE" | "LOC" | "FAC"))
 }
 
-/// Resolves the document's ambiguous place mentions by the parents their sentences name.
+/// Resolves the document's ambiguous place mentions by the parents their sentences name
+/// (entities in text order; one pass over sentences and entities).
 pub(crate) fn resolve(gz: &Gazetteer, text: &str, entities: &mut [Entity]) {
     if !entities.iter().any(ambiguous_place) {
         return;
     }
-    let sentences = khabar_tokenize::sentences(text);
     let mut chosen: Vec<(usize, String)> = Vec::new();
-    for (k, e) in entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| ambiguous_place(e))
-    {
-        let Some(s) = sentences
-            .iter()
-            .find(|s| s.span.start <= e.span.start && e.span.end <= s.span.end)
-        else {
+    let mut next = 0;
+    for s in khabar_tokenize::sentences(text) {
+        while entities
+            .get(next)
+            .is_some_and(|e| e.span.start < s.span.start)
+        {
+            next += 1;
+        }
+        let first = next;
+        while entities.get(next).is_some_and(|e| e.span.end <= s.span.end) {
+            next += 1;
+        }
+        let within = entities.get(first..next).unwrap_or_default();
+        if !within.iter().any(ambiguous_place) {
             continue;
-        };
+        }
         // the entries the sentence names, each mention by its best candidate
-        let named: HashSet<&str> = entities
+        let named: HashSet<&str> = within
             .iter()
-            .filter(|o| {
-                o.span != e.span && s.span.start <= o.span.start && o.span.end <= s.span.end
-            })
             .filter(|o| !o.is_ambiguous())
             .map(|o| o.id.as_str())
             .collect();
-        let supported: Vec<&str> = e
-            .candidates
+        for (k, e) in within
             .iter()
-            .filter(|c| {
+            .enumerate()
+            .filter(|(_, e)| ambiguous_place(e))
+        {
+            let mut supported = e.candidates.iter().filter(|c| {
                 gz.get(&c.id)
                     .and_then(|entry| entry.parent_id())
                     .is_some_and(|p| named.contains(p))
-            })
-            .map(|c| c.id.as_str())
-            .collect();
-        // candidates come best first: among those the sentence supports, the best
-        if let Some(best) = supported.first().filter(|id| **id != e.id) {
-            chosen.push((k, (*best).to_owned()));
+            });
+            // candidates come best first: among those the sentence supports, the best
+            if let Some(best) = supported.next().filter(|c| c.id != e.id) {
+                chosen.push((first + k, best.id.clone()));
+            }
         }
     }
     for (k, id) in chosen {
