@@ -55,10 +55,16 @@ pub(crate) fn resolve(gz: &Gazetteer, text: &str, entities: &mut [Entity]) {
         if !within.iter().any(ambiguous_place) {
             continue;
         }
-        // the entries the sentence names, each mention by its best candidate
+        // the entries the sentence names, each mention by its best candidate; a country
+        // (an entry without a parent) names no province ("Kabul, Afghanistan" stays the
+        // city, not the province)
         let named: HashSet<&str> = within
             .iter()
             .filter(|o| !o.is_ambiguous())
+            .filter(|o| {
+                gz.get(&o.id)
+                    .is_some_and(|entry| entry.parent_id().is_some())
+            })
             .map(|o| o.id.as_str())
             .collect();
         for (k, e) in within

@@ -55,4 +55,8 @@ fn without_the_province_in_the_sentence_the_ranking_stands() {
     );
     assert!(alone.is_some());
     assert_eq!(other_sentence, alone);
+    // a country names no province: the city stays the city
+    let city = place_id("A blast hit Kabul.", "Kabul");
+    let with_country = place_id("A blast hit Kabul, Afghanistan.", "Kabul");
+    assert_eq!(with_country, city);
 }
