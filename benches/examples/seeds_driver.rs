@@ -16,7 +16,10 @@
 //! default pipeline over `NOTES` short notes, default 20000, `corpus::notes`, reference date
 //! 2021-11-09), `notes-auto` (the same with `reference_date = auto`), `notes-joined` (the same
 //! notes joined by blank lines into documents of 100 notes: the difference to `notes` is the
-//! per-document fixed cost). `REPEAT` defaults to 5.
+//! per-document fixed cost), `corpus` and `corpus-no-events` (the pipeline with and without
+//! its event layer over the first `MB` megabytes, default 1, of the real-text corpus `make
+//! bench-data` writes; once, whatever `REPEAT`: the difference of the two counts is what the
+//! event layer costs). `REPEAT` defaults to 5.
 
 use khabar_benches::corpus;
 use khabar_gazetteer::Gazetteer;
@@ -138,9 +141,26 @@ fn main() -> ExitCode {
                 .map(|d| gz.find(d).len())
                 .sum::<usize>();
         }
+        "corpus" | "corpus-no-events" => {
+            let mb: usize = std::env::var("MB")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1);
+            let docs = corpus::large(mb << 20);
+            let Ok(p) = khabar::Pipeline::builder().events(mode == "corpus").build() else {
+                return ExitCode::FAILURE;
+            };
+            n += docs
+                .iter()
+                .map(|d| {
+                    let doc = p.process(d);
+                    doc.entities.len() + doc.events.len()
+                })
+                .sum::<usize>();
+        }
         _ => {
             eprintln!(
-                "usage: seeds_driver quantities|dates|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large|notes|notes-auto|notes-joined"
+                "usage: seeds_driver quantities|dates|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large|notes|notes-auto|notes-joined|corpus|corpus-no-events"
             );
             return ExitCode::FAILURE;
         }

@@ -1,8 +1,9 @@
 //! One sentence prepared for the rules: its folded words, the cues found in it, and where
 //! its quantities and mentions are, all by token index within the sentence.
 
-use crate::lexicon::{CueKind, CueValue, Lexicon};
+use crate::lexicon::{CueKind, CueValue, Lexicon, MILITANT, NEGATION, TRIGGER, bearing};
 use crate::types::{Mention, Role, VictimClass};
+use crate::wordhash::word_hash;
 use khabar_numdate::{Quantity, QuantityKind};
 use khabar_tokenize::{Span, Token, TokenKind};
 
@@ -22,6 +23,23 @@ impl Hit {
             _ => None,
         }
     }
+
+    /// Whether the cue makes the rules read its sentence: a role, event, negation or claim
+    /// cue (a sentence without one is read only for its counts).
+    pub fn reads(&self) -> bool {
+        bearing(self.kind, self.value) & (TRIGGER | NEGATION) != 0
+    }
+
+    /// Whether the cue can make its sentence report something: a role, event or claim cue,
+    /// or a negation that is a zero by itself ("no casualties").
+    pub fn triggers(&self) -> bool {
+        bearing(self.kind, self.value) == TRIGGER
+    }
+
+    /// Whether the cue is a militant noun or modifier.
+    pub fn militant(&self) -> bool {
+        bearing(self.kind, self.value) == MILITANT
+    }
 }
 
 /// A sentence's tokens with its cues, quantities and mentions located.
@@ -40,6 +58,60 @@ pub(crate) struct Clause<'a> {
     pub mention_at: Vec<Option<usize>>,
     /// For each token, the index (into the input's quantities) of the count covering it.
     pub quantity_at: Vec<Option<usize>>,
+    /// The words' hashes (kept only to hand the buffer back).
+    hashes: Vec<u64>,
+}
+
+/// The buffers of a [`Clause`], kept from one sentence to the next so that a text's
+/// sentences allocate nothing once the longest has been seen.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    /// Each token's [`word_hash`].
+    hashes: Vec<u64>,
+    hits: Vec<Hit>,
+    first_hit: Vec<usize>,
+    arena: String,
+    bounds: Vec<(usize, usize)>,
+    mention_at: Vec<Option<usize>>,
+    quantity_at: Vec<Option<usize>>,
+}
+
+impl Buffers {
+    /// Finds the cues among `tokens`, whose words [`Buffers::hash`] hashed: the step that
+    /// decides whether the rest is worth doing ([`Buffers::hits`]).
+    pub fn scan(&mut self, lexicon: &Lexicon, text: &str, tokens: &[Token]) {
+        self.hits.clear();
+        self.first_hit.clear();
+        for i in 0..tokens.len() {
+            self.first_hit.push(self.hits.len());
+            let hits = &mut self.hits;
+            lexicon.matches_at(text, tokens, &self.hashes, i, |c, end| {
+                if let Some(cue) = lexicon.cues().get(c) {
+                    hits.push(Hit {
+                        start: i,
+                        end,
+                        kind: cue.kind,
+                        value: cue.value,
+                    });
+                }
+            });
+        }
+        self.first_hit.push(self.hits.len());
+    }
+
+    /// Hashes the words of `tokens` (before [`Buffers::scan`] of the same tokens) and
+    /// returns the bearings of their cues ([`Lexicon::gate`]).
+    pub fn hash(&mut self, lexicon: &Lexicon, text: &str, tokens: &[Token]) -> u8 {
+        self.hashes.clear();
+        self.hashes
+            .extend(tokens.iter().map(|t| word_hash(text, t)));
+        lexicon.gate(text, tokens, &self.hashes)
+    }
+
+    /// The cues found by the last [`Buffers::scan`].
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
 }
 
 /// Words that may stand between a role cue and the count it governs without breaking the
@@ -95,64 +167,88 @@ pub(crate) const PASSIVE_AUX: &[&str] = &[
 pub(crate) const ONE_PRONOUNS: &[&str] = &["him", "her", "himself", "herself"];
 
 impl<'a> Clause<'a> {
+    /// The clause of a sentence whose cues `buffers` holds ([`Buffers::scan`] of the same
+    /// tokens); `quantities` and `mentions` are the sentence's, the first of each having
+    /// index `q_base` and `m_base` in the input.
     pub fn new(
-        lexicon: &Lexicon,
+        mut buffers: Buffers,
         text: &'a str,
         tokens: &'a [Token],
-        quantities: &[(usize, &Quantity)],
-        mentions: &[(usize, &Mention)],
+        (q_base, quantities): (usize, &[Quantity]),
+        (m_base, mentions): (usize, &[Mention]),
     ) -> Clause<'a> {
         // the folded words, in one string
-        let bytes = match (tokens.first(), tokens.last()) {
-            (Some(a), Some(b)) => b.span.end.saturating_sub(a.span.start),
-            _ => 0,
-        };
-        let mut arena = String::with_capacity(bytes + 16);
-        let mut bounds = Vec::with_capacity(tokens.len());
+        let (arena, bounds) = (&mut buffers.arena, &mut buffers.bounds);
+        arena.clear();
+        bounds.clear();
         for t in tokens {
             let a = arena.len();
-            Lexicon::push_word(&mut arena, text, t);
+            Lexicon::push_word(arena, text, t);
             bounds.push((a, arena.len()));
         }
-        let mut hits = Vec::new();
-        let mut first_hit = Vec::with_capacity(tokens.len() + 1);
-        {
-            let refs: Vec<&str> = bounds
-                .iter()
-                .map(|&(a, b)| arena.get(a..b).unwrap_or(""))
-                .collect();
-            for i in 0..tokens.len() {
-                first_hit.push(hits.len());
-                lexicon.matches_at(&refs, i, |c, end| {
-                    if let Some(cue) = lexicon.cues().get(c) {
-                        hits.push(Hit {
-                            start: i,
-                            end,
-                            kind: cue.kind,
-                            value: cue.value,
-                        });
-                    }
-                });
-            }
-        }
-        first_hit.push(hits.len());
-        let mention_at = cover(tokens, mentions.iter().map(|(i, m)| (*i, m.span)));
+        let mentions = mentions
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (m_base + k, m.span));
+        cover(&mut buffers.mention_at, tokens, mentions);
         let counts = quantities
             .iter()
-            .filter(|(_, q)| {
-                q.kind == QuantityKind::Cardinal && (q.low.is_some() || q.high.is_some())
-            })
-            .map(|(i, q)| (*i, q.span));
-        let quantity_at = cover(tokens, counts);
+            .enumerate()
+            .filter(|(_, q)| is_count(q))
+            .map(|(k, q)| (q_base + k, q.span));
+        cover(&mut buffers.quantity_at, tokens, counts);
         Clause {
             text,
             tokens,
-            arena,
-            bounds,
-            hits,
-            first_hit,
-            mention_at,
-            quantity_at,
+            arena: buffers.arena,
+            bounds: buffers.bounds,
+            hits: buffers.hits,
+            first_hit: buffers.first_hit,
+            mention_at: buffers.mention_at,
+            quantity_at: buffers.quantity_at,
+            hashes: buffers.hashes,
+        }
+    }
+
+    /// The clause with its cues found by the reference matcher (every cue compared with
+    /// the folded words), for the tests of the fast path.
+    #[cfg(test)]
+    pub fn reference(
+        lexicon: &Lexicon,
+        text: &'a str,
+        tokens: &'a [Token],
+        quantities: (usize, &[Quantity]),
+        mentions: (usize, &[Mention]),
+    ) -> Clause<'a> {
+        use crate::lexicon::tests::{reference_matches, reference_word};
+        let words: Vec<String> = tokens.iter().map(|t| reference_word(text, t)).collect();
+        let mut b = Buffers::default();
+        for i in 0..tokens.len() {
+            b.first_hit.push(b.hits.len());
+            for (c, end) in reference_matches(lexicon, &words, i) {
+                let cue = &lexicon.cues()[c];
+                b.hits.push(Hit {
+                    start: i,
+                    end,
+                    kind: cue.kind,
+                    value: cue.value,
+                });
+            }
+        }
+        b.first_hit.push(b.hits.len());
+        Clause::new(b, text, tokens, quantities, mentions)
+    }
+
+    /// The buffers back, for the next sentence.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            hashes: self.hashes,
+            hits: self.hits,
+            first_hit: self.first_hit,
+            arena: self.arena,
+            bounds: self.bounds,
+            mention_at: self.mention_at,
+            quantity_at: self.quantity_at,
         }
     }
 
@@ -236,9 +332,19 @@ impl<'a> Clause<'a> {
     }
 }
 
-/// For each token, the item (by index) whose span covers it.
-fn cover(tokens: &[Token], items: impl Iterator<Item = (usize, Span)>) -> Vec<Option<usize>> {
-    let mut at = vec![None; tokens.len()];
+/// Whether a quantity is a count the rules read: a cardinal with a value.
+pub(crate) fn is_count(q: &Quantity) -> bool {
+    q.kind == QuantityKind::Cardinal && (q.low.is_some() || q.high.is_some())
+}
+
+/// For each token, the item (by index) whose span covers it, written into `at`.
+fn cover(
+    at: &mut Vec<Option<usize>>,
+    tokens: &[Token],
+    items: impl Iterator<Item = (usize, Span)>,
+) {
+    at.clear();
+    at.resize(tokens.len(), None);
     for (idx, span) in items {
         let first = tokens.partition_point(|t| t.span.end <= span.start);
         for (slot, t) in at.iter_mut().zip(tokens).skip(first) {
@@ -248,5 +354,4 @@ fn cover(tokens: &[Token], items: impl Iterator<Item = (usize, Span)>) -> Vec<Op
             *slot = Some(idx);
         }
     }
-    at
 }

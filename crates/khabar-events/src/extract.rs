@@ -2,9 +2,9 @@
 
 use crate::Error;
 use crate::actors::{self, ActorSpan};
-use crate::clause::Clause;
+use crate::clause::{Buffers, Clause, Hit, is_count};
 use crate::counts::{self, Count};
-use crate::lexicon::{CueKind, CueValue, Lexicon};
+use crate::lexicon::{CueKind, CueValue, Lexicon, MILITANT, NEGATION, TRIGGER};
 use crate::types::{
     Actor, DateSource, Event, EventDate, EventPlace, EventType, Mention, Role, RoleFact,
 };
@@ -67,6 +67,8 @@ struct SentenceEvent {
     span: Span,
     facts: Vec<RoleFact>,
     event_type: Option<EventType>,
+    /// The most specific type cued that is violence (no custody type, not `other`).
+    violent_type: Option<EventType>,
     perpetrator: Option<(Actor, &'static str)>,
     target: Option<Actor>,
     place: Option<(u8, usize)>,
@@ -132,27 +134,50 @@ impl EventExtractor {
     pub fn extract(&self, input: &EventInput<'_>) -> Analysis {
         let mut analysis = Analysis::default();
         let mut per_sentence = Vec::new();
+        let mut buffers = Buffers::default();
         let (mut ti, mut qi, mut mi) = (0, 0, 0);
         for (si, s) in input.sentences.iter().enumerate() {
             let tokens = take_within(input.tokens, &mut ti, s.span, |t| t.span);
             let qs = take_indexed(input.quantities, &mut qi, s.span, |q| q.span);
             let ms = take_indexed(input.mentions, &mut mi, s.span, |m| m.span);
-            // most sentences of a corpus report nothing: no count and no cue that could
-            // make them (checked on hashes, before any word is built)
-            let counted = qs
-                .iter()
-                .any(|(_, q)| q.kind == khabar_numdate::QuantityKind::Cardinal);
-            let keep = self.lexicon.may_trigger(input.text, tokens)
-                || (counted && self.lexicon.may_be_strength(input.text, tokens));
-            if !keep {
-                per_sentence.push(SentenceEvent {
-                    index: si,
-                    span: s.span,
-                    ..SentenceEvent::default()
-                });
+            // most sentences of a corpus report nothing: their cues (found on word hashes,
+            // no word built) and counts say so before anything else is done — first the
+            // cues that bear on it, then all
+            let bearing = buffers.hash(&self.lexicon, input.text, tokens);
+            if !may_be_worth_reading(bearing, tokens, qs.1, ms.1) {
                 continue;
             }
-            let c = Clause::new(&self.lexicon, input.text, tokens, &qs, &ms);
+            buffers.scan(&self.lexicon, input.text, tokens);
+            if !worth_reading(buffers.hits(), tokens, qs.1, ms.1) {
+                continue;
+            }
+            let c = Clause::new(buffers, input.text, tokens, qs, ms);
+            let se = self.sentence(input, &c, si, s.span, &mut analysis.attribute_mentions);
+            buffers = c.into_buffers();
+            analysis.facts.extend(se.facts.iter().cloned());
+            per_sentence.push(se);
+        }
+        analysis.events = assemble(input, per_sentence);
+        analysis
+    }
+
+    /// The slow, obviously-correct form of [`EventExtractor::extract`]: every sentence read
+    /// in full, its cues found by comparing its words with every cue of the lexicon.
+    #[cfg(test)]
+    pub(crate) fn extract_reference(&self, input: &EventInput<'_>) -> Analysis {
+        let mut analysis = Analysis::default();
+        let mut per_sentence = Vec::new();
+        let (mut ti, mut qi, mut mi) = (0, 0, 0);
+        for (si, s) in input.sentences.iter().enumerate() {
+            let tokens = take_within(input.tokens, &mut ti, s.span, |t| t.span);
+            let qs = take_indexed(input.quantities, &mut qi, s.span, |q| q.span);
+            let ms = take_indexed(input.mentions, &mut mi, s.span, |m| m.span);
+            let c = Clause::reference(&self.lexicon, input.text, tokens, qs, ms);
+            // the rules read a sentence with a reading cue or a count, and only those
+            let cued = c.hits.iter().any(Hit::reads);
+            if !cued && c.quantity_at.iter().all(Option::is_none) {
+                continue;
+            }
             let se = self.sentence(input, &c, si, s.span, &mut analysis.attribute_mentions);
             analysis.facts.extend(se.facts.iter().cloned());
             per_sentence.push(se);
@@ -170,20 +195,6 @@ impl EventExtractor {
         attributes: &mut Vec<usize>,
     ) -> SentenceEvent {
         let mentions = input.mentions;
-        // most sentences of a corpus report nothing: no count, no role or event cue
-        let cued = c.hits.iter().any(|h| {
-            matches!(
-                h.kind,
-                CueKind::After | CueKind::Before | CueKind::Event | CueKind::Neg
-            ) || (h.kind == CueKind::Agent && matches!(h.value, CueValue::Tag("claim")))
-        });
-        if !cued && c.quantity_at.iter().all(Option::is_none) {
-            return SentenceEvent {
-                index,
-                span,
-                ..SentenceEvent::default()
-            };
-        }
         let mut counts = counts::find_counts(c, input.quantities, mentions);
         counts::pronoun_counts(c, &mut counts);
         counts::assign_roles(c, &mut counts);
@@ -237,7 +248,8 @@ impl EventExtractor {
             index,
             span,
             facts,
-            event_type: event_type(c),
+            event_type: event_type(c, |_| true),
+            violent_type: event_type(c, EventType::is_violence),
             perpetrator,
             target,
             place,
@@ -247,6 +259,54 @@ impl EventExtractor {
             source,
         }
     }
+}
+
+/// Whether a sentence can yield anything; exact for "no" (a sentence it rejects yields
+/// nothing when read in full: `extract_reference` checks it). The rules read a sentence
+/// only when it has a reading cue ([`Hit::reads`]) or a count. Without a trigger
+/// ([`Hit::triggers`]: a role, event or claim cue, "no casualties") nothing gets a role but
+/// a count of militants (a force's size: a militant noun or modifier, or an armed group
+/// named) and no event is made; what is left is a place mention read as an attribute
+/// ("US-trained forces").
+fn worth_reading(
+    hits: &[Hit],
+    tokens: &[Token],
+    quantities: &[Quantity],
+    mentions: &[Mention],
+) -> bool {
+    let cued = hits.iter().any(Hit::reads);
+    if !cued && !counted(tokens, quantities) {
+        return false;
+    }
+    hits.iter().any(|h| h.triggers() || h.militant()) || names_a_party_or_place(mentions)
+}
+
+/// [`worth_reading`] from the OR of the sentence's cues' bearings (before its cues are
+/// matched in full): `false` only where `worth_reading` is.
+fn may_be_worth_reading(
+    bearing: u8,
+    tokens: &[Token],
+    quantities: &[Quantity],
+    mentions: &[Mention],
+) -> bool {
+    bearing & (TRIGGER | MILITANT) != 0
+        || (names_a_party_or_place(mentions)
+            && (bearing & NEGATION != 0 || counted(tokens, quantities)))
+}
+
+/// Whether a count covers one of `tokens`.
+fn counted(tokens: &[Token], quantities: &[Quantity]) -> bool {
+    quantities.iter().filter(|q| is_count(q)).any(|q| {
+        let first = tokens.partition_point(|t| t.span.end <= q.span.start);
+        tokens.get(first).is_some_and(|t| t.span.start < q.span.end)
+    })
+}
+
+/// Whether an armed group or a place is named.
+fn names_a_party_or_place(mentions: &[Mention]) -> bool {
+    mentions
+        .iter()
+        .any(|m| m.is_actor() || m.place_level().is_some())
 }
 
 /// Militant counts without a role are a force's size when the sentence says so or reports
@@ -412,12 +472,12 @@ fn uncounted_facts(
     out
 }
 
-/// The most specific event type cued in the clause.
-fn event_type(c: &Clause<'_>) -> Option<EventType> {
+/// The most specific event type cued in the clause among those `keep` accepts.
+fn event_type(c: &Clause<'_>, keep: impl Fn(EventType) -> bool) -> Option<EventType> {
     c.hits
         .iter()
         .filter_map(|h| match h.value {
-            CueValue::Event(t) if h.kind == CueKind::Event => Some(t),
+            CueValue::Event(t) if h.kind == CueKind::Event && keep(t) => Some(t),
             _ => None,
         })
         .min()
@@ -488,23 +548,19 @@ fn take_within<'a, T>(
     &items[a..*pos]
 }
 
+/// The items within `span` (from `pos` on, which moves past them), with the index of the
+/// first.
 fn take_indexed<'a, T>(
     items: &'a [T],
     pos: &mut usize,
     span: Span,
     at: impl Fn(&T) -> Span,
-) -> Vec<(usize, &'a T)> {
-    let start = {
-        while *pos < items.len() && at(&items[*pos]).start < span.start {
-            *pos += 1;
-        }
-        *pos
-    };
-    take_within(items, pos, span, at)
-        .iter()
-        .enumerate()
-        .map(|(k, t)| (start + k, t))
-        .collect()
+) -> (usize, &'a [T]) {
+    while *pos < items.len() && at(&items[*pos]).start < span.start {
+        *pos += 1;
+    }
+    let start = *pos;
+    (start, take_within(items, pos, span, at))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -638,10 +694,12 @@ impl Draft {
             };
         }
         m.facts.extend(s.facts);
-        m.event_type = match (m.event_type, s.event_type) {
+        let most_specific = |a: Option<EventType>, b: Option<EventType>| match (a, b) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        m.event_type = most_specific(m.event_type, s.event_type);
+        m.violent_type = most_specific(m.violent_type, s.violent_type);
         let stronger = |new: &(Actor, &str), old: &(Actor, &str)| {
             (old.1 == "context" && new.1 != "context")
                 || (old.0.id.is_none() && new.0.id.is_some())
@@ -665,10 +723,12 @@ impl Draft {
 
     fn finish(self, input: &EventInput<'_>) -> Event {
         let m = self.merged;
-        let event_type = match m.event_type {
-            Some(t) if t != EventType::Other => t,
-            _ => fallback_type(&self.counts, m.perpetrator.is_some()),
-        };
+        let event_type = typed_by_counts(
+            &self.counts,
+            m.event_type,
+            m.violent_type,
+            m.perpetrator.is_some(),
+        );
         Event {
             event_type,
             span: m.span,
@@ -694,6 +754,41 @@ impl Draft {
             claimed: m.claimed,
             source: m.source,
             facts: m.facts,
+        }
+    }
+}
+
+/// An event's type from what happened to the counted people and the types cued:
+/// - people killed or wounded: the most specific violent type cued ("six militants were
+///   killed and three arrested during an operation" is an attack, not an arrest), else an
+///   attack when someone did it;
+/// - people only arrested, abducted, surrendered or freed: that, whatever attack is named
+///   ("police arrested three suspects over the bombing" is an arrest);
+/// - otherwise the most specific type cued, else from the counts.
+fn typed_by_counts(
+    counts: &BTreeMap<Role, f64>,
+    cued: Option<EventType>,
+    violent: Option<EventType>,
+    has_perpetrator: bool,
+) -> EventType {
+    let has = |roles: &[Role]| roles.iter().any(|r| counts.contains_key(r));
+    if has(&[Role::Killed, Role::Wounded, Role::Casualties]) {
+        match violent {
+            Some(t) => t,
+            None if has_perpetrator => EventType::Attack,
+            None => EventType::Other,
+        }
+    } else if has(&[
+        Role::Arrested,
+        Role::Abducted,
+        Role::Surrendered,
+        Role::Released,
+    ]) {
+        fallback_type(counts, has_perpetrator)
+    } else {
+        match cued {
+            Some(t) if t != EventType::Other => t,
+            _ => fallback_type(counts, has_perpetrator),
         }
     }
 }
@@ -779,4 +874,89 @@ fn assemble(input: &EventInput<'_>, sentences: Vec<SentenceEvent>) -> Vec<Event>
         events.push(d.finish(input));
     }
     events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Gazetteer-like mentions for the names the generated texts use: an armed group, a
+    /// province, a district, a foreign country.
+    fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
+        tokens
+            .iter()
+            .filter_map(|t| {
+                let m = |id: &str, label: &str, kind: &str| {
+                    Mention::new(t.span, id, t.text(text), label).with_kind(kind)
+                };
+                Some(match t.text(text) {
+                    "Taliban" => m("TALIBAN", "ORG", "militant_org"),
+                    "ISKP" => m("ISKP", "ORG", "militant_org"),
+                    "Ghazni" => m("GEO:AF-GHA", "GPE", "province").with_country("AF"),
+                    "Muqur" => m("GEO:AF-MUQ", "GPE", "district")
+                        .with_parent("Ghazni")
+                        .with_country("AF"),
+                    "US" => m("GEO:US", "GPE", "country").with_country("US"),
+                    _ => return None,
+                })
+            })
+            .collect()
+    }
+
+    fn both(text: &str) -> (Analysis, Analysis) {
+        let ex = EventExtractor::new().expect("lexicon");
+        let tokens = khabar_tokenize::tokenize(text);
+        let sentences = khabar_tokenize::sentences(text);
+        let dates = khabar_numdate::DateExtractor::new().extract_tokens(text, &tokens);
+        let mut quantities = khabar_numdate::QuantityExtractor::new().extract_tokens(text, &tokens);
+        let spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+        khabar_numdate::quantity::remove_overlapping(&mut quantities, &spans);
+        let mentions = mentions(text, &tokens);
+        let input = EventInput {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            quantities: &quantities,
+            dates: &dates,
+            mentions: &mentions,
+            reference_date: None,
+        };
+        (ex.extract(&input), ex.extract_reference(&input))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn the_fast_path_is_the_reference(
+            words in prop::collection::vec(prop::sample::select(vec![
+                "4", "five", "a", "the", "no", "not", "none", "were", "was", "killed", "Killed",
+                "wounded", "executed", "missing", "held", "remain", "strong", "operation", "in",
+                "by", "and", "policemen", "civilians", "militants", "fighters", "members", "of",
+                "Taliban", "ISKP", "Ghazni", "Muqur", "US", "-", "trained", "forces", "said",
+                "claimed", "responsibility", "casualties", "an", "estimated", "bomber", "him",
+                "killing", "suicide", "attack", "blast", "program", "file", "é", ",", ".",
+                "On 11 May 2019", "at least", "dozens",
+            ]), 0..40)
+        ) {
+            let text = words.join(" ");
+            let (fast, reference) = both(&text);
+            prop_assert_eq!(fast, reference);
+        }
+    }
+
+    #[test]
+    fn sentences_yielding_only_a_strength_or_an_attribute_are_read() {
+        for text in [
+            "There are 250 members of ISKP in the area.",
+            "About 4,000 fighters are active there.",
+            "The US - trained forces did not move.",
+            "4 US forces are in Muqur.",
+        ] {
+            let (fast, reference) = both(text);
+            assert_eq!(fast, reference, "{text}");
+        }
+        let (fast, _) = both("About 4,000 fighters are active there.");
+        assert_eq!(fast.facts.first().map(|f| f.role), Some(Role::Strength));
+    }
 }

@@ -3,8 +3,8 @@
 
 use crate::Error;
 use crate::types::{EventType, Role, VictimClass};
+use crate::wordhash::{FirstWords, hash_folded, is_word};
 use khabar_tokenize::{Token, TokenKind, tokenize};
-use std::collections::HashMap;
 
 /// The embedded default lexicon (see the header of the file for the kinds).
 pub const DEFAULT_CUES: &str = include_str!("../data/cues.tsv");
@@ -97,48 +97,65 @@ pub struct Cue {
     pub value: CueValue,
 }
 
-/// A cue lexicon, indexed by first word for matching.
+/// A cue lexicon, indexed by the hash of its cues' first words for matching.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     cues: Vec<Cue>,
-    /// First word → indices of the cues starting with it, longest first.
-    index: HashMap<String, Vec<usize>, Fnv>,
-    /// A bitset of the hashes of the cues' first words.
-    filter: Vec<u64>,
-    /// The same for the cues that can make a sentence report something (role, event and
-    /// claim cues; a negation needs a role cue after it): a sentence with none is skipped
-    /// unless it has a count and a strength word.
-    triggers: Vec<u64>,
-    /// The same for the words that make a count a force's size: militant nouns, strength
-    /// cues.
-    strength: Vec<u64>,
+    /// The hashes of each cue's words ([`hash_folded`]), parallel to `cues`.
+    hashes: Vec<Box<[u64]>>,
+    /// Lists of the cues sharing a first word, longest first (then in the order added).
+    lists: Vec<Vec<usize>>,
+    /// First word's hash → its list.
+    first: FirstWords,
+    /// The same for the cues that bear on whether a sentence is read ([`bearing`]), for the
+    /// gate before the full matching ([`Lexicon::gate`]).
+    gate_lists: Vec<Vec<usize>>,
+    gate_first: FirstWords,
 }
 
-/// FNV-1a: a fast hash for the short words looked up at every token (the lexicon is
-/// trusted data, so no protection against chosen collisions is needed).
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Fnv;
+/// A cue that can make its sentence report something: a role, event or claim cue, or a
+/// negation that is a zero by itself ("no casualties").
+pub(crate) const TRIGGER: u8 = 1;
+/// A militant noun or modifier: a count of them can be a force's size.
+pub(crate) const MILITANT: u8 = 2;
+/// Any other negation: it makes the rules read the sentence, and yields nothing alone.
+pub(crate) const NEGATION: u8 = 4;
 
-/// The hasher of [`Fnv`].
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct FnvHasher(u64);
-
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
+/// How a cue bears on whether its sentence is read (`TRIGGER`, `MILITANT`, `NEGATION` or
+/// 0): the one classification the gate, the hits and the extractor's test share.
+pub(crate) fn bearing(kind: CueKind, value: CueValue) -> u8 {
+    let claim = kind == CueKind::Agent && value == CueValue::Tag("claim");
+    let zero = kind == CueKind::Neg && value == CueValue::Tag("zero");
+    if matches!(kind, CueKind::After | CueKind::Before | CueKind::Event) || claim || zero {
+        TRIGGER
+    } else if matches!(kind, CueKind::Noun | CueKind::Modifier)
+        && matches!(value, CueValue::Class(VictimClass::Militants, _))
+    {
+        MILITANT
+    } else if kind == CueKind::Neg {
+        NEGATION
+    } else {
+        0
     }
 }
 
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// Adds cue `i` to the list of `first` in `table`/`lists` (a new list when `first` has
+/// none); the list's index.
+fn list_for(table: &mut FirstWords, lists: &mut Vec<Vec<usize>>, first: u64, i: usize) -> usize {
+    let l = match table.get(first) {
+        Some(l) => l,
+        None => {
+            lists.push(Vec::new());
+            table.insert(first, lists.len() - 1);
+            lists.len() - 1
+        }
+    };
+    if let Some(list) = lists.get_mut(l) {
+        if !list.contains(&i) {
+            list.push(i);
         }
     }
+    l
 }
 
 fn folded_words(s: &str) -> Vec<String> {
@@ -201,6 +218,20 @@ impl Lexicon {
     }
 
     fn add(&mut self, cue: Cue) {
+        let hashes: Box<[u64]> = cue
+            .words
+            .iter()
+            .map(|w| hash_folded(w.as_bytes()))
+            .collect();
+        let first = hashes[0];
+        if bearing(cue.kind, cue.value) != 0 {
+            let i = self
+                .cues
+                .iter()
+                .position(|c| c.kind == cue.kind && c.words == cue.words)
+                .unwrap_or(self.cues.len());
+            list_for(&mut self.gate_first, &mut self.gate_lists, first, i);
+        }
         if let Some(i) = self
             .cues
             .iter()
@@ -210,34 +241,44 @@ impl Lexicon {
             return;
         }
         let i = self.cues.len();
-        let first = cue.words[0].clone();
-        if self.filter.is_empty() {
-            self.filter = vec![0; (FILTER_BITS / 64) as usize];
-        }
-        let h = (fnv(first.as_bytes()) & (FILTER_BITS - 1)) as usize;
-        if let Some(w) = self.filter.get_mut(h / 64) {
-            *w |= 1 << (h % 64);
-        }
-        let set = |bits: &mut Vec<u64>| {
-            if bits.is_empty() {
-                *bits = vec![0; (FILTER_BITS / 64) as usize];
-            }
-            if let Some(w) = bits.get_mut(h / 64) {
-                *w |= 1 << (h % 64);
-            }
-        };
-        if is_trigger(&cue) {
-            set(&mut self.triggers);
-        }
-        let militant = matches!(cue.value, CueValue::Class(VictimClass::Militants, _));
-        if cue.kind == CueKind::Strength || (cue.kind == CueKind::Noun && militant) {
-            set(&mut self.strength);
-        }
+        let list = list_for(&mut self.first, &mut self.lists, first, i);
         self.cues.push(cue);
-        let list = self.index.entry(first).or_default();
-        list.push(i);
-        let cues = &self.cues;
-        list.sort_by_key(|&j| std::cmp::Reverse(cues[j].words.len()));
+        self.hashes.push(hashes);
+        if let Some(list) = self.lists.get_mut(list) {
+            let cues = &self.cues;
+            list.sort_by_key(|&j| std::cmp::Reverse(cues[j].words.len()));
+        }
+    }
+
+    /// The bearings ([`bearing`]) of the cues that match somewhere in `tokens`, OR-ed:
+    /// a quick look before the full matching, exact for "no" (a cue the full matching
+    /// finds is found here, or a longer one of its kind). Stops at the first trigger or
+    /// militant word.
+    pub(crate) fn gate(&self, text: &str, tokens: &[Token], hashes: &[u64]) -> u8 {
+        let mut found = 0;
+        for (i, &h) in hashes.iter().enumerate() {
+            let Some(list) = self.gate_first.get(h).and_then(|l| self.gate_lists.get(l)) else {
+                continue;
+            };
+            for &c in list {
+                let (Some(cue), Some(want)) = (self.cues.get(c), self.hashes.get(c)) else {
+                    continue;
+                };
+                let fits = hashes
+                    .get(i..i + want.len())
+                    .is_some_and(|got| got.iter().zip(want.iter()).all(|(a, b)| a == b))
+                    && tokens.get(i..i + want.len()).is_some_and(|ts| {
+                        ts.iter().zip(&cue.words).all(|(t, w)| is_word(text, t, w))
+                    });
+                if fits {
+                    found |= bearing(cue.kind, cue.value);
+                    if found & (TRIGGER | MILITANT) != 0 {
+                        return found;
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The cues.
@@ -245,72 +286,69 @@ impl Lexicon {
         &self.cues
     }
 
-    /// Every cue matching at word `i` of `words`: for each kind, the longest one.
-    pub(crate) fn matches_at(&self, words: &[&str], i: usize, mut found: impl FnMut(usize, usize)) {
-        let Some(first) = words.get(i) else {
-            return;
-        };
-        if !self.may_start(first) {
+    /// Every cue matching at token `i`, for each kind the longest one (ties: the first
+    /// added), as `found(cue, end)` in that order. `hashes` holds each token's
+    /// `word_hash`; a cue whose hashes match is checked word by word, so a collision
+    /// never makes a false match.
+    #[inline]
+    pub(crate) fn matches_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        hashes: &[u64],
+        i: usize,
+        found: impl FnMut(usize, usize),
+    ) {
+        let list = hashes
+            .get(i)
+            .and_then(|&h| self.first.get(h))
+            .and_then(|l| self.lists.get(l));
+        if let (Some(list), Some(t)) = (list, tokens.get(i)) {
+            self.matches_in(list, text, tokens, hashes, i, t, found);
+        }
+    }
+
+    /// [`Lexicon::matches_at`] for the cues of `list`, which start with token `t`'s hash.
+    #[allow(clippy::too_many_arguments)]
+    fn matches_in(
+        &self,
+        list: &[usize],
+        text: &str,
+        tokens: &[Token],
+        hashes: &[u64],
+        i: usize,
+        t: &Token,
+        mut found: impl FnMut(usize, usize),
+    ) {
+        // the first word is the same for the whole list: checked once
+        let first_word = list
+            .first()
+            .and_then(|&c| self.cues.get(c))
+            .map(|c| &c.words[0]);
+        if !first_word.is_some_and(|w| is_word(text, t, w)) {
             return;
         }
-        let Some(list) = self.index.get(*first) else {
-            return;
-        };
-        // for each kind, the longest cue only (the list is longest first)
         let mut kinds: u32 = 0;
         for &c in list {
-            let cue = &self.cues[c];
-            let n = cue.words.len();
+            let (Some(cue), Some(want)) = (self.cues.get(c), self.hashes.get(c)) else {
+                continue;
+            };
+            let n = want.len();
             let bit = 1u32 << (cue.kind as u32);
             let fits = kinds & bit == 0
-                && words
-                    .get(i..i + n)
-                    .is_some_and(|w| w.iter().zip(&cue.words).all(|(a, b)| *a == b));
+                && (n == 1
+                    || hashes.get(i + 1..i + n).is_some_and(|got| {
+                        got.iter().zip(&want[1..]).all(|(a, b)| a == b)
+                            && tokens[i + 1..i + n]
+                                .iter()
+                                .zip(&cue.words[1..])
+                                .all(|(t, w)| is_word(text, t, w))
+                    }));
             if fits {
                 kinds |= bit;
                 found(c, i + n);
             }
         }
-    }
-
-    /// A quick, exact-for-"no" test: whether some cue may start with `word` (a bitset of
-    /// the first words' hashes; most words of a text are rejected here, unhashed twice).
-    fn may_start(&self, word: &str) -> bool {
-        let h = (fnv(word.as_bytes()) & (FILTER_BITS - 1)) as usize;
-        self.filter
-            .get(h / 64)
-            .is_some_and(|w| w & (1 << (h % 64)) != 0)
-    }
-
-    /// Whether some token may start a cue that makes a sentence report something — hashed
-    /// as folded words without building them (no false "no": a "yes" is checked later).
-    pub(crate) fn may_trigger(&self, text: &str, tokens: &[Token]) -> bool {
-        Lexicon::any_in(&self.triggers, text, tokens)
-    }
-
-    /// Whether some token may be a strength word (a militant noun, a strength cue).
-    pub(crate) fn may_be_strength(&self, text: &str, tokens: &[Token]) -> bool {
-        Lexicon::any_in(&self.strength, text, tokens)
-    }
-
-    fn any_in(bits: &[u64], text: &str, tokens: &[Token]) -> bool {
-        tokens.iter().any(|t| {
-            let h = match t.kind {
-                TokenKind::Number => return false,
-                _ => {
-                    let raw = t.text(text);
-                    if raw.is_ascii() {
-                        raw.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-                        })
-                    } else {
-                        fnv(t.norm(text).as_bytes())
-                    }
-                }
-            };
-            let h = (h & (FILTER_BITS - 1)) as usize;
-            bits.get(h / 64).is_some_and(|w| w & (1 << (h % 64)) != 0)
-        })
     }
 
     /// The folded word of a token, appended to `arena`, as cues are matched against it:
@@ -334,22 +372,6 @@ impl Lexicon {
     }
 }
 
-/// Bits of the first-word filter.
-const FILTER_BITS: u64 = 4096;
-
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// Whether a cue can make a sentence report something: role, event and claim cues.
-fn is_trigger(cue: &Cue) -> bool {
-    matches!(cue.kind, CueKind::After | CueKind::Before | CueKind::Event)
-        || (cue.kind == CueKind::Agent && cue.value == CueValue::Tag("claim"))
-        || (cue.kind == CueKind::Neg && cue.value == CueValue::Tag("zero"))
-}
-
 fn parse_value(kind: CueKind, value: &str) -> Result<CueValue, Error> {
     Ok(match kind {
         CueKind::After | CueKind::Before => CueValue::Role(value.parse()?),
@@ -364,12 +386,13 @@ fn parse_value(kind: CueKind, value: &str) -> Result<CueValue, Error> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::wordhash::word_hash;
     use proptest::prelude::*;
 
     /// The slow, obviously-correct form of a token's word: the tokenizer's own folding.
-    fn reference_word(text: &str, t: &Token) -> String {
+    pub(crate) fn reference_word(text: &str, t: &Token) -> String {
         match t.kind {
             TokenKind::Number => "#".to_owned(),
             _ => t.norm(text).into_owned(),
@@ -387,27 +410,85 @@ mod tests {
         }
     }
 
+    /// The slow, obviously-correct matcher: every cue of the lexicon compared word by
+    /// word with the folded words at `i`; for each kind the longest (ties: the first added).
+    pub(crate) fn reference_matches(
+        lex: &Lexicon,
+        words: &[String],
+        i: usize,
+    ) -> Vec<(usize, usize)> {
+        let mut fitting: Vec<usize> = (0..lex.cues().len())
+            .filter(|&c| {
+                let cue = &lex.cues()[c];
+                words.get(i..i + cue.words.len()) == Some(&cue.words[..])
+            })
+            .collect();
+        fitting.sort_by_key(|&c| std::cmp::Reverse(lex.cues()[c].words.len()));
+        let mut kinds = Vec::new();
+        let mut out = Vec::new();
+        for c in fitting {
+            let kind = lex.cues()[c].kind;
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+                out.push((c, i + lex.cues()[c].words.len()));
+            }
+        }
+        out
+    }
+
     proptest! {
         #[test]
-        fn triggers_are_never_missed(text in "(killed|Killed|no|NOT|blast|the|said|é|4| |,){0,12}") {
+        fn hashed_matching_is_the_reference_matching(
+            text in "(killed|Killed|were|no|NOT|not|blast|suicide|car bomb|the|a|policeman|\
+                     lost their|lives|said|in|custody|é|Té|4|five| |,|-|'s){0,16}"
+        ) {
             let lex = Lexicon::default_lexicon().expect("lexicon");
             let tokens = tokenize(&text);
-            let slow = tokens.iter().any(|t| {
-                let mut w = String::new();
-                Lexicon::push_word(&mut w, &text, t);
-                lex.cues().iter().any(|c| c.words[0] == w && is_trigger(c))
-            });
-            if slow {
-                prop_assert!(lex.may_trigger(&text, &tokens));
+            let hashes: Vec<u64> = tokens.iter().map(|t| word_hash(&text, t)).collect();
+            let words: Vec<String> = tokens.iter().map(|t| reference_word(&text, t)).collect();
+            for i in 0..tokens.len() {
+                let mut fast = Vec::new();
+                lex.matches_at(&text, &tokens, &hashes, i, |c, end| fast.push((c, end)));
+                prop_assert_eq!(fast, reference_matches(&lex, &words, i));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_gate_misses_no_cue_that_bears(
+            text in "(killed|were|no|not|never|in|custody|the|militants|Militant|commanders|\
+                     said|claimed|responsibility|program|4| |,|-){0,16}"
+        ) {
+            let lex = Lexicon::default_lexicon().expect("lexicon");
+            let tokens = tokenize(&text);
+            let hashes: Vec<u64> = tokens.iter().map(|t| word_hash(&text, t)).collect();
+            let words: Vec<String> = tokens.iter().map(|t| reference_word(&text, t)).collect();
+            let full = (0..tokens.len())
+                .flat_map(|i| reference_matches(&lex, &words, i))
+                .map(|(c, _)| bearing(lex.cues()[c].kind, lex.cues()[c].value))
+                .fold(0, |a, b| a | b);
+            let gate = lex.gate(&text, &tokens, &hashes);
+            if gate & (TRIGGER | MILITANT) == 0 {
+                prop_assert_eq!(full & (TRIGGER | MILITANT), 0);
+                prop_assert_eq!(full & NEGATION, gate & NEGATION);
             }
         }
     }
 
     #[test]
-    fn the_filter_lets_every_first_word_through() {
+    fn every_cue_matches_its_own_words() {
         let lex = Lexicon::default_lexicon().expect("lexicon");
-        for cue in lex.cues() {
-            assert!(lex.may_start(&cue.words[0]), "{:?}", cue.words);
+        for (c, cue) in lex.cues().iter().enumerate() {
+            let text = cue.words.join(" ");
+            let tokens = tokenize(&text);
+            let hashes: Vec<u64> = tokens.iter().map(|t| word_hash(&text, t)).collect();
+            let mut found = Vec::new();
+            lex.matches_at(&text, &tokens, &hashes, 0, |k, _| found.push(k));
+            let same_kind_longer = found.iter().any(|&k| {
+                lex.cues()[k].kind == cue.kind && lex.cues()[k].words.len() >= cue.words.len()
+            });
+            assert!(found.contains(&c) || same_kind_longer, "{:?}", cue.words);
         }
     }
 }

@@ -54,6 +54,7 @@ mod counts;
 mod extract;
 mod lexicon;
 mod types;
+mod wordhash;
 
 pub use extract::{Analysis, EventExtractor, EventInput};
 pub use lexicon::{Cue, CueKind, CueValue, DEFAULT_CUES, Lexicon};

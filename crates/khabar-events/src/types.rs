@@ -138,6 +138,17 @@ named_enum! {
     }
 }
 
+impl EventType {
+    /// Whether the type is violence done to people (not an arrest, abduction, surrender,
+    /// nor `other`).
+    pub fn is_violence(self) -> bool {
+        !matches!(
+            self,
+            EventType::Arrest | EventType::Abduction | EventType::Surrender | EventType::Other
+        )
+    }
+}
+
 /// An entity mention handed to the extractor: a gazetteer match, reduced to what the event
 /// layer reads. The pipeline builds these from its entities; any caller may build them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -55,6 +55,7 @@ mod facts;
 mod html;
 mod people;
 mod pipeline;
+mod places;
 
 pub use document::{
     Candidate, Document, Entity, EntityRecord, JsonOptions, Offsets, QuantityRecord,

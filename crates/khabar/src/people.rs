@@ -97,7 +97,7 @@ fn by_affiliation(gz: &Gazetteer, entities: &mut [Entity]) {
 }
 
 /// Makes `entry` the entity's best candidate (the others stay, after it).
-fn promote(e: &mut Entity, entry: &EntryRef<'_>) {
+pub(crate) fn promote(e: &mut Entity, entry: &EntryRef<'_>) {
     let mut cands: Vec<Candidate> = e.candidates.to_vec();
     if let Some(i) = cands.iter().position(|c| c.id == entry.id()) {
         let c = cands.remove(i);

@@ -585,6 +585,7 @@ impl EntityMatcher {
             .map(|m| entity(text, m, Some(&self.entries)))
             .collect();
         crate::people::resolve(self.gazetteer(), text, &mut found);
+        crate::places::resolve(self.gazetteer(), text, &mut found);
         found
     }
 }
@@ -644,5 +645,6 @@ pub fn find_entities(gazetteer: &Gazetteer, text: &str) -> Vec<Entity> {
         .map(|m| entity(text, m, None))
         .collect();
     crate::people::resolve(gazetteer, text, &mut found);
+    crate::places::resolve(gazetteer, text, &mut found);
     found
 }
