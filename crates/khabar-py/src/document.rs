@@ -2,6 +2,7 @@
 
 use crate::errors::khabar_err;
 use crate::leaf::leaf_list;
+use crate::nonquant::non_quantity_list;
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
 use crate::text::TextView;
 use crate::text::equality;
@@ -40,6 +41,7 @@ pub struct Document {
     dates: PyOnceLock<Py<PyList>>,
     tokens: PyOnceLock<Py<PyList>>,
     sentences: PyOnceLock<Py<PyList>>,
+    non_quantities: PyOnceLock<Py<PyList>>,
 }
 
 impl Document {
@@ -59,6 +61,7 @@ impl Document {
             dates: PyOnceLock::new(),
             tokens: PyOnceLock::new(),
             sentences: PyOnceLock::new(),
+            non_quantities: PyOnceLock::new(),
         }
     }
 
@@ -170,6 +173,26 @@ impl Document {
         };
         self.list(py, &self.sentences, |_| {
             leaf_list(py, py_sentences(view, &self.doc.sentences)?)
+        })
+    }
+    /// Numbers that are neither quantities nor dates, with the reason each was set aside
+    /// (``list[NonQuantity]``, see ``khabar.non_quantities``). Computed from the text on
+    /// first access (not part of the document schema).
+    #[getter]
+    fn non_quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let text = self.text.bind(py);
+        let view = TextView {
+            rust: &self.doc.text,
+            py_str: text,
+            lossy: self.lossy,
+        };
+        self.list(py, &self.non_quantities, |_| {
+            if self.doc.tokens.is_empty() {
+                let tokens = khabar::tokenize::tokenize(&self.doc.text);
+                non_quantity_list(py, view, &tokens)
+            } else {
+                non_quantity_list(py, view, &self.doc.tokens)
+            }
         })
     }
     /// The document as a dict of khabar's document schema (``khabar.document/2``), the

@@ -1110,6 +1110,7 @@ impl<'a> Cx<'a> {
             span: self.tok(j)?.span,
             form: NumberForm::Digits,
             plural: false,
+            approximate: false,
         })
     }
 
