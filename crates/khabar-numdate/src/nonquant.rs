@@ -860,15 +860,22 @@ const NUMBERED_NAME_HEADS: &[&[&str]] = &[
 
 /// Whether the capitalised words ending at token `p` are a row of [`NUMBERED_NAME_HEADS`].
 fn name_head_before(cx: &Cx<'_>, p: usize) -> bool {
+    let is = |k: usize, h: &str| {
+        cx.word(k).is_some_and(|w| {
+            w.eq_ignore_ascii_case(h) && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        })
+    };
     NUMBERED_NAME_HEADS.iter().any(|head| {
-        let Some(first) = (p + 1).checked_sub(head.len()) else {
+        // The word before the number first: it rules out almost every row at once.
+        let Some((last, rest)) = head.split_last() else {
             return false;
         };
-        head.iter().enumerate().all(|(k, h)| {
-            cx.word(first + k).is_some_and(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) && w.eq_ignore_ascii_case(h)
-            })
-        })
+        is(p, last)
+            && rest
+                .iter()
+                .rev()
+                .enumerate()
+                .all(|(k, h)| p.checked_sub(k + 1).is_some_and(|q| is(q, h)))
     })
 }
 
@@ -892,16 +899,7 @@ fn named_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || !b.is_ascii_alphabetic())
     };
-    if !capital(w)
-        || is_month(w)
-        || matches!(
-            crate::date::lexicon::lookup(w),
-            Some(crate::date::lexicon::W::Weekday(_))
-        )
-        || crate::date::calendars::ends_calendar_month(w)
-        || !plain_name_word(w)
-        || cx.txt(i).len() > 4
-    {
+    if !capital(w) || cx.txt(i).len() > 4 || is_month(w) || !plain_name_word(w) {
         return None;
     }
     // The name must be at least two capitalised words ("Steppe Eagle"), or one after a
@@ -946,8 +944,16 @@ fn named_number(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let next_is_noun = cx.word(i + 1).is_some_and(|n| {
         !crate::quantity::cues::is_unit_stop(n) && !n.chars().next().is_some_and(char::is_uppercase)
     });
-    let title_line = cx.title_case_line(i);
-    (exercise || !title_line && (article_name || !next_is_noun)).then_some((i, i + 1))
+    let named = exercise || (article_name || !next_is_noun) && !cx.title_case_line(i);
+    // A weekday or a month of another calendar before the number is a date ("Thu 9",
+    // "Hamal 1"). Tested last: the date lexicon is the dearest test here.
+    let calendar_word = || {
+        matches!(
+            crate::date::lexicon::lookup(w),
+            Some(crate::date::lexicon::W::Weekday(_))
+        ) || crate::date::calendars::ends_calendar_month(w)
+    };
+    (named && !calendar_word()).then_some((i, i + 1))
 }
 
 /// A word that can be part of a name: not a function word, cue or number word.
@@ -1370,15 +1376,14 @@ impl<'a> Cx<'a> {
             return false;
         };
         let line = self.text.get(a..b).unwrap_or("");
-        let words: Vec<&str> = line
+        // Words starting with a letter, and those of them capitalised: one pass, no list.
+        let (words, caps) = line
             .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-            .collect();
-        let caps = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        words.len() >= 3 && caps * 10 >= words.len() * 7 && !line.trim_end().ends_with('.')
+            .filter_map(|w| w.chars().next().filter(|c| c.is_alphabetic()))
+            .fold((0usize, 0usize), |(n, c), first| {
+                (n + 1, c + usize::from(first.is_uppercase()))
+            });
+        words >= 3 && caps * 10 >= words * 7 && !line.trim_end().ends_with('.')
     }
 }
 

@@ -122,7 +122,11 @@ impl QuantityExtractor {
             }
         }
         let mut out = merge_open_bounds(text, out);
-        // Numbers that are neither quantities nor dates (coordinates, identifiers, …).
+        // Numbers that are neither quantities nor dates (coordinates, identifiers, …): the
+        // scan only matters when there is a quantity to drop.
+        if out.is_empty() {
+            return out;
+        }
         let rejected = crate::nonquant::non_quantity_spans(text, tokens);
         crate::nonquant::retain_outside(&mut out, &rejected, |q| q.span);
         out
