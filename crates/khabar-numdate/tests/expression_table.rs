@@ -41,6 +41,33 @@ const EXPRESSIONS: &[(&str, &str, f64, NumberKind)] = &[
     ("three twenty-firsts", "three twenty-firsts", 3.0 / 21.0, F),
     ("twenty twenty fifths", "twenty twenty fifths", 0.8, F),
     ("one one hundred fifth", "one one hundred fifth", 1.0 / 105.0, F),
+    // Collectives and idioms (numeral.rs: COLLECTIVES).
+    ("a pair of boots", "a pair of", 2.0, C),
+    ("a couple of hours", "a couple of", 2.0, C),
+    ("A couple", "A couple", 2.0, C),
+    ("a few", "a few", 3.0, C),
+    ("a dozen of eggs", "a dozen of", 12.0, C),
+    ("half a dozen", "half a dozen", 6.0, C),
+    ("single", "single", 1.0, C),
+    ("a single shot", "a single", 1.0, C),
+    // "point" decimals with digits, and a leading "point".
+    ("1 point 1", "1 point 1", 1.1, C),
+    ("12 point 05 percent", "12 point 05", 12.05, C),
+    ("3 point five", "3 point five", 3.5, C),
+    ("point 77", "point 77", 0.77, C),
+    ("(point five)", "point five", 0.5, C),
+    // Stacked scales.
+    ("three thousand millions", "three thousand millions", 3e9, C),
+    ("a thousand million", "a thousand million", 1e9, C),
+    ("three lakh crore rupees", "three lakh crore", 3e12, C),
+    // SI letters after a decimal.
+    (".0012G", ".0012G", 1_200_000.0, C),
+    ("-.0012G", "-.0012G", -1_200_000.0, C),
+    ("2.5T", "2.5T", 2.5e12, C),
+    // Spoken hundreds.
+    ("one twenty two", "one twenty two", 122.0, C),
+    ("seven forty-seven", "seven forty-seven", 747.0, C),
+    ("nine eleven", "nine eleven", 911.0, C),
     // Everything find_numbers reads is read the same way.
     ("4,000 fighters", "4,000", 4000.0, C),
     ("one and a half", "one and a half", 1.5, F),
@@ -99,11 +126,66 @@ fn expression_non_readings() {
         read("2 to the power of 900"),
         [("2".into(), 2.0), ("900".into(), 900.0)]
     );
+    // Numeral forms that stay prose even here (numeral.rs module docs).
+    assert!(read("few").is_empty());
+    assert!(read("single-handedly").is_empty());
+    assert!(read("the single market").len() == 1); // "single" = 1; no noun taken
+    assert_eq!(read("at some point 77 people"), [("77".into(), 77.0)]);
+    assert_eq!(read("5G and 4G"), []);
+    assert_eq!(
+        read("one, twenty two"),
+        [("one".into(), 1.0), ("twenty two".into(), 22.0)]
+    );
+    assert_eq!(
+        read("one twenty"),
+        [("one".into(), 1.0), ("twenty".into(), 20.0)]
+    );
+    assert_eq!(read("- 1,200,000"), [("1,200,000".into(), 1_200_000.0)]);
+    assert_eq!(read("three hundred Kr"), [("three hundred".into(), 300.0)]);
+    assert_eq!(read("30 l"), [("30".into(), 30.0)]);
     // Addresses stay unread.
     assert!(read("192.168.1.2").is_empty());
     // The plain reader keeps ratios as two counts.
     let t = "one over three";
     assert_eq!(find_numbers(t, &tokenize(t)).len(), 2);
+}
+
+/// Vague amounts carry the approximate flag; the news reader reads none of them.
+#[test]
+fn collectives_only_in_the_expression_reader() {
+    for (t, approximate) in [
+        ("a couple of", true),
+        ("a few", true),
+        ("a pair of", false),
+        ("a dozen of", false),
+        ("single", false),
+    ] {
+        let found = find_number_expressions(t, &tokenize(t));
+        assert_eq!(found.len(), 1, "{t:?}");
+        assert_eq!(found[0].approximate, approximate, "{t:?}");
+    }
+    for t in [
+        "a couple of",
+        "a few",
+        "a pair of",
+        "single",
+        "point 77",
+        ".0012G",
+        "one twenty two",
+        "three thousand millions",
+        "1 point 1",
+    ] {
+        let whole = find_numbers(t, &tokenize(t))
+            .iter()
+            .any(|n| n.span.start == 0 && n.span.end == t.len());
+        assert!(!whole, "{t:?}");
+    }
+    let t = "a dozen of";
+    let plain: Vec<String> = find_numbers(t, &tokenize(t))
+        .iter()
+        .map(|n| t[n.span.range()].to_string())
+        .collect();
+    assert_eq!(plain, ["a dozen"]);
 }
 
 /// (input, [(span text, display)])

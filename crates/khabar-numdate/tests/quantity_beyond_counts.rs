@@ -363,6 +363,14 @@ fn non_quantities_are_neither_quantities_nor_dates() {
         ("Image 3 of 10", R::PageFurniture),
         ("Read more 5 min read", R::PageFurniture),
         ("1 2 3 4 5 Next", R::PageFurniture),
+        // Numbered names before a noun (issue 18).
+        ("Many World War 2 veterans attended", R::NumberedName),
+        ("she watched a Formula 1 race in Bahrain", R::NumberedName),
+        ("The Apollo 11 mission landed", R::NumberedName),
+        ("many Windows 10 users were hit", R::NumberedName),
+        ("a Boeing 737 jet crashed near Tehran", R::NumberedName),
+        ("the abrogation of Article 370 in Kashmir", R::NumberedName),
+        ("under Section 8 rules", R::NumberedName),
     ];
     for &(text, reason) in cases {
         let qs = quantities(text);
@@ -390,4 +398,24 @@ fn non_quantities_are_neither_quantities_nor_dates() {
         .expect("date");
     assert!(ex.extract("the Council adopted Resolution 2593").is_empty());
     assert!(ex.extract("FEC: 3/4").is_empty());
+}
+
+/// The other side of the numbered-name rules: a place or a group before a count leaves it a
+/// count (issue 18).
+#[test]
+fn counts_after_names_stay_counts() {
+    for (text, value, unit) in [
+        ("In Kandahar 12 people were killed", 12.0, "people"),
+        ("in Helmand 30 militants died", 30.0, "militants"),
+        ("Police killed 2 Taliban in Helmand", 2.0, "Taliban"),
+        ("In Nangarhar province 5 soldiers died", 5.0, "soldiers"),
+        ("World War II ended; 40 veterans came", 40.0, "veterans"),
+    ] {
+        let qs = quantities(text);
+        let got: Vec<(Option<f64>, Option<&str>)> = qs
+            .iter()
+            .map(|q| (q.low, q.unit.as_ref().map(|u| u.text.as_str())))
+            .collect();
+        assert_eq!(got, [(Some(value), Some(unit))], "{text:?}");
+    }
 }

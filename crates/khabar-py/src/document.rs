@@ -3,6 +3,7 @@
 use crate::errors::khabar_err;
 use crate::leaf::leaf_list;
 use crate::prepared::{Prepared, Records, take};
+use crate::nonquant::non_quantity_list;
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
 use crate::text::TextView;
 use crate::text::equality;
@@ -44,6 +45,7 @@ pub struct Document {
     /// Result records made ahead of time (by `Pipeline.pipe`'s worker threads), taken by the
     /// getters; empty when the getters make them from `doc` themselves.
     records: Mutex<Records>,
+    non_quantities: PyOnceLock<Py<PyList>>,
 }
 
 impl Document {
@@ -73,6 +75,7 @@ impl Document {
             dates: PyOnceLock::new(),
             tokens: PyOnceLock::new(),
             sentences: PyOnceLock::new(),
+            non_quantities: PyOnceLock::new(),
         }
     }
 
@@ -202,6 +205,26 @@ impl Document {
             match take(&self.records, |r| r.sentences.take()) {
                 Some(spans) => leaf_list(py, py_sentences_at(view, sents, &spans)?),
                 None => leaf_list(py, py_sentences(view, sents)?),
+            }
+        })
+    }
+    /// Numbers that are neither quantities nor dates, with the reason each was set aside
+    /// (``list[NonQuantity]``, see ``khabar.non_quantities``). Computed from the text on
+    /// first access (not part of the document schema).
+    #[getter]
+    fn non_quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let text = self.text.bind(py);
+        let view = TextView {
+            rust: &self.doc.text,
+            py_str: text,
+            lossy: self.lossy,
+        };
+        self.list(py, &self.non_quantities, |_| {
+            if self.doc.tokens.is_empty() {
+                let tokens = khabar::tokenize::tokenize(&self.doc.text);
+                non_quantity_list(py, view, &tokens)
+            } else {
+                non_quantity_list(py, view, &self.doc.tokens)
             }
         })
     }

@@ -17,6 +17,7 @@
 //! [`Leaf`] marks the classes this holds for; `Document`, `Pipeline` and `Gazetteer` stay
 //! tracked (a document caches Python lists a user could make point back at it).
 
+use crate::nonquant::NonQuantity;
 use crate::results::{Entity, Quantity, Temporal};
 use crate::tokenize::{Sentence, Token};
 use pyo3::PyClass;
@@ -34,6 +35,7 @@ impl Leaf for Sentence {}
 impl Leaf for Entity {}
 impl Leaf for Quantity {}
 impl Leaf for Temporal {}
+impl Leaf for NonQuantity {}
 
 /// Moves `value` into a new Python object that the cycle collector does not track.
 pub(crate) fn new_leaf<T: Leaf>(py: Python<'_>, value: T) -> PyResult<Bound<'_, T>> {

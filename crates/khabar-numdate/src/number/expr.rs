@@ -8,6 +8,7 @@
 //! quotient would lose them. A caller that wants the quotient asks for it here.
 
 use super::lexicon::{Lex, lookup};
+use super::numeral;
 use super::{MAX_EXACT_INTEGER, NumberForm, NumberKind, NumberParse, grammar::Grammar};
 use khabar_tokenize::{Span, Token, TokenKind};
 
@@ -18,8 +19,9 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<NumberParse> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(n) =
-            notation(text, tokens, i).or_else(|| compound_fraction(text, tokens, &g, i))
+        if let Some(n) = notation(text, tokens, i)
+            .or_else(|| compound_fraction(text, tokens, &g, i))
+            .or_else(|| numeral::before(text, tokens, &g, i))
         {
             i = n.tokens.end;
             out.push(n);
@@ -29,6 +31,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<NumberParse> {
             Some(n) if n.tokens.end > i => {
                 let n = power_words(text, tokens, &g, &n)
                     .or_else(|| ratio(text, tokens, &g, &n))
+                    .or_else(|| numeral::after(text, tokens, &g, &n))
                     .unwrap_or(n);
                 i = n.tokens.end;
                 out.push(n);
@@ -39,14 +42,14 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<NumberParse> {
     out
 }
 
-fn word_at<'t>(text: &'t str, tokens: &[Token], j: usize) -> Option<&'t str> {
+pub(super) fn word_at<'t>(text: &'t str, tokens: &[Token], j: usize) -> Option<&'t str> {
     tokens
         .get(j)
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.text(text))
 }
 
-fn is_word(text: &str, tokens: &[Token], j: usize, w: &str) -> bool {
+pub(super) fn is_word(text: &str, tokens: &[Token], j: usize, w: &str) -> bool {
     word_at(text, tokens, j).is_some_and(|x| x.eq_ignore_ascii_case(w))
 }
 
@@ -59,7 +62,7 @@ fn exact(v: f64) -> Option<f64> {
     (v.is_finite() && v.abs() <= MAX_EXACT_INTEGER).then_some(v)
 }
 
-fn joined(tokens: &[Token], a: usize, b: usize) -> bool {
+pub(super) fn joined(tokens: &[Token], a: usize, b: usize) -> bool {
     match (tokens.get(a), tokens.get(b)) {
         (Some(x), Some(y)) => x.is_joined_to(y),
         _ => false,
@@ -99,6 +102,7 @@ fn notation(text: &str, tokens: &[Token], i: usize) -> Option<NumberParse> {
         span: Span::new(first.span.start, last.span.end),
         form: NumberForm::Digits,
         plural: false,
+        approximate: false,
     })
 }
 
@@ -195,6 +199,7 @@ fn compound_fraction(
         span: Span::new(a.span.start, b.span.end),
         form: num_form,
         plural: false,
+        approximate: false,
     })
 }
 
@@ -249,6 +254,7 @@ fn power_words(
         span: Span::new(base.span.start, exp.span.end),
         form: combine_form(base.form, exp.form),
         plural: false,
+        approximate: false,
     })
 }
 
@@ -289,6 +295,7 @@ fn ratio(text: &str, tokens: &[Token], g: &Grammar<'_>, num: &NumberParse) -> Op
         span: Span::new(num.span.start, den.span.end),
         form: combine_form(num.form, den.form),
         plural: den.plural,
+        approximate: false,
     })
 }
 

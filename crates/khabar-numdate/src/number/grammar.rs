@@ -163,6 +163,7 @@ impl<'a> Grammar<'a> {
             span: Span::new(start, stop.max(start)),
             form,
             plural,
+            approximate: false,
         }
     }
 
@@ -464,8 +465,30 @@ impl<'a> Grammar<'a> {
         if !st.any || st.article {
             return Step::Stop;
         }
+        let Some((digits, mut k)) = self.spelled_decimals(j + 1) else {
+            return Step::Stop;
+        };
+        let int = format!("{}", st.value() as u64);
+        // A scale after the decimals applies to the whole: "two point two million".
+        let mut scale = 0;
+        if st.value() < 1000.0 {
+            if let Some(Lex::Scale(p)) = self.lex(k).filter(|e| !e.plural).map(|e| e.lex) {
+                scale = p;
+                k += 1;
+            }
+        }
+        match super::digits::decimal_value(&int, &digits, scale) {
+            Ok(v) => Step::Done(self.result(i, k, v, NumberKind::Cardinal, st)),
+            Err(_) => Step::Stop,
+        }
+    }
+
+    /// The decimals spelled after "point", from token `start`: single digit words ("zero
+    /// three" → "03"), or one teen or tens word read as its two digits ("seventy-one" →
+    /// "71"). Returns the digits and the token after them; `None` when none are spelled.
+    pub(crate) fn spelled_decimals(&self, start: usize) -> Option<(String, usize)> {
         let mut digits = String::new();
-        let mut k = j + 1;
+        let mut k = start;
         loop {
             match self.lex(k).map(|e| (e.lex, e.plural)) {
                 Some((Lex::Zero, false)) => digits.push('0'),
@@ -498,22 +521,7 @@ impl<'a> Grammar<'a> {
             }
             k += 1;
         }
-        if digits.is_empty() {
-            return Step::Stop;
-        }
-        let int = format!("{}", st.value() as u64);
-        // A scale after the decimals applies to the whole: "two point two million".
-        let mut scale = 0;
-        if st.value() < 1000.0 {
-            if let Some(Lex::Scale(p)) = self.lex(k).filter(|e| !e.plural).map(|e| e.lex) {
-                scale = p;
-                k += 1;
-            }
-        }
-        match super::digits::decimal_value(&int, &digits, scale) {
-            Ok(v) => Step::Done(self.result(i, k, v, NumberKind::Cardinal, st)),
-            Err(_) => Step::Stop,
-        }
+        (!digits.is_empty()).then_some((digits, k))
     }
 
     /// A fraction phrase after "and": "a half", "one fourth", "three fifths", "a quarter".

@@ -61,6 +61,14 @@
 //! * [`find_number_expressions`] — like [`find_numbers`], but also reads scientific
 //!   notation ("1.3e6", "6.23x10^-4"), powers ("1.1^23", "2 to the power of 3") and ratios
 //!   as one quotient ("one over three" → 1/3, "3 out of 5" → 0.6, kind fraction).
+//!   It also reads the numeral forms a numeral parser such as Duckling reads and news prose
+//!   does not use as numbers: "a pair (of)" = 2, "a couple (of)" = 2 and "a few" = 3 (both
+//!   with [`NumberParse::approximate`]), "a dozen of" = 12, "(a) single" = 1, "1 point 1",
+//!   "point 77", "three thousand millions", "three lakh crore", ".0012G" (an SI letter after
+//!   a decimal; never "5G"), "one twenty two" = 122. Still not read, even there: "few"
+//!   alone, "- 1,200,000" (a spaced dash), "30 l" (litres), "Kr" (krona, not crore), "3/15"
+//!   (a date or a score). The quantity extractor keeps its own readings of the vague amounts
+//!   ("a couple of" as 2–3 with bounds).
 //! * [`find_relative_ordinals`] — "last" (end + 0), "penultimate" and "the second to last"
 //!   (end − 1), "next" (current + 1), "previous one" (current − 1).
 //!
@@ -83,6 +91,7 @@ mod digits;
 mod expr;
 mod grammar;
 pub(crate) mod lexicon;
+mod numeral;
 mod relative;
 
 pub use relative::{OrdinalAnchor, RelativeOrdinal};
@@ -147,6 +156,10 @@ pub struct NumberParse {
     pub form: NumberForm,
     /// The number ended in a plural scale word after a count: "two hundreds", "3 dozens".
     pub plural: bool,
+    /// The value is a conventional reading of a vague amount: "a couple (of)" = 2, "a few"
+    /// = 3. Only [`find_number_expressions`] reads those; every other reader gives `false`.
+    #[serde(default)]
+    pub approximate: bool,
 }
 
 /// Reads the number that starts at token `i` of `tokens` (tokens of `text`, as

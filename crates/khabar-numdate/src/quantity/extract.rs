@@ -135,7 +135,9 @@ impl QuantityExtractor {
         }
         let mut out = merge_open_bounds(text, out);
         // Numbers that are neither quantities nor dates (coordinates, identifiers, …).
-        crate::nonquant::retain_outside(&mut out, non_quantities.spans(), |q| q.span);
+        if !out.is_empty() {
+            crate::nonquant::retain_outside(&mut out, non_quantities.spans(), |q| q.span);
+        }
         out
     }
 
@@ -1121,6 +1123,7 @@ impl<'a> Cx<'a> {
             span: self.tok(j)?.span,
             form: NumberForm::Digits,
             plural: false,
+            approximate: false,
         })
     }
 
