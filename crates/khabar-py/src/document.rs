@@ -2,8 +2,8 @@
 
 use crate::errors::khabar_err;
 use crate::leaf::leaf_list;
-use crate::prepared::{Prepared, Records, take};
 use crate::nonquant::non_quantity_list;
+use crate::prepared::{Prepared, Records, take};
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
 use crate::text::TextView;
 use crate::text::equality;
