@@ -7,9 +7,11 @@
 //!
 //! ```
 //! use khabar_gazetteer::{Entry, Gazetteer};
+//! // a province names its districts when it has a parent itself (a country does not)
 //! let gz = Gazetteer::from_entries([
-//!     Entry::new("GHA", "Ghazni", "GPE").with_attr("type", "province"),
-//!     Entry::new("BDG", "Badghis", "GPE").with_attr("type", "province"),
+//!     Entry::new("AF", "Afghanistan", "GPE"),
+//!     Entry::new("GHA", "Ghazni", "GPE").with_parent("AF").with_attr("type", "province"),
+//!     Entry::new("BDG", "Badghis", "GPE").with_parent("AF").with_attr("type", "province"),
 //!     Entry::new("GHA:MUQ", "Muqur", "GPE").with_parent("GHA").with_priority(1),
 //!     Entry::new("BDG:MUQ", "Muqur", "GPE").with_parent("BDG").with_priority(2),
 //! ])?;
