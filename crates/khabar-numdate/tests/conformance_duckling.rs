@@ -244,8 +244,7 @@ fn reason(block: &str, text: &str, found: &[Temporal], whole: Option<&Temporal>)
                 + &format!(" ({})", t.value)
         }
         (Some(t), _)
-            if t
-                .calendar
+            if t.calendar
                 .as_deref()
                 .is_some_and(|c| c.starts_with("islamic")) =>
         {

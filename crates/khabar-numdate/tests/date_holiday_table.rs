@@ -183,4 +183,10 @@ fn common_words_and_names_are_not_holidays() {
         "2019-03-06/2019-04-20",
     );
     one("gifts on Rakhi", "Rakhi", "2018-08-26");
+    // "Kings day" inside Martin Luther King Day is not King's Day.
+    one(
+        "next Martin Luther Kings day",
+        "next Martin Luther Kings day",
+        "2020-01-20",
+    );
 }
