@@ -210,3 +210,35 @@ fn weekday_from() {
         "2019-10-04",
     );
 }
+
+/// The productions of `src/date/year_rules.rs` and the compositions around a named year.
+#[test]
+fn year_rules() {
+    one("in 2014 AD", "2014 AD", "2014");
+    one("in 2014 A.D.", "2014 A.D.", "2014");
+    one("in 2014 CE", "2014 CE", "2014");
+    one(
+        "the third last week of 2018",
+        "the third last week of 2018",
+        "2018-W50",
+    );
+    one("2nd last week of 2020", "2nd last week of 2020", "2020-W52");
+    one(
+        "last day in october 2015",
+        "last day in october 2015",
+        "2015-10-31",
+    );
+    one(
+        "last Sunday of March 2014",
+        "last Sunday of March 2014",
+        "2014-03-30",
+    );
+    // "last Sunday" alone is the Sunday before.
+    one("He left last Sunday.", "last Sunday", "2019-03-10");
+    // A lowercase "ad" is not an era.
+    assert!(
+        !found("a 2014 ad campaign")
+            .iter()
+            .any(|(s, _, _)| s.contains("ad"))
+    );
+}

@@ -30,6 +30,11 @@ impl OtherCal {
     }
 }
 
+/// A Gregorian (ISO) date of `icu_calendar` as a [`CivilDate`].
+pub(crate) fn iso_civil(d: Date<Iso>) -> Option<CivilDate> {
+    civil(d)
+}
+
 fn civil(d: Date<Iso>) -> Option<CivilDate> {
     CivilDate::checked(d.extended_year(), d.month().ordinal, d.day_of_month().0)
 }
@@ -126,6 +131,9 @@ pub(crate) fn calendar_attribute(c: crate::date::resolve::Cal) -> Option<String>
                 Some(OtherCal::Hijri.name().to_string())
             }
             HolidayRule::Persian => Some(OtherCal::Persian.name().to_string()),
+            HolidayRule::Table { idx } if crate::date::holiday_table::is_hijri(idx) => {
+                Some(OtherCal::Hijri.name().to_string())
+            }
             _ => None,
         },
         _ => None,

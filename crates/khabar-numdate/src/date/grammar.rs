@@ -2085,15 +2085,8 @@ impl<'a> Grammar<'a> {
         let j = if the { i + 1 } else { i };
         let n = match self.w(j)? {
             W::Ord(n) if (1..=5).contains(&n) => n as u8,
-            // "last friday of october" also without "the" (a month follows).
-            W::Last
-                if self.word_is(j, "last")
-                    && (the
-                        || (self.is(j + 2, W::Of) || self.is(j + 2, W::In))
-                            && self.month(j + 3).is_some()) =>
-            {
-                0
-            }
+            // "last Sunday of March 2014" needs no "the" (a month follows, checked below).
+            W::Last if self.word_is(j, "last") => 0,
             _ => return None,
         };
         let Some(W::Weekday(wd)) = self.w(j + 1) else {
@@ -2254,6 +2247,8 @@ impl<'a> Grammar<'a> {
         consider(self.decade_words(i));
         // "last week of 2016", "3rd week of Jan" (with "the" they come through `period`).
         consider(self.iso_week(i));
+        consider(self.year_era(i));
+        consider(self.nth_last_week(i));
         best
     }
 

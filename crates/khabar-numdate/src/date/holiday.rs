@@ -184,6 +184,7 @@ pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
                 .map(|(w, _)| *w),
         )
         .chain(["solar", "lunar"])
+        .chain(crate::date::holiday_table::first_words())
 }
 
 /// The first words of the computed holidays ([`NAMED`]) but those whose names hold "year":
@@ -198,6 +199,7 @@ pub(crate) fn head_words() -> impl Iterator<Item = &'static str> {
         .map(|(ws, _, _, _)| *ws)
         .filter(|ws| !ws.contains(&"year"))
         .filter_map(|ws| ws.first().copied())
+        .chain(crate::date::holiday_table::first_words())
 }
 
 /// Whether a word can start a holiday name (the scan only tries productions at such words).
@@ -291,7 +293,10 @@ impl Grammar<'_> {
     }
 
     /// A holiday, with an optional "last"/"next"/"this" or "the eve of" before it and a
-    /// year after it.
+    /// year ("Diwali 2019", "Pentecost of last year", "Holi in 2019") or a count of years
+    /// ("Lakshmi Puja six years hence", "Thanksgiving in a year") after it. The names are
+    /// the built-in ones above and those of the names table ([`crate::date::holiday_table`],
+    /// which may follow a "the": "the night journey").
     pub(crate) fn holiday(&self, i: usize) -> Option<(usize, Cal)> {
         let eve = self.eve_of(i);
         let i = eve.unwrap_or(i);
@@ -301,25 +306,31 @@ impl Grammar<'_> {
             Some(W::This) => (i + 1, Some(0)),
             _ => (i, None),
         };
+        let named = if self.is(j, W::The) { j + 1 } else { j };
         // Every name starts with one of the first words: one hash lookup instead of a
         // comparison per name at the many positions that hold none (this runs at every
         // position the calendar productions are tried).
-        if self.fast && !self.t.get(j).is_some_and(|t| t.holiday()) {
+        let starts = |k: usize| self.t.get(k).is_some_and(|t| t.holiday());
+        if self.fast && !starts(j) && !starts(named) {
             return None;
         }
-        let (e, m, d, rule) = self.holiday_name(j)?;
-        let (e, y) = match self.year_after(e) {
-            Some((k, y)) if shift.is_none() => (k, y),
-            _ => (
-                e,
-                match shift {
-                    None => YearSpec::Unknown,
-                    Some(-1) => YearSpec::Prev,
-                    Some(1) => YearSpec::Next,
-                    Some(_) => YearSpec::Rel(0),
-                },
-            ),
+        let builtin = self.holiday_name(j);
+        let table = self.table_holiday(named);
+        let (e, m, d, rule) = match (builtin, table) {
+            (Some(b), Some((te, _))) if b.0 >= te => b,
+            (_, Some((te, idx))) => (te, 0, 0, HolidayRule::Table { idx }),
+            (b, None) => b?,
         };
+        let (e, y) = self.holiday_year(e, shift);
+        let dated = shift.is_some() || !matches!(y, YearSpec::Unknown);
+        if let HolidayRule::Table { idx } = rule {
+            let guard = crate::date::holiday_table::holidays()
+                .get(usize::from(idx))
+                .map(|h| h.guard)?;
+            if !self.guard_ok(guard, named, dated) {
+                return None;
+            }
+        }
         if matches!(rule, HolidayRule::Eid { .. })
             && eve.is_none()
             && !matches!(y, YearSpec::Abs(_))
@@ -335,9 +346,34 @@ impl Grammar<'_> {
             (Some(_), HolidayRule::Eid { offset }) => (d, HolidayRule::Eid { offset: offset - 1 }),
             (Some(_), HolidayRule::Easter | HolidayRule::OrthodoxEaster) => (d - 1, rule),
             (Some(_), HolidayRule::Fixed) if d > 1 => (d - 1, rule),
+            // The eve of a table holiday: the day before its first day.
+            (Some(_), HolidayRule::Table { .. }) => (-1, rule),
             (Some(_), _) => return None,
         };
         Some((e, Cal::Holiday { y, m, d, rule }))
+    }
+
+    /// The year after a holiday name ending at `e`: a year or "of last year"
+    /// ([`Grammar::year_after`]) unless "last"/"next"/"this" came before it, or a count of
+    /// years from now; else the year "last"/"next"/"this" says, or none.
+    fn holiday_year(&self, e: usize, shift: Option<i64>) -> (usize, YearSpec) {
+        if shift.is_none() {
+            if let Some((k, y)) = self.year_after(e) {
+                return (k, y);
+            }
+            if let Some((k, n)) = self.years_from_now(e) {
+                return (k, YearSpec::Rel(n));
+            }
+        }
+        (
+            e,
+            match shift {
+                None => YearSpec::Unknown,
+                Some(-1) => YearSpec::Prev,
+                Some(1) => YearSpec::Next,
+                Some(_) => YearSpec::Rel(0),
+            },
+        )
     }
 }
 

@@ -8,12 +8,14 @@ mod extract;
 mod forms;
 mod grammar;
 mod holiday;
+mod holiday_table;
 pub(crate) mod lexicon;
 mod prefilter;
 mod resolve;
 mod rules;
 mod tense;
 mod types;
+mod year_rules;
 
 pub use civil::CivilDate;
 pub use error::DateError;

@@ -151,6 +151,9 @@ pub(crate) enum HolidayRule {
     /// The `d`th (0 = last) weekday `wd` (1 = Monday) of month `m`: "Thanksgiving" is the
     /// fourth Thursday of November.
     NthWeekday { wd: u8 },
+    /// Row `idx` of the holiday names table (`data/holiday_names.tsv`,
+    /// [`crate::date::holiday_table`]): "Pentecost", "Hanukkah", "Diwali".
+    Table { idx: u16 },
 }
 
 /// The month of an nth-weekday expression.
@@ -306,7 +309,7 @@ fn days_resolved(first: CivilDate, last: CivilDate) -> Resolved {
 }
 
 /// The `n`th (0 = last) weekday `wd` (1 = Monday … 7 = Sunday) of month `m` of year `y`.
-fn nth_weekday_of(y: i32, m: u8, n: u8, wd: u8) -> Option<CivilDate> {
+pub(crate) fn nth_weekday_of(y: i32, m: u8, n: u8, wd: u8) -> Option<CivilDate> {
     let first = CivilDate::checked(y, m, 1)?;
     if n == 0 {
         let last = first.last_of_month();
@@ -350,6 +353,7 @@ fn holiday_in(year: i32, m: u8, d: i8, rule: HolidayRule) -> Option<(CivilDate, 
             })
         }
         HolidayRule::NthWeekday { wd } => one(nth_weekday_of(year, m, u8::try_from(d).ok()?, wd)?),
+        HolidayRule::Table { idx } => crate::date::holiday_table::span(idx, year, d < 0),
     }
 }
 

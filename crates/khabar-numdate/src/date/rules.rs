@@ -5,7 +5,7 @@
 //! | rule | pattern | production | examples |
 //! |---|---|---|---|
 //! | `month-after-for` | for MONTH | the month | "scheduled for May", "planned for March" |
-//! | `nth-day-of-month` | (the) (last \| ORD) day of MONTH (YEAR) | that day | "the last day of October 2015" → 2015-10-31 |
+//! | `nth-day-of-month` | (the) (last \| ORD) day (of \| in) MONTH (YEAR) | that day | "the last day of October 2015" → 2015-10-31, "last day in october 2015" |
 //! | `quarter-modifier` | ORD-quarter, (its \| X's) ORD quarter | the quarter in the direction | "third-quarter profit", "the company's fourth quarter" |
 //! | `weekday-from` | (the) (ORD \| first \| last) WEEKDAY (after \| before \| following \| preceding) DAY; (the) (closest \| nearest) WEEKDAY to DAY | that weekday | "the third Tuesday after Christmas 2014", "the closest Monday to Oct 5th" |
 //! | `the-last-unit` | the last UNIT (no "over", "in" … before) | the unit before the reference | "the last week" → 2013-W11 |
@@ -115,7 +115,9 @@ impl Grammar<'_> {
             }
             _ => return None,
         };
-        if !self.is(j + 1, W::Unit(Unit::Day, false)) || !self.is(j + 2, W::Of) {
+        if !self.is(j + 1, W::Unit(Unit::Day, false))
+            || !(self.is(j + 2, W::Of) || self.is(j + 2, W::In))
+        {
             return None;
         }
         let (e, m) = self.month(j + 3)?;
