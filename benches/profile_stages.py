@@ -23,7 +23,9 @@ from collections import defaultdict
 TOTAL = "khabar::pipeline::Pipeline::process_input"
 QUANT = ("khabar_numdate::quantity::extract::QuantityExtractor::extract_tokens_with",
          "khabar_numdate::quantity::extract::QuantityExtractor::extract_tokens")
-DATES = ("khabar_numdate::date::extract::DateExtractor::extract_tokens_with",
+# `extract_tokens_in` is what the `_with` and `_detecting` entry points share (inlined or not).
+DATES = ("khabar_numdate::date::extract::DateExtractor::extract_tokens_in",
+         "khabar_numdate::date::extract::DateExtractor::extract_tokens_with",
          "khabar_numdate::date::extract::DateExtractor::extract_tokens")
 # (row, caller, callee names, sub-row?)
 ROWS: list[tuple[str, tuple[str, ...], tuple[str, ...], bool]] = [

@@ -298,6 +298,47 @@ fn same_word(text: &str, word: &str) -> bool {
     }
 }
 
+/// `text` as the table's words are compared with it ([`same_word`]): ASCII case folded, a
+/// typographic apostrophe made straight. `same_word(t, w)` is `fold_text(t) ==
+/// w.to_ascii_lowercase()`.
+fn fold_text(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// The names table's forms (row, form) by the lower-cased spellings of their first word.
+fn forms_by_first_word() -> &'static HashMap<String, Vec<(u16, usize)>> {
+    static INDEX: OnceLock<HashMap<String, Vec<(u16, usize)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<(u16, usize)>> = HashMap::new();
+        for (idx, h) in holidays().iter().enumerate() {
+            let Ok(idx) = u16::try_from(idx) else {
+                continue;
+            };
+            for (f, form) in h.forms.iter().enumerate() {
+                for s in form
+                    .first()
+                    .map(|w| w.spellings.as_slice())
+                    .unwrap_or_default()
+                {
+                    let forms = index.entry(s.to_ascii_lowercase()).or_default();
+                    if !forms.contains(&(idx, f)) {
+                        forms.push((idx, f));
+                    }
+                }
+            }
+        }
+        index
+    })
+}
+
 fn nearest_weekday(d: CivilDate) -> CivilDate {
     match d.weekday() {
         6 => d.add_days(-1),
@@ -445,15 +486,18 @@ impl Grammar<'_> {
         Some(k)
     }
 
-    /// The longest holiday name of the names table at token `j`: its end and row.
+    /// The longest holiday name of the names table at token `j`: its end and row. Only the
+    /// forms whose first word is the token are tried ([`forms_by_first_word`]; a form's
+    /// first word is never optional); `table_holiday_reference` in the tests tries them all.
     pub(crate) fn table_holiday(&self, j: usize) -> Option<(usize, u16)> {
+        let forms = forms_by_first_word().get(fold_text(self.txt(j)).as_str())?;
         let mut best: Option<(usize, u16)> = None;
-        for (idx, h) in holidays().iter().enumerate() {
-            for f in &h.forms {
-                if let Some(e) = self.form_at(j, f) {
-                    if best.is_none_or(|(b, _)| e > b) {
-                        best = Some((e, u16::try_from(idx).ok()?));
-                    }
+        for &(idx, f) in forms {
+            let form = holidays().get(usize::from(idx))?.forms.get(f)?;
+            if let Some(e) = self.form_at(j, form) {
+                // the index lists a word's forms in table order: on a tie the first row wins
+                if best.is_none_or(|(b, _)| e > b) {
+                    best = Some((e, idx));
                 }
             }
         }
@@ -602,6 +646,64 @@ mod tests {
         let wida = Rule::FridayBeforeHijri { m: 10, d: 1 };
         assert_eq!(wida.day_in(2017, 0), CivilDate::checked(2017, 6, 23));
         assert_eq!(wida.day_in(2018, 0), CivilDate::checked(2018, 6, 8));
+    }
+
+    #[test]
+    fn table_holiday_indexed_equals_every_form_tried() {
+        let texts = [
+            "On the eve of Eid al-Adha 2018 and on Yom Kippur, Black Friday 2010 sales began.",
+            "World Environment Day, King's Day 2018, great fast 2018, Holi and Diwali in 2019.",
+            "He lent me a book during Lent; Rakhi Sawant said MI’RAJ and mi'raj, Chinese New Year.",
+        ];
+        for text in texts {
+            assert_same_holidays(text);
+        }
+    }
+
+    /// The slow reference: every form of every row tried at `j`, the longest kept (the
+    /// first row on a tie).
+    fn table_holiday_reference(g: &Grammar<'_>, j: usize) -> Option<(usize, u16)> {
+        let mut best: Option<(usize, u16)> = None;
+        for (idx, h) in holidays().iter().enumerate() {
+            for f in &h.forms {
+                if let Some(e) = g.form_at(j, f) {
+                    if best.is_none_or(|(b, _)| e > b) {
+                        best = Some((e, u16::try_from(idx).ok()?));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    fn assert_same_holidays(text: &str) {
+        let tokens = khabar_tokenize::tokenize(text);
+        let tks = crate::date::grammar::classify(text, &tokens);
+        let g = Grammar::new(text, &tokens, &tks, crate::date::DayOrder::DayFirst);
+        for j in 0..tokens.len() {
+            assert_eq!(
+                g.table_holiday(j),
+                table_holiday_reference(&g, j),
+                "{text:?} at {j}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn table_holiday_agrees_with_its_reference(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Eid", "al-Adha", "ul", "Fitr", "Yom", "Kippur", "black", "Friday", "King",
+                    "'s", "’s", "Day", "great", "fast", "Holi", "lent", "Lent", "chinese",
+                    "lunar", "new", "year", "mi'raj", "MI’RAJ", "night", "journey", "2018",
+                    "of", "the", "-", ",", "world", "environment", "Diwali", "in",
+                ]),
+                0..12,
+            )
+        ) {
+            assert_same_holidays(&words.join(" "));
+        }
     }
 
     #[test]
