@@ -379,10 +379,11 @@ fn reason(block: &str, text: &str, found: &[Temporal], whole: Option<&Temporal>)
         ),
         (Some(t), _) if t.value.contains("-W") => {
             "convention: khabar's nth/last week of a \
-             month is the ISO week holding its day 7(n-1)+1 (or its last day); Duckling \
-             counts weeks that begin in the month"
+             month is the ISO week holding its day 7(n-1)+1 (or its last day, counted back \
+             7(n-1)), as Recognizers-Text's; Duckling counts whole Monday-to-Sunday weeks \
+             within the month"
                 .to_string()
-                + &format!(" ({})", t.value)
+                + &format!(" (khabar {})", t.value)
         }
         (Some(t), _)
             if t.calendar
