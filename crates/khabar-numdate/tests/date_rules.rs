@@ -223,6 +223,23 @@ fn year_rules() {
         "2018-W50",
     );
     one("2nd last week of 2020", "2nd last week of 2020", "2020-W52");
+    // Of a month, khabar's week of a month counted back: the last week of October 2018 is
+    // the ISO week of 31 October (W44), the second last that of 24 October (W43).
+    one(
+        "the second last week of October 2018",
+        "the second last week of October 2018",
+        "2018-W43",
+    );
+    one(
+        "2nd last week of October 2018",
+        "2nd last week of October 2018",
+        "2018-W43",
+    );
+    one(
+        "the third last week of February 2021",
+        "the third last week of February 2021",
+        "2021-W06",
+    );
     one(
         "last day in october 2015",
         "last day in october 2015",

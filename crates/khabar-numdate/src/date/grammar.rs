@@ -305,6 +305,9 @@ pub(crate) enum Sem {
     /// A clock-time range on an optional day: "between 9 p.m. and 11 p.m.", "from 10am to
     /// 2pm on Tuesday".
     TimeRange(Option<Cal>, (u8, u8), (u8, u8)),
+    /// A range from a time of one day to a time of another, ISO 8601's slash interval:
+    /// "2015-03-28 17:00:00/2015-03-29 21:00:00".
+    DateTimeRange(Cal, Clock, Cal, Clock),
     /// The ISO week containing a day: "the week of November 30th".
     WeekOf(Cal),
     /// The period between a day and that day moved by `n` units: "within 2 weeks from

@@ -88,6 +88,12 @@ pub(crate) enum Cal {
         n: u8,
         month: MonthRef,
     },
+    /// The `n`th last week (2 = the second last) of a month: "the second last week of
+    /// October 2018" — the ISO week holding the day 7(n-1) days before the month's last.
+    NthLastWeek {
+        n: u8,
+        month: MonthRef,
+    },
     /// A day of a month given relative to the anchor: "the 20th of next month".
     DayOfRelMonth {
         d: u8,
@@ -271,6 +277,7 @@ pub(crate) fn resolve(cal: Cal, a: &Anchor) -> Option<Resolved> {
         Cal::Weekday { wd, shift } => weeks::weekday(wd, shift, r, past),
         Cal::NthWeekday { n, wd, month } => weeks::nth_weekday(n, wd, month, a),
         Cal::NthWeek { n, month } => weeks::nth_week(n, month, a),
+        Cal::NthLastWeek { n, month } => weeks::nth_last_week(n, month, a),
         Cal::Weekend => weeks::weekend(r, past),
         Cal::DayOfRelMonth { d, n } => weeks::day_of_rel_month(d, n, r),
     }

@@ -3,12 +3,12 @@
 //! | rule | pattern | production | examples |
 //! |---|---|---|---|
 //! | `year-era` | YEAR (AD \| A.D. \| CE \| C.E.) | the year | "in 2014 AD", "2014 A.D.", "2014 CE" |
-//! | `nth-last-week` | (the) (ORD \| second … fifth) last week of YEAR | the ISO week counted from the year's last | "the third last week of 2018" → 2018-W50 |
+//! | `nth-last-week` | (the) (ORD \| second … fifth) last week of (YEAR \| MONTH (YEAR)) | the ISO week counted from the year's or month's last | "the third last week of 2018" → 2018-W50, "the second last week of October 2018" → 2018-W43 |
 
 use crate::date::CivilDate;
 use crate::date::grammar::{Grammar, Suffix};
 use crate::date::lexicon::{Unit, W};
-use crate::date::resolve::{Cal, YearSpec};
+use crate::date::resolve::{Cal, MonthRef, YearSpec};
 
 type R<T> = Option<(usize, T)>;
 
@@ -29,7 +29,10 @@ impl Grammar<'_> {
     }
 
     /// `nth-last-week`: "the third last week of 2018", "2nd last week of 2019" — the ISO
-    /// week `n - 1` weeks before the year's last ISO week.
+    /// week `n - 1` weeks before the year's last ISO week; "the second last week of October
+    /// 2018", "2nd last week of May" — of a month, the ISO week holding the day `7(n-1)`
+    /// days before its last (khabar's week of a month: the ISO week holding its day
+    /// `7(n-1)+1`, or for the last its last day).
     pub(crate) fn nth_last_week(&self, i: usize) -> R<Cal> {
         let j = if self.is(i, W::The) { i + 1 } else { i };
         let n = match (self.w(j), self.num(j)) {
@@ -43,6 +46,17 @@ impl Grammar<'_> {
             || !self.is(j + 3, W::Of)
         {
             return None;
+        }
+        if let Some((e, mo)) = self.month(j + 4) {
+            let (e, y) = self.year_after(e).unwrap_or((e, YearSpec::Unknown));
+            let n = u8::try_from(n).ok()?;
+            return Some((
+                e,
+                Cal::NthLastWeek {
+                    n,
+                    month: MonthRef::Named(y, mo),
+                },
+            ));
         }
         let y = self.year_digits(j + 4)?;
         let (_, weeks) = CivilDate::checked(y, 12, 28)?.iso_week();

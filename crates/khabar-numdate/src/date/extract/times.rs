@@ -1,12 +1,12 @@
 //! Rules for the time of day: clock times, parts of the day and meals, alone or with a day.
 
 use super::table::At;
-use super::{clock_of, day_phrase, g_is, g_joined, g_punct, g_word, in_part, longest, m};
+use super::{clock_of, day_cal, day_phrase, g_is, g_joined, g_punct, g_word, in_part, longest, m};
 use crate::date::TemporalMod;
-use crate::date::clock::ClockCtx;
-use crate::date::grammar::{Clock, Match, Sem};
+use crate::date::clock::{ClockCtx, h_clock};
+use crate::date::grammar::{Clock, Grammar, Match, Sem};
 use crate::date::lexicon::{DayPart, Unit, W};
-use crate::date::resolve::Cal;
+use crate::date::resolve::{Cal, YearSpec};
 
 /// A day, possibly with a part of the day, possibly followed by a clock time: "Monday
 /// morning", "tonight", "tomorrow 8:00am", "(on) Sat at 5", "tonight around 7", "Thursday before
@@ -40,6 +40,9 @@ pub(super) fn day_with_time(at: &At<'_, '_>) -> Option<Match> {
         });
         k += 1;
         ClockCtx::Plain
+    } else if full_date(&c) && h_clock(g.txt(k)).is_some() {
+        // "Fri, Jul 18, 2014 19h": a bare "h" clock is a time after a full date.
+        ClockCtx::At
     } else {
         ClockCtx::Plain
     };
@@ -50,6 +53,43 @@ pub(super) fn day_with_time(at: &At<'_, '_>) -> Option<Match> {
         );
     }
     best
+}
+
+/// ISO 8601's interval of two date-times joined by a slash: "2015-03-28 17:00:00/2015-03-29
+/// 21:00:00", "2015-03-28T17:00/2015-03-29T21:00" (no spaces around the slash; each end a
+/// day and a clock time).
+#[inline]
+pub(super) fn date_time_interval(at: &At<'_, '_>) -> Option<Match> {
+    let g = at.g;
+    let (c1, k1, j) = date_time_end(g, at.i)?;
+    if !(g_punct(g, j, &["/"]) && g_joined(g, j - 1) && g_joined(g, j)) {
+        return None;
+    }
+    let (c2, k2, e) = date_time_end(g, j + 1)?;
+    m(at.i, e, Sem::DateTimeRange(c1, k1, c2, k2), None)
+}
+
+/// One end of [`date_time_interval`]: a day, a space or a "T", and a clock time.
+fn date_time_end(g: &Grammar<'_>, i: usize) -> Option<(Cal, Clock, usize)> {
+    let (j, c, part) = day_phrase(g, i)?;
+    if part.is_some() || !full_date(&c) {
+        return None;
+    }
+    let cr = g.clock_read(j, ClockCtx::Plain)?;
+    Some((c, clock_of(cr, None), cr.end))
+}
+
+/// A date with its day, month and year written ("Jul 18, 2014", "2014-07-18"): a cue that a
+/// bare "h" clock after it is a time of that day, not a length of hours.
+fn full_date(c: &Cal) -> bool {
+    matches!(
+        c,
+        Cal::Date {
+            y: YearSpec::Abs(_),
+            m: Some(_),
+            d: Some(_),
+        }
+    )
 }
 
 /// A clock time alone, or followed by a day: "11:58 GMT", "3pm on Friday", "8am this
@@ -196,6 +236,26 @@ fn part_then_day_or_clock(
     best
 }
 
+/// Rule `part-of-day`: a part of the day of a named day, "of" being its cue: "(the) morning
+/// of Christmas 2013", "the evening of 15 February", "the night of the 3rd". The day must be
+/// one day (a weekday, a date, a holiday, "today").
+#[inline]
+pub(super) fn part_of_the_day(at: &At<'_, '_>) -> Option<Match> {
+    let (g, i) = (at.g, at.i);
+    let k = if g_is(g, i, W::The) { i + 1 } else { i };
+    let Some(W::DayPart(p)) = g.t.get(k).and_then(|t| t.w) else {
+        return None;
+    };
+    if !g_is(g, k + 1, W::Of) {
+        return None;
+    }
+    let (e, c, part) = day_phrase(g, k + 2)?;
+    if part.is_some() || !day_cal(c) {
+        return None;
+    }
+    m(i, e, Sem::Time(Some(c), Clock::Part(p)), None)
+}
+
 /// A meal, approximately: "around dinner", "around lunchtime".
 #[inline]
 pub(super) fn around_meal(at: &At<'_, '_>) -> Option<Match> {
@@ -247,6 +307,48 @@ mod tests {
                 ("tonight around 7", "tonight around 7"),
                 ("Thursday before 5pm", "Thursday before 5pm"),
                 ("this week 8am", ""),
+                ("Fri, Jul 18, 2014 19h", "Fri, Jul 18, 2014 19h"),
+                ("on 2014-07-18 8h", "2014-07-18 8h"),
+                // Without a full date a bare "NNh" is a length of hours.
+                ("Monday 15h", ""),
+            ],
+        );
+    }
+
+    #[test]
+    fn part_of_the_day_examples() {
+        check(
+            super::part_of_the_day,
+            &[
+                ("morning of christmas 2013", "morning of christmas 2013"),
+                (
+                    "on the evening of 15 February",
+                    "the evening of 15 February",
+                ),
+                ("the night of Saturday", "the night of Saturday"),
+                // Not one day: a month, a year.
+                ("the morning of March", ""),
+                ("the evening of 2013", ""),
+            ],
+        );
+    }
+
+    #[test]
+    fn date_time_interval_examples() {
+        check(
+            super::date_time_interval,
+            &[
+                (
+                    "2015-03-28 17:00:00/2015-03-29 21:00:00",
+                    "2015-03-28 17:00:00/2015-03-29 21:00:00",
+                ),
+                (
+                    "2015-03-28 17:00/2015-03-28 21:00",
+                    "2015-03-28 17:00/2015-03-28 21:00",
+                ),
+                // Spaced: two date-times, not an interval.
+                ("2015-03-28 17:00 / 2015-03-29 21:00", ""),
+                ("2015-03-28/2015-03-29", ""),
             ],
         );
     }

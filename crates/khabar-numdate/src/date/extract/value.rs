@@ -103,6 +103,7 @@ pub(super) fn build(g: &Grammar<'_>, tks: &[Tk], mt: &Match, a: &Anchor) -> Opti
         Sem::WeekdayNear(wd, c, u, n) => weekday_near(wd, c, u, n, a)?,
         Sem::ShiftRange(c, u, n) => shift_range(c, u, n, a)?,
         Sem::TimeRange(day, from, to) => time_range(day, from, to, a)?,
+        Sem::DateTimeRange(c1, k1, c2, k2) => date_time_range((c1, k1), (c2, k2), a)?,
         Sem::WeekOf(c) => week_of(c, a)?,
         Sem::Dur(amt, u) => Value::new(TemporalType::Duration, duration_value(amt, u)),
         Sem::Compound(parts, n) => {
@@ -403,6 +404,29 @@ fn time_range(day: Option<Cal>, from: (u8, u8), to: (u8, u8), a: &Anchor) -> Opt
             ..Value::new(TemporalType::Time, format!("{from}/{to}"))
         }
         .with_range(TemporalRange::new(from, to)),
+    )
+}
+
+/// A range from a time of one day to a time of another: "2015-03-28 17:00:00/2015-03-29
+/// 21:00:00"; none when the end is before the start or an end is not one day.
+fn date_time_range(from: (Cal, Clock), to: (Cal, Clock), a: &Anchor) -> Option<Value> {
+    let x = time(Some(from.0), from.1, a)?;
+    let y = time(Some(to.0), to.1, a)?;
+    let (ix, iy) = (x.interval?, y.interval?);
+    if iy.start < ix.start || (iy.start == ix.start && y.value < x.value) {
+        return None;
+    }
+    let interval = Interval {
+        start: ix.start,
+        end: iy.end,
+        granularity: Granularity::Minute,
+    };
+    Some(
+        Value {
+            interval: Some(interval),
+            ..Value::new(TemporalType::Time, format!("{}/{}", x.value, y.value))
+        }
+        .with_range(TemporalRange::new(x.value, y.value)),
     )
 }
 

@@ -104,15 +104,31 @@ pub(super) fn nth_weekday(n: u8, wd: u8, month: MonthRef, a: &Anchor) -> Option<
 /// "the third week of this month", "the last week of July" (`n` = 0): the ISO week
 /// containing day 7(n-1)+1 (or the month's last day).
 pub(super) fn nth_week(n: u8, month: MonthRef, a: &Anchor) -> Option<Resolved> {
+    if n == 0 {
+        return nth_last_week(1, month, a);
+    }
+    iso_week_of_day(month, a, |first| first.add_days(7 * (i64::from(n) - 1)))
+}
+
+/// "the second last week of October 2018" (`n` = 2; 1 is the last week): the ISO week
+/// containing the day 7(n-1) days before the month's last — counted back as [`nth_week`]
+/// counts forward.
+pub(super) fn nth_last_week(n: u8, month: MonthRef, a: &Anchor) -> Option<Resolved> {
+    iso_week_of_day(month, a, |first| {
+        first.last_of_month().add_days(-7 * (i64::from(n) - 1))
+    })
+}
+
+/// The ISO week containing the day `day_of` picks from the month's first day.
+fn iso_week_of_day(
+    month: MonthRef,
+    a: &Anchor,
+    day_of: impl Fn(CivilDate) -> CivilDate,
+) -> Option<Resolved> {
     let Some(first) = month_first(month, a)? else {
         return unanchored("XXXX-WXX".to_string());
     };
-    let day = if n == 0 {
-        first.last_of_month()
-    } else {
-        first.add_days(7 * (i64::from(n) - 1))
-    };
-    let (y, w) = day.iso_week();
+    let (y, w) = day_of(first).iso_week();
     let monday = CivilDate::iso_week_monday(y, w);
     Some(Resolved {
         value: format!("{y:04}-W{w:02}"),
