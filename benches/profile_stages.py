@@ -44,7 +44,9 @@ ROWS: list[tuple[str, tuple[str, ...], tuple[str, ...], bool]] = [
     ("dates", (TOTAL,), DATES, False),
     ("  of which token classification", DATES, ("khabar_numdate::date::grammar::classify",), True),
     ("  of which grammar + resolution", DATES,
-     ("khabar_numdate::date::extract::DateExtractor::extract_in",), True),
+     # the scan is called beside `extract_in` since the reference date is detected in it
+     ("khabar_numdate::date::extract::DateExtractor::extract_in",
+      "khabar_numdate::date::extract::scan"), True),
     ("  of which vetoes: ages, year ranges (and before: the non-quantity scan again)", DATES,
      ("khabar_numdate::nonquant::date_vetoes",), True),
     ("events", (TOTAL,), ("khabar::events::run",), False),
