@@ -2,26 +2,8 @@
 //! DATES.md, "The holiday tables"), by class: the value of each with a year, the
 //! composition with years, and the names that are also common words.
 
-use khabar_numdate::{DateExtractor, TemporalType};
-
-fn found(text: &str) -> Vec<(String, TemporalType, String)> {
-    DateExtractor::new()
-        .with_reference_date("2019-03-12")
-        .expect("valid reference date")
-        .extract(text)
-        .into_iter()
-        .map(|t| (t.text, t.kind, t.value))
-        .collect()
-}
-
-fn one(text: &str, span: &str, value: &str) {
-    let got = found(text);
-    assert!(
-        got.iter()
-            .any(|(s, k, v)| s == span && *k == TemporalType::Date && v == value),
-        "{text:?}: want {span:?} = {value}, got {got:?}"
-    );
-}
+mod date_examples;
+use date_examples::{found, one};
 
 /// The text itself is the expression.
 fn whole(cases: &[(&str, &str)]) {
