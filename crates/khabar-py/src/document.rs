@@ -1,19 +1,18 @@
 //! `khabar.Document`: everything found in one text, with Python objects made on first use.
 
 use crate::errors::khabar_err;
-use crate::leaf::leaf_list;
-use crate::nonquant::non_quantity_list;
+use crate::leaf::LeafCache;
+use crate::nonquant::{NonQuantity, py_non_quantities_of};
 use crate::prepared::{Prepared, Records, take};
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
-use crate::text::TextView;
 use crate::text::equality;
-use crate::tokenize::{py_sentences, py_sentences_at, py_tokens};
+use crate::text::{SharedText, TextView};
+use crate::tokenize::{Sentence, Token, py_sentences, py_sentences_at, py_tokens};
 use khabar::tokenize::CharOffsets;
 use khabar::{EntityRecord, JsonOptions, QuantityRecord, TemporalRecord};
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDate, PyList, PyString, PyTuple};
 use std::sync::{Arc, Mutex};
 
@@ -34,18 +33,20 @@ use std::sync::{Arc, Mutex};
 #[pyclass(frozen, module = "khabar", name = "Document")]
 pub struct Document {
     pub(crate) doc: Arc<khabar::Document>,
+    /// `doc` again, as the text its tokens and sentences share.
+    shared: Arc<dyn SharedText>,
     /// The original Python string (equal to `doc.text`: text with lone surrogates is refused).
     text: Py<PyString>,
     lossy: bool,
-    entities: PyOnceLock<Py<PyList>>,
-    quantities: PyOnceLock<Py<PyList>>,
-    dates: PyOnceLock<Py<PyList>>,
-    tokens: PyOnceLock<Py<PyList>>,
-    sentences: PyOnceLock<Py<PyList>>,
+    entities: LeafCache<Entity>,
+    quantities: LeafCache<Quantity>,
+    dates: LeafCache<Temporal>,
+    tokens: LeafCache<Token>,
+    sentences: LeafCache<Sentence>,
     /// Result records made ahead of time (by `Pipeline.pipe`'s worker threads), taken by the
     /// getters; empty when the getters make them from `doc` themselves.
     records: Mutex<Records>,
-    non_quantities: PyOnceLock<Py<PyList>>,
+    non_quantities: LeafCache<NonQuantity>,
 }
 
 impl Document {
@@ -65,17 +66,19 @@ impl Document {
     ) -> Document {
         let (text, lossy) =
             original.unwrap_or_else(|| (PyString::new(py, &doc.text).unbind(), false));
+        let doc = Arc::new(doc);
         Document {
             records: Mutex::new(records),
-            doc: Arc::new(doc),
+            shared: Arc::clone(&doc) as Arc<dyn SharedText>,
+            doc,
             text,
             lossy,
-            entities: PyOnceLock::new(),
-            quantities: PyOnceLock::new(),
-            dates: PyOnceLock::new(),
-            tokens: PyOnceLock::new(),
-            sentences: PyOnceLock::new(),
-            non_quantities: PyOnceLock::new(),
+            entities: LeafCache::default(),
+            quantities: LeafCache::default(),
+            dates: LeafCache::default(),
+            tokens: LeafCache::default(),
+            sentences: LeafCache::default(),
+            non_quantities: LeafCache::default(),
         }
     }
 
@@ -85,19 +88,14 @@ impl Document {
         Ok(Document::new(py, doc, None))
     }
 
-    fn list<'py>(
-        &self,
-        py: Python<'py>,
-        cell: &PyOnceLock<Py<PyList>>,
-        make: impl FnOnce(&CharOffsets<'_>) -> PyResult<Bound<'py, PyList>>,
-    ) -> PyResult<Bound<'py, PyList>> {
-        let list = cell.get_or_try_init(py, || -> PyResult<Py<PyList>> {
-            let conv = CharOffsets::new(&self.doc.text);
-            Ok(make(&conv)?.unbind())
-        })?;
-        // A copy, so that a caller changing the list does not change the document.
-        let list = list.bind(py);
-        Ok(list.get_slice(0, list.len()))
+    /// The text as Rust and Python see it, for making result texts.
+    fn view<'a, 'py>(&'a self, py: Python<'py>) -> TextView<'a, 'py> {
+        TextView {
+            rust: &self.doc.text,
+            py_str: self.text.bind(py),
+            lossy: self.lossy,
+            shared: Some(&self.shared),
+        }
     }
 
     fn json(&self, text: bool, tokens: bool) -> PyResult<String> {
@@ -136,75 +134,53 @@ impl Document {
     /// Gazetteer entities (``list[Entity]``), in text order.
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        self.list(py, &self.entities, |conv| {
-            match take(&self.records, |r| r.entities.take()) {
-                Some(made) => leaf_list(py, made.into_iter().map(|rec| Entity { rec })),
-                None => leaf_list(
-                    py,
-                    self.doc.entities.iter().map(|e| Entity {
-                        rec: EntityRecord::new(conv, e),
-                    }),
-                ),
-            }
+        self.entities.list(py, || {
+            let recs = take(&self.records, |r| r.entities.take()).unwrap_or_else(|| {
+                let conv = CharOffsets::new(&self.doc.text);
+                let made = self.doc.entities.iter();
+                made.map(|e| EntityRecord::new(&conv, e)).collect()
+            });
+            Ok(recs.into_iter().map(|rec| Entity { rec }).collect())
         })
     }
     /// Quantities (``list[Quantity]``), in text order.
     #[getter]
     fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        self.list(py, &self.quantities, |conv| {
-            match take(&self.records, |r| r.quantities.take()) {
-                Some(made) => leaf_list(py, made.into_iter().map(|rec| Quantity { rec })),
-                None => leaf_list(
-                    py,
-                    self.doc.quantities.iter().map(|q| Quantity {
-                        rec: QuantityRecord::new(conv, q),
-                    }),
-                ),
-            }
+        self.quantities.list(py, || {
+            let recs = take(&self.records, |r| r.quantities.take()).unwrap_or_else(|| {
+                let conv = CharOffsets::new(&self.doc.text);
+                let made = self.doc.quantities.iter();
+                made.map(|q| QuantityRecord::new(&conv, q)).collect()
+            });
+            Ok(recs.into_iter().map(|rec| Quantity { rec }).collect())
         })
     }
     /// Temporal expressions (``list[Temporal]``), in text order.
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        self.list(py, &self.dates, |conv| {
-            match take(&self.records, |r| r.dates.take()) {
-                Some(made) => leaf_list(py, made.into_iter().map(|rec| Temporal { rec })),
-                None => leaf_list(
-                    py,
-                    self.doc.dates.iter().map(|t| Temporal {
-                        rec: TemporalRecord::new(conv, t),
-                    }),
-                ),
-            }
+        self.dates.list(py, || {
+            let recs = take(&self.records, |r| r.dates.take()).unwrap_or_else(|| {
+                let conv = CharOffsets::new(&self.doc.text);
+                let made = self.doc.dates.iter();
+                made.map(|t| TemporalRecord::new(&conv, t)).collect()
+            });
+            Ok(recs.into_iter().map(|rec| Temporal { rec }).collect())
         })
     }
     /// Word tokens (``list[Token]``).
     #[getter]
     fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let text = self.text.bind(py);
-        let view = TextView {
-            rust: &self.doc.text,
-            py_str: text,
-            lossy: self.lossy,
-        };
-        self.list(py, &self.tokens, |_| {
-            leaf_list(py, py_tokens(view, &self.doc.tokens)?)
-        })
+        self.tokens
+            .list(py, || py_tokens(self.view(py), &self.doc.tokens))
     }
     /// Sentences (``list[Sentence]``).
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let text = self.text.bind(py);
-        let view = TextView {
-            rust: &self.doc.text,
-            py_str: text,
-            lossy: self.lossy,
-        };
-        self.list(py, &self.sentences, |_| {
+        self.sentences.list(py, || {
             let sents = &self.doc.sentences;
             match take(&self.records, |r| r.sentences.take()) {
-                Some(spans) => leaf_list(py, py_sentences_at(view, sents, &spans)?),
-                None => leaf_list(py, py_sentences(view, sents)?),
+                Some(spans) => py_sentences_at(self.view(py), sents, &spans),
+                None => py_sentences(self.view(py), sents),
             }
         })
     }
@@ -213,18 +189,12 @@ impl Document {
     /// first access (not part of the document schema).
     #[getter]
     fn non_quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let text = self.text.bind(py);
-        let view = TextView {
-            rust: &self.doc.text,
-            py_str: text,
-            lossy: self.lossy,
-        };
-        self.list(py, &self.non_quantities, |_| {
+        self.non_quantities.list(py, || {
             if self.doc.tokens.is_empty() {
                 let tokens = khabar::tokenize::tokenize(&self.doc.text);
-                non_quantity_list(py, view, &tokens)
+                py_non_quantities_of(py, self.view(py), &tokens)
             } else {
-                non_quantity_list(py, view, &self.doc.tokens)
+                py_non_quantities_of(py, self.view(py), &self.doc.tokens)
             }
         })
     }

@@ -24,6 +24,7 @@ use pyo3::PyClass;
 use pyo3::prelude::*;
 use pyo3::pyclass_init::PyClassInitializer;
 use pyo3::types::PyList;
+use std::sync::OnceLock;
 
 /// A result class whose instances can be in no reference cycle: `frozen`, no `__dict__`,
 /// and fields that are Rust data or exact `str` objects only. Implement it only for such
@@ -74,5 +75,42 @@ fn untrack(obj: &Bound<'_, PyAny>) {
         if pyo3::ffi::PyObject_GC_IsTracked(ptr) == 1 {
             pyo3::ffi::PyObject_GC_UnTrack(ptr.cast());
         }
+    }
+}
+
+/// A result list of a `Document`, made on first access and then kept: the objects, not a
+/// Python list, so that each access hands out a new list (a caller changing it does not
+/// change the document) without copying a cached one, and no tracked container stays alive
+/// per list for the cycle collector to walk.
+///
+/// Filling it never blocks while Python code can run: the objects are made outside the
+/// cell (making them may run the cycle collector or release the GIL) and then stored; a
+/// thread that loses a race drops its own copy and uses the stored one, which is equal.
+pub(crate) struct LeafCache<T: Leaf>(OnceLock<Vec<Py<T>>>);
+
+impl<T: Leaf> Default for LeafCache<T> {
+    fn default() -> Self {
+        LeafCache(OnceLock::new())
+    }
+}
+
+impl<T: Leaf> LeafCache<T> {
+    /// A new list of the cached objects, made by `make` on first use.
+    pub(crate) fn list<'py>(
+        &self,
+        py: Python<'py>,
+        make: impl FnOnce() -> PyResult<Vec<T>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let objects = match self.0.get() {
+            Some(objects) => objects,
+            None => {
+                let made = make()?
+                    .into_iter()
+                    .map(|v| new_leaf(py, v).map(Bound::unbind))
+                    .collect::<PyResult<Vec<_>>>()?;
+                self.0.get_or_init(|| made)
+            }
+        };
+        PyList::new(py, objects.iter().map(|o| o.bind(py)))
     }
 }

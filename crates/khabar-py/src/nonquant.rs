@@ -3,8 +3,8 @@
 
 use crate::errors::guard;
 use crate::leaf::leaf_list;
-use crate::text::{PyText, TextView, char_spans};
-use crate::text::{equality, reduce_to_new};
+use crate::text::{Piece, SharedArg, TextView, char_spans};
+use crate::text::{compare_pieces, reduce_to_new};
 use khabar::numdate::nonquant::{NonQuantity as RsNonQuantity, non_quantities_tokens};
 use khabar::tokenize::Token as RsToken;
 use pyo3::basic::CompareOp;
@@ -36,15 +36,7 @@ const REASONS: [&str; 9] = [
 /// [NonQuantity(17, 21, '2593', reason='numbered_name')]
 #[pyclass(frozen, module = "khabar", name = "NonQuantity")]
 pub struct NonQuantity {
-    /// Start index in the `str` (code points).
-    #[pyo3(get)]
-    start: usize,
-    /// End index in the `str` (code points, exclusive).
-    #[pyo3(get)]
-    end: usize,
-    /// The text set aside.
-    #[pyo3(get)]
-    text: Py<PyString>,
+    piece: Piece,
     /// Why it is not a quantity.
     #[pyo3(get)]
     reason: &'static str,
@@ -61,21 +53,30 @@ impl NonQuantity {
             ))
         })?;
         Ok(NonQuantity {
-            start,
-            end,
-            text,
+            piece: Piece::given(start, end, text),
             reason,
         })
     }
 
+    /// Start index in the `str` (code points).
+    #[getter]
+    fn start(&self) -> usize {
+        self.piece.start
+    }
+    /// End index in the `str` (code points, exclusive).
+    #[getter]
+    fn end(&self) -> usize {
+        self.piece.end
+    }
+    /// The text set aside.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.piece.text.get(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "NonQuantity({}, {}, {}, reason='{}')",
-            self.start,
-            self.end,
-            self.text.bind(py).repr()?,
-            self.reason
-        ))
+        let head = self.piece.repr_head(py, "NonQuantity")?;
+        Ok(format!("{head}, reason='{}')", self.reason))
     }
 
     fn __richcmp__(
@@ -84,34 +85,26 @@ impl NonQuantity {
         op: CompareOp,
         py: Python<'_>,
     ) -> PyResult<Py<PyAny>> {
-        let Ok(other) = other.cast::<NonQuantity>() else {
-            return Ok(py.NotImplemented());
-        };
-        let o = other.get();
-        let same = self.start == o.start
-            && self.end == o.end
-            && self.reason == o.reason
-            && PyAnyMethods::eq(self.text.bind(py).as_any(), o.text.bind(py))?;
-        equality(py, op, same)
+        compare_pieces(py, self, other, op, |a, b| {
+            Ok(a.reason == b.reason && a.piece.same(py, &b.piece)?)
+        })
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        PyTuple::new(py, [self.start, self.end])?.hash()
+        self.piece.hash(py)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let n = slf.get();
-        let args = (n.start, n.end, n.text.clone_ref(py), n.reason);
+        let p = &n.piece;
+        let args = (p.start, p.end, p.text.get(py), n.reason);
         reduce_to_new(slf.as_any(), args.into_pyobject(py)?.into_any())
     }
 
     /// The number set aside as a plain dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("start", self.start)?;
-        d.set_item("end", self.end)?;
-        d.set_item("text", self.text.bind(py))?;
+        let d = self.piece.dict(py)?;
         d.set_item("reason", self.reason)?;
         Ok(d)
     }
@@ -128,24 +121,23 @@ fn py_non_quantities(
         .zip(spans)
         .map(|(n, (start, end))| {
             Ok(NonQuantity {
-                start,
-                end,
-                text: view.slice(n.span, start, end)?.unbind(),
+                piece: view.piece(n.span, start, end)?,
                 reason: n.reason.as_str(),
             })
         })
         .collect()
 }
 
-/// The non-quantities of a text already tokenized (a `Document`'s), as a Python list.
-pub(crate) fn non_quantity_list<'py>(
-    py: Python<'py>,
-    view: TextView<'_, 'py>,
+/// The non-quantities of a text already tokenized (a `Document`'s), found with the GIL
+/// released.
+pub(crate) fn py_non_quantities_of(
+    py: Python<'_>,
+    view: TextView<'_, '_>,
     tokens: &[RsToken],
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Vec<NonQuantity>> {
     let text = view.rust;
     let found = py.detach(|| guard(|| non_quantities_tokens(text, tokens)))?;
-    leaf_list(py, py_non_quantities(view, &found)?)
+    py_non_quantities(view, &found)
 }
 
 /// The numbers of ``text`` that are neither quantities nor dates, with the reason each was
@@ -164,8 +156,8 @@ pub fn non_quantities<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let arg = PyText::extract(text, "text")?;
-    let t: &str = &arg.text;
+    let arg = SharedArg::extract(text, "text")?;
+    let t = arg.text.as_text();
     let tokens = py.detach(|| guard(|| khabar::tokenize::tokenize(t)))?;
-    non_quantity_list(py, arg.view(), &tokens)
+    leaf_list(py, py_non_quantities_of(py, arg.view(), &tokens)?)
 }

@@ -2,10 +2,12 @@
 //! the slice of the original string.
 
 use khabar_tokenize::{CharOffsets, Span};
+use pyo3::PyClass;
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PySlice, PyString};
+use pyo3::types::{PyDict, PySlice, PyString};
+use std::sync::Arc;
 
 /// A Python `str` argument seen as Rust text.
 ///
@@ -96,13 +98,34 @@ impl<'py> PyText<'py> {
             lossy: false,
         })
     }
+}
 
-    /// A view for making result texts.
+/// A `str` argument whose Rust text the results share (see [`SpanText`]).
+pub(crate) struct SharedArg<'py> {
+    py_str: Bound<'py, PyString>,
+    lossy: bool,
+    /// The Rust text, moved (not copied) from the argument.
+    pub(crate) text: Arc<dyn SharedText>,
+}
+
+impl<'py> SharedArg<'py> {
+    /// Accepts what [`PyText::extract`] accepts.
+    pub(crate) fn extract(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Self> {
+        let arg = PyText::extract(obj, what)?;
+        Ok(SharedArg {
+            py_str: arg.py_str,
+            lossy: arg.lossy,
+            text: Arc::new(arg.text),
+        })
+    }
+
+    /// A view whose results hold the shared text.
     pub(crate) fn view(&self) -> TextView<'_, 'py> {
         TextView {
-            rust: &self.text,
+            rust: self.text.as_text(),
             py_str: &self.py_str,
             lossy: self.lossy,
+            shared: Some(&self.text),
         }
     }
 }
@@ -113,6 +136,8 @@ pub(crate) struct TextView<'a, 'py> {
     pub(crate) rust: &'a str,
     pub(crate) py_str: &'a Bound<'py, PyString>,
     pub(crate) lossy: bool,
+    /// The text shared with the results, when they may hold it (`rust` is its text).
+    pub(crate) shared: Option<&'a Arc<dyn SharedText>>,
 }
 
 impl<'py> TextView<'_, 'py> {
@@ -134,6 +159,16 @@ impl<'py> TextView<'_, 'py> {
                 .cast_into::<PyString>()?);
         }
         Ok(PyString::new(py, byte_span.slice(self.rust).unwrap_or("")))
+    }
+
+    /// The piece of the text at `byte_span` (`start..end` in `str` indices): holding the
+    /// shared text when there is one (its `str` made on access), else its own `str`.
+    pub(crate) fn piece(&self, byte_span: Span, start: usize, end: usize) -> PyResult<Piece> {
+        let text = match self.shared {
+            Some(shared) if !self.lossy => SpanText::Shared(Arc::clone(shared), byte_span),
+            _ => SpanText::Given(self.slice(byte_span, start, end)?.unbind()),
+        };
+        Ok(Piece { start, end, text })
     }
 }
 
@@ -165,4 +200,113 @@ pub(crate) fn reduce_to_new<'py>(
     args: Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
     pyo3::types::PyTuple::new(obj.py(), [obj.get_type().into_any(), args])
+}
+
+/// A text that result objects share, each holding a span of it: the `str` of a result is
+/// made when Python asks for it, not when the result is made.
+pub(crate) trait SharedText: Send + Sync {
+    /// The whole text.
+    fn as_text(&self) -> &str;
+}
+
+impl SharedText for khabar::Document {
+    fn as_text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl SharedText for String {
+    fn as_text(&self) -> &str {
+        self
+    }
+}
+
+/// The text of a result object: a `str` given to its constructor (an unpickled object),
+/// or a byte span of a shared text.
+pub(crate) enum SpanText {
+    Given(Py<PyString>),
+    Shared(Arc<dyn SharedText>, Span),
+}
+
+impl SpanText {
+    /// The text as a Python `str`.
+    pub(crate) fn get<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        match self {
+            SpanText::Given(s) => s.bind(py).clone(),
+            SpanText::Shared(src, span) => {
+                PyString::new(py, span.slice(src.as_text()).unwrap_or(""))
+            }
+        }
+    }
+}
+
+/// What `Token`, `Sentence` and `NonQuantity` have in common: a piece of the text with its
+/// `str` indices. Their comparison, hashing, pickling, dicts and reprs start from it.
+pub(crate) struct Piece {
+    /// Start index in the `str` (code points).
+    pub(crate) start: usize,
+    /// End index in the `str` (code points, exclusive).
+    pub(crate) end: usize,
+    /// The piece's text.
+    pub(crate) text: SpanText,
+}
+
+impl Piece {
+    /// A piece whose text was given as a `str`.
+    pub(crate) fn given(start: usize, end: usize, text: Py<PyString>) -> Piece {
+        Piece {
+            start,
+            end,
+            text: SpanText::Given(text),
+        }
+    }
+
+    /// `NAME(start, end, 'text'` — a repr without its closing parenthesis.
+    pub(crate) fn repr_head(&self, py: Python<'_>, name: &str) -> PyResult<String> {
+        Ok(format!(
+            "{name}({}, {}, {}",
+            self.start,
+            self.end,
+            self.text.get(py).repr()?
+        ))
+    }
+
+    /// Whether the two pieces have the same place and text.
+    pub(crate) fn same(&self, py: Python<'_>, other: &Piece) -> PyResult<bool> {
+        Ok(self.start == other.start
+            && self.end == other.end
+            && PyAnyMethods::eq(self.text.get(py).as_any(), other.text.get(py))?)
+    }
+
+    /// The hash of `(start, end)`.
+    pub(crate) fn hash(&self, py: Python<'_>) -> PyResult<isize> {
+        pyo3::types::PyTuple::new(py, [self.start, self.end])?.hash()
+    }
+
+    /// A dict of ``start``, ``end`` and ``text``, for the caller to add its own keys to.
+    pub(crate) fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", self.text.get(py))?;
+        Ok(d)
+    }
+}
+
+/// `__richcmp__` for a piece class: equality by `same`, other classes not implemented.
+pub(crate) fn compare_pieces<T>(
+    py: Python<'_>,
+    this: &T,
+    other: &Bound<'_, PyAny>,
+    op: CompareOp,
+    same: impl FnOnce(&T, &T) -> PyResult<bool>,
+) -> PyResult<Py<PyAny>>
+where
+    T: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+{
+    let Ok(other) = other.cast::<T>() else {
+        return Ok(py.NotImplemented());
+    };
+    let same = same(this, other.get())?;
+    equality(py, op, same)
 }

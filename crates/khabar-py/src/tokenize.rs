@@ -2,8 +2,8 @@
 
 use crate::errors::guard;
 use crate::leaf::leaf_list;
-use crate::text::{PyText, TextView, char_spans};
-use crate::text::{equality, reduce_to_new};
+use crate::text::{Piece, compare_pieces, reduce_to_new};
+use crate::text::{SharedArg, TextView, char_spans};
 use khabar_tokenize::{Sentence as RsSentence, Token as RsToken, Tokenizer};
 use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
@@ -18,15 +18,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 /// "'s"
 #[pyclass(frozen, module = "khabar", name = "Token")]
 pub struct Token {
-    /// Start index in the `str` (code points).
-    #[pyo3(get)]
-    start: usize,
-    /// End index in the `str` (code points, exclusive).
-    #[pyo3(get)]
-    end: usize,
-    /// The token's text.
-    #[pyo3(get)]
-    text: Py<PyString>,
+    piece: Piece,
     /// The kind: "word", "number", "time", "date", "url", "email", "hashtag", "mention",
     /// "punct" or "symbol".
     #[pyo3(get)]
@@ -57,22 +49,31 @@ impl Token {
         norm: String,
     ) -> PyResult<Self> {
         Ok(Token {
-            start,
-            end,
-            text,
+            piece: Piece::given(start, end, text),
             kind: kind_from_str(kind)?,
             norm,
         })
     }
 
+    /// Start index in the `str` (code points).
+    #[getter]
+    fn start(&self) -> usize {
+        self.piece.start
+    }
+    /// End index in the `str` (code points, exclusive).
+    #[getter]
+    fn end(&self) -> usize {
+        self.piece.end
+    }
+    /// The token's text.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.piece.text.get(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Token({}, {}, {}, kind='{}')",
-            self.start,
-            self.end,
-            self.text.bind(py).repr()?,
-            self.kind
-        ))
+        let head = self.piece.repr_head(py, "Token")?;
+        Ok(format!("{head}, kind='{}')", self.kind))
     }
 
     fn __richcmp__(
@@ -81,35 +82,26 @@ impl Token {
         op: CompareOp,
         py: Python<'_>,
     ) -> PyResult<Py<PyAny>> {
-        let Ok(other) = other.cast::<Token>() else {
-            return Ok(py.NotImplemented());
-        };
-        let o = other.get();
-        let same = self.start == o.start
-            && self.end == o.end
-            && self.kind == o.kind
-            && self.norm == o.norm
-            && PyAnyMethods::eq(self.text.bind(py).as_any(), o.text.bind(py))?;
-        equality(py, op, same)
+        compare_pieces(py, self, other, op, |a, b| {
+            Ok(a.kind == b.kind && a.norm == b.norm && a.piece.same(py, &b.piece)?)
+        })
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        PyTuple::new(py, [self.start, self.end])?.hash()
+        self.piece.hash(py)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let t = slf.get();
-        let args = (t.start, t.end, t.text.clone_ref(py), t.kind, t.norm.clone());
+        let p = &t.piece;
+        let args = (p.start, p.end, p.text.get(py), t.kind, t.norm.clone());
         reduce_to_new(slf.as_any(), args.into_pyobject(py)?.into_any())
     }
 
     /// The token as a plain dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("start", self.start)?;
-        d.set_item("end", self.end)?;
-        d.set_item("text", self.text.bind(py))?;
+        let d = self.piece.dict(py)?;
         d.set_item("kind", self.kind)?;
         d.set_item("norm", &self.norm)?;
         Ok(d)
@@ -123,31 +115,36 @@ impl Token {
 /// Sentence(18, 26, 'He left.')
 #[pyclass(frozen, module = "khabar", name = "Sentence")]
 pub struct Sentence {
-    /// Start index in the `str` (code points).
-    #[pyo3(get)]
-    start: usize,
-    /// End index in the `str` (code points, exclusive).
-    #[pyo3(get)]
-    end: usize,
-    /// The sentence's text.
-    #[pyo3(get)]
-    text: Py<PyString>,
+    piece: Piece,
 }
 
 #[pymethods]
 impl Sentence {
     #[new]
     fn new(start: usize, end: usize, text: Py<PyString>) -> Self {
-        Sentence { start, end, text }
+        Sentence {
+            piece: Piece::given(start, end, text),
+        }
+    }
+
+    /// Start index in the `str` (code points).
+    #[getter]
+    fn start(&self) -> usize {
+        self.piece.start
+    }
+    /// End index in the `str` (code points, exclusive).
+    #[getter]
+    fn end(&self) -> usize {
+        self.piece.end
+    }
+    /// The sentence's text.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.piece.text.get(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Sentence({}, {}, {})",
-            self.start,
-            self.end,
-            self.text.bind(py).repr()?
-        ))
+        Ok(format!("{})", self.piece.repr_head(py, "Sentence")?))
     }
 
     fn __richcmp__(
@@ -156,34 +153,23 @@ impl Sentence {
         op: CompareOp,
         py: Python<'_>,
     ) -> PyResult<Py<PyAny>> {
-        let Ok(other) = other.cast::<Sentence>() else {
-            return Ok(py.NotImplemented());
-        };
-        let o = other.get();
-        let same = self.start == o.start
-            && self.end == o.end
-            && PyAnyMethods::eq(self.text.bind(py).as_any(), o.text.bind(py))?;
-        equality(py, op, same)
+        compare_pieces(py, self, other, op, |a, b| a.piece.same(py, &b.piece))
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        PyTuple::new(py, [self.start, self.end])?.hash()
+        self.piece.hash(py)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
-        let s = slf.get();
-        let args = (s.start, s.end, s.text.clone_ref(py));
+        let p = &slf.get().piece;
+        let args = (p.start, p.end, p.text.get(py));
         reduce_to_new(slf.as_any(), args.into_pyobject(py)?.into_any())
     }
 
     /// The sentence as a plain dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("start", self.start)?;
-        d.set_item("end", self.end)?;
-        d.set_item("text", self.text.bind(py))?;
-        Ok(d)
+        self.piece.dict(py)
     }
 }
 
@@ -195,9 +181,7 @@ pub(crate) fn py_tokens(view: TextView<'_, '_>, tokens: &[RsToken]) -> PyResult<
         .zip(spans)
         .map(|(tok, (start, end))| {
             Ok(Token {
-                start,
-                end,
-                text: view.slice(tok.span, start, end)?.unbind(),
+                piece: view.piece(tok.span, start, end)?,
                 kind: tok.kind.as_str(),
                 norm: tok.norm(view.rust).into_owned(),
             })
@@ -225,9 +209,7 @@ pub(crate) fn py_sentences_at(
         .zip(spans.iter().copied())
         .map(|(s, (start, end))| {
             Ok(Sentence {
-                start,
-                end,
-                text: view.slice(s.span, start, end)?.unbind(),
+                piece: view.piece(s.span, start, end)?,
             })
         })
         .collect()
@@ -246,8 +228,8 @@ pub(crate) fn py_sentences_at(
 /// if it holds a lone surrogate. The GIL is released while Rust works.
 #[pyfunction]
 pub fn tokenize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let arg = PyText::extract(text, "text")?;
-    let t: &str = &arg.text;
+    let arg = SharedArg::extract(text, "text")?;
+    let t = arg.text.as_text();
     let tokens = py.detach(|| guard(|| Tokenizer::new().tokenize(t)))?;
     leaf_list(py, py_tokens(arg.view(), &tokens)?)
 }
@@ -262,8 +244,8 @@ pub fn tokenize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Boun
 /// if it holds a lone surrogate. The GIL is released while Rust works.
 #[pyfunction]
 pub fn sentences<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let arg = PyText::extract(text, "text")?;
-    let t: &str = &arg.text;
+    let arg = SharedArg::extract(text, "text")?;
+    let t = arg.text.as_text();
     let sents = py.detach(|| guard(|| khabar_tokenize::sentences(t)))?;
     leaf_list(py, py_sentences(arg.view(), &sents)?)
 }
