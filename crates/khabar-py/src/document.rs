@@ -3,18 +3,17 @@
 use crate::errors::khabar_err;
 use crate::leaf::LeafCache;
 use crate::nonquant::{NonQuantity, py_non_quantities_of};
-use crate::prepared::{Prepared, Records, take};
+use crate::prepared::{Item, Prepared, Records};
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
 use crate::text::equality;
 use crate::text::{SharedText, TextView};
-use crate::tokenize::{Sentence, Token, py_sentences, py_sentences_at, py_tokens};
-use khabar::tokenize::CharOffsets;
-use khabar::{EntityRecord, JsonOptions, QuantityRecord, TemporalRecord};
+use crate::tokenize::{Sentence, Token, py_sentences_at, py_tokens};
+use khabar::JsonOptions;
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyList, PyString, PyTuple};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// Everything khabar found in one text.
 ///
@@ -43,9 +42,9 @@ pub struct Document {
     dates: LeafCache<Temporal>,
     tokens: LeafCache<Token>,
     sentences: LeafCache<Sentence>,
-    /// Result records made ahead of time (by `Pipeline.pipe`'s worker threads), taken by the
-    /// getters; empty when the getters make them from `doc` themselves.
-    records: Mutex<Records>,
+    /// The records of the results, made with the document (by `Pipeline.pipe`'s worker
+    /// threads) and shared by the result objects.
+    records: Records,
     non_quantities: LeafCache<NonQuantity>,
 }
 
@@ -55,7 +54,7 @@ impl Document {
         doc: khabar::Document,
         original: Option<(Py<PyString>, bool)>,
     ) -> Document {
-        Document::prepared(py, (doc, Records::default()), original)
+        Document::prepared(py, crate::prepared::prepare(doc), original)
     }
 
     /// A document whose result records were made ahead of time (see `crate::prepared`).
@@ -68,7 +67,7 @@ impl Document {
             original.unwrap_or_else(|| (PyString::new(py, &doc.text).unbind(), false));
         let doc = Arc::new(doc);
         Document {
-            records: Mutex::new(records),
+            records,
             shared: Arc::clone(&doc) as Arc<dyn SharedText>,
             doc,
             text,
@@ -134,37 +133,25 @@ impl Document {
     /// Gazetteer entities (``list[Entity]``), in text order.
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let recs = &self.records.entities;
         self.entities.list(py, || {
-            let recs = take(&self.records, |r| r.entities.take()).unwrap_or_else(|| {
-                let conv = CharOffsets::new(&self.doc.text);
-                let made = self.doc.entities.iter();
-                made.map(|e| EntityRecord::new(&conv, e)).collect()
-            });
-            Ok(recs.into_iter().map(|rec| Entity { rec }).collect())
+            Ok(Item::all(recs).map(|rec| Entity { rec }).collect())
         })
     }
     /// Quantities (``list[Quantity]``), in text order.
     #[getter]
     fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let recs = &self.records.quantities;
         self.quantities.list(py, || {
-            let recs = take(&self.records, |r| r.quantities.take()).unwrap_or_else(|| {
-                let conv = CharOffsets::new(&self.doc.text);
-                let made = self.doc.quantities.iter();
-                made.map(|q| QuantityRecord::new(&conv, q)).collect()
-            });
-            Ok(recs.into_iter().map(|rec| Quantity { rec }).collect())
+            Ok(Item::all(recs).map(|rec| Quantity { rec }).collect())
         })
     }
     /// Temporal expressions (``list[Temporal]``), in text order.
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let recs = &self.records.dates;
         self.dates.list(py, || {
-            let recs = take(&self.records, |r| r.dates.take()).unwrap_or_else(|| {
-                let conv = CharOffsets::new(&self.doc.text);
-                let made = self.doc.dates.iter();
-                made.map(|t| TemporalRecord::new(&conv, t)).collect()
-            });
-            Ok(recs.into_iter().map(|rec| Temporal { rec }).collect())
+            Ok(Item::all(recs).map(|rec| Temporal { rec }).collect())
         })
     }
     /// Word tokens (``list[Token]``).
@@ -177,11 +164,7 @@ impl Document {
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.sentences.list(py, || {
-            let sents = &self.doc.sentences;
-            match take(&self.records, |r| r.sentences.take()) {
-                Some(spans) => py_sentences_at(self.view(py), sents, &spans),
-                None => py_sentences(self.view(py), sents),
-            }
+            py_sentences_at(self.view(py), &self.doc.sentences, &self.records.sentences)
         })
     }
     /// Numbers that are neither quantities nor dates, with the reason each was set aside

@@ -2,6 +2,7 @@
 
 use crate::errors::{gazetteer_err, guard};
 use crate::leaf::leaf_list;
+use crate::prepared::Item;
 use crate::results::{Entity, json_loads};
 use crate::text::{PyText, type_name};
 use khabar::EntityRecord;
@@ -81,7 +82,7 @@ pub(crate) fn find_in<'py>(
     let arg = PyText::extract(text, "text")?;
     let t = arg.text.as_str();
     let records = py.detach(|| guard(std::panic::AssertUnwindSafe(|| records(gz, t))))?;
-    leaf_list(py, records.into_iter().map(|rec| Entity { rec }))
+    leaf_list(py, entities(records))
 }
 
 /// The schema records of the entities in `text`, `str` offsets included (no GIL needed).
@@ -91,6 +92,12 @@ fn records(gz: &khabar::EntityMatcher, text: &str) -> Vec<EntityRecord> {
         .into_iter()
         .map(|e| EntityRecord::from_entity(&conv, e))
         .collect()
+}
+
+/// The result objects of `records`, sharing them.
+fn entities(records: Vec<EntityRecord>) -> Vec<Entity> {
+    let list = Arc::new(records);
+    Item::all(&list).map(|rec| Entity { rec }).collect()
 }
 
 /// What `khabar.Gazetteer()` says: a gazetteer is made by one of the named constructors.
@@ -248,7 +255,7 @@ impl Gazetteer {
         })?;
         let lists = found
             .into_iter()
-            .map(|recs| leaf_list(py, recs.into_iter().map(|rec| Entity { rec })))
+            .map(|recs| leaf_list(py, entities(recs)))
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
     }

@@ -2,6 +2,7 @@
 //! document schema, so `to_dict()` is exactly what `Document.to_dict()` holds for it.
 
 use crate::leaf::new_leaf;
+use crate::prepared::Item;
 use khabar::{CivilDate, EntityRecord, QuantityRecord, TemporalRecord};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -46,7 +47,7 @@ pub(crate) fn _restore(py: Python<'_>, kind: &str, json: &str) -> PyResult<Py<Py
         "Entity" => new_leaf(
             py,
             Entity {
-                rec: serde_json::from_str(json).map_err(bad)?,
+                rec: Item::one(serde_json::from_str(json).map_err(bad)?),
             },
         )?
         .into_any()
@@ -54,7 +55,7 @@ pub(crate) fn _restore(py: Python<'_>, kind: &str, json: &str) -> PyResult<Py<Py
         "Quantity" => new_leaf(
             py,
             Quantity {
-                rec: serde_json::from_str(json).map_err(bad)?,
+                rec: Item::one(serde_json::from_str(json).map_err(bad)?),
             },
         )?
         .into_any()
@@ -62,7 +63,7 @@ pub(crate) fn _restore(py: Python<'_>, kind: &str, json: &str) -> PyResult<Py<Py
         "Temporal" => new_leaf(
             py,
             Temporal {
-                rec: serde_json::from_str(json).map_err(bad)?,
+                rec: Item::one(serde_json::from_str(json).map_err(bad)?),
             },
         )?
         .into_any()
@@ -102,7 +103,7 @@ fn reduce<'py, T: Serialize>(
 #[pyclass(frozen, eq, module = "khabar", name = "Entity")]
 #[derive(Clone, PartialEq)]
 pub struct Entity {
-    pub(crate) rec: EntityRecord,
+    pub(crate) rec: Item<EntityRecord>,
 }
 
 #[pymethods]
@@ -160,7 +161,7 @@ impl Entity {
     }
     /// The entity as a dict of the document schema.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.rec)
+        to_py(py, &*self.rec)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
@@ -174,7 +175,7 @@ impl Entity {
         ))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), "Entity", &slf.get().rec)
+        reduce(slf.as_any(), "Entity", &*slf.get().rec)
     }
 }
 
@@ -191,7 +192,7 @@ impl Entity {
 #[pyclass(frozen, eq, module = "khabar", name = "Quantity")]
 #[derive(Clone, PartialEq)]
 pub struct Quantity {
-    pub(crate) rec: QuantityRecord,
+    pub(crate) rec: Item<QuantityRecord>,
 }
 
 #[pymethods]
@@ -277,7 +278,7 @@ impl Quantity {
     }
     /// The quantity as a dict of the document schema.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.rec)
+        to_py(py, &*self.rec)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut s = format!(
@@ -302,7 +303,7 @@ impl Quantity {
         Ok(s)
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), "Quantity", &slf.get().rec)
+        reduce(slf.as_any(), "Quantity", &*slf.get().rec)
     }
 }
 
@@ -318,7 +319,7 @@ impl Quantity {
 #[pyclass(frozen, eq, module = "khabar", name = "Temporal")]
 #[derive(Clone, PartialEq)]
 pub struct Temporal {
-    pub(crate) rec: TemporalRecord,
+    pub(crate) rec: Item<TemporalRecord>,
 }
 
 #[pymethods]
@@ -395,7 +396,7 @@ impl Temporal {
     }
     /// The expression as a dict of the document schema.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.rec)
+        to_py(py, &*self.rec)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut s = format!(
@@ -413,6 +414,6 @@ impl Temporal {
         Ok(s)
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), "Temporal", &slf.get().rec)
+        reduce(slf.as_any(), "Temporal", &*slf.get().rec)
     }
 }
