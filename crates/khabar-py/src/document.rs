@@ -1,6 +1,7 @@
 //! `khabar.Document`: everything found in one text, with Python objects made on first use.
 
 use crate::errors::khabar_err;
+use crate::events::{Event, events_of};
 use crate::leaf::LeafCache;
 use crate::nonquant::{NonQuantity, py_non_quantities_of};
 use crate::prepared::{Item, Prepared, Records};
@@ -46,6 +47,7 @@ pub struct Document {
     /// threads) and shared by the result objects.
     records: Records,
     non_quantities: LeafCache<NonQuantity>,
+    events: LeafCache<Event>,
 }
 
 impl Document {
@@ -78,6 +80,7 @@ impl Document {
             tokens: LeafCache::default(),
             sentences: LeafCache::default(),
             non_quantities: LeafCache::default(),
+            events: LeafCache::default(),
         }
     }
 
@@ -212,7 +215,8 @@ impl Document {
     /// The reported incidents (``list[Event]``), in text order.
     #[getter]
     fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        crate::events::py_events(py, &self.doc)
+        self.events
+            .list(py, || Ok(events_of(&self.doc, &self.shared)))
     }
     /// The role facts (killed, wounded, arrested, strength…) as dicts, in text order.
     #[getter]

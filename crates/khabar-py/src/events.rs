@@ -2,10 +2,12 @@
 //! counts by role — built from the document's [`khabar::EventRecord`].
 
 use crate::results::{py_date, to_py};
+use crate::text::{SharedText, SpanText};
 use khabar::EventRecord;
 use khabar::tokenize::CharOffsets;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDict, PyList};
+use pyo3::types::{PyDate, PyDict, PyString};
+use std::sync::Arc;
 
 /// One reported incident: what happened (``type``), when, where, by whom (``perpetrator``),
 /// to whom (``target``) and how many were killed, wounded, arrested… (``counts``).
@@ -21,7 +23,8 @@ use pyo3::types::{PyDate, PyDict, PyList};
 #[pyclass(frozen, module = "khabar", name = "Event")]
 pub struct Event {
     rec: EventRecord,
-    text: String,
+    /// The incident's sentences, made into a `str` on access.
+    text: SpanText,
 }
 
 impl Event {
@@ -48,8 +51,8 @@ impl Event {
     }
     /// The incident's sentences.
     #[getter]
-    fn text(&self) -> &str {
-        &self.text
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.text.get(py)
     }
     /// The type: suicide_attack, airstrike, ambush, execution, shelling, bombing,
     /// armed_clash, abduction, arrest, surrender, attack or other.
@@ -173,21 +176,16 @@ impl Event {
     }
 }
 
-/// The events of a document as Python objects.
-pub(crate) fn py_events<'py>(
-    py: Python<'py>,
-    doc: &khabar::Document,
-) -> PyResult<Bound<'py, PyList>> {
+/// The events of a document, sharing its text (`shared` is the document's).
+pub(crate) fn events_of(doc: &khabar::Document, shared: &Arc<dyn SharedText>) -> Vec<Event> {
     let conv = CharOffsets::new(&doc.text);
-    let items = doc.events.iter().map(|e| Event {
-        rec: EventRecord::new(&conv, e),
-        text: e.span.slice(&doc.text).unwrap_or("").to_owned(),
-    });
-    let list = PyList::empty(py);
-    for item in items {
-        list.append(Bound::new(py, item)?)?;
-    }
-    Ok(list)
+    doc.events
+        .iter()
+        .map(|e| Event {
+            rec: EventRecord::new(&conv, e),
+            text: SpanText::Shared(Arc::clone(shared), e.span),
+        })
+        .collect()
 }
 
 /// The role facts of a document as dicts.

@@ -1,22 +1,25 @@
 //! Result objects kept out of CPython's cycle collector.
 //!
 //! pyo3 gives every `#[pyclass]` the `Py_TPFLAGS_HAVE_GC` flag, so each `Token`,
-//! `Sentence`, `Entity`, `Quantity` and `Temporal` khabar hands to Python is tracked by the
-//! cycle collector: every collection of its generation walks it, and hundreds of thousands
+//! `Sentence`, `Entity`, `Quantity`, `Temporal`, `NonQuantity` and `Event` khabar hands to
+//! Python would be tracked by the cycle collector: every collection of its generation walks it, and hundreds of thousands
 //! of them (a 10 MB corpus has ~180,000 sentences) make the full collections that a growing
 //! heap triggers walk them again and again — ~15% of a whole `pipe` over the corpus with
 //! every result read, and more in a notebook whose heap is already large.
 //!
 //! None of these objects can be part of a reference cycle, so the collector has nothing to
 //! find in them. Each class is `frozen`, has no `__dict__` (users cannot attach attributes)
-//! and holds only Rust data and exact `str` objects, which reference nothing. An object that
+//! and holds only Rust data (a shared text included) and exact `str` objects, which
+//! reference nothing. An object that
 //! can close no cycle needs no tracking: CPython itself untracks tuples and dicts that hold
 //! only atomic values for the same reason. Untracked objects are still reference-counted
 //! and freed as soon as the last reference goes (the tests check both).
 //!
 //! [`Leaf`] marks the classes this holds for; `Document`, `Pipeline` and `Gazetteer` stay
-//! tracked (a document caches Python lists a user could make point back at it).
+//! tracked (a document holds the `str` it was given, which may be of a subclass with a
+//! `__dict__` that points back at it).
 
+use crate::events::Event;
 use crate::nonquant::NonQuantity;
 use crate::results::{Entity, Quantity, Temporal};
 use crate::tokenize::{Sentence, Token};
@@ -37,6 +40,7 @@ impl Leaf for Entity {}
 impl Leaf for Quantity {}
 impl Leaf for Temporal {}
 impl Leaf for NonQuantity {}
+impl Leaf for Event {}
 
 /// Moves `value` into a new Python object that the cycle collector does not track.
 pub(crate) fn new_leaf<T: Leaf>(py: Python<'_>, value: T) -> PyResult<Bound<'_, T>> {
