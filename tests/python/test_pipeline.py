@@ -130,9 +130,16 @@ def test_result_objects_stay_out_of_the_cycle_collector() -> None:
     assert {type(r).__name__ for r in results} == {
         "Entity", "Quantity", "Temporal", "Token", "Sentence"}
     assert not any(gc.is_tracked(r) for r in results)
-    # What can hold a cycle stays tracked: the document (its lists are the user's) and the
-    # lists themselves.
-    assert gc.is_tracked(doc) and gc.is_tracked(doc.entities)
+    # A document holds its text and the objects it made (not Python lists): untracked too,
+    # unless its text is of a str subclass (whose instances may hold attributes). The lists
+    # it hands out are the caller's, and tracked.
+    assert not gc.is_tracked(doc) and gc.is_tracked(doc.entities)
+    assert not any(gc.is_tracked(d) for d in khabar.Pipeline().pipe([text, text]))
+
+    class Note(str):
+        pass
+
+    assert gc.is_tracked(khabar.extract(Note(text)))
     gc.collect()
     assert [e.canonical for e in doc.entities][:1] == ["Kabul"]
     assert doc.sentences[1].text == "IS-K said so."

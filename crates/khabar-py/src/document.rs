@@ -2,7 +2,7 @@
 
 use crate::errors::khabar_err;
 use crate::events::{Event, events_of};
-use crate::leaf::LeafCache;
+use crate::leaf::{LeafCache, new_document};
 use crate::nonquant::{NonQuantity, py_non_quantities_of};
 use crate::prepared::{Item, Prepared, Records};
 use crate::results::{Entity, Quantity, Temporal, json_loads, py_date};
@@ -88,6 +88,11 @@ impl Document {
         let doc = crate::errors::guard(|| khabar::Document::from_json(json))?
             .map_err(|e| khabar_err(py, e))?;
         Ok(Document::new(py, doc, None))
+    }
+
+    /// Whether the text it holds is an exact `str` (not of a subclass).
+    pub(crate) fn text_is_exact(&self, py: Python<'_>) -> bool {
+        self.text.bind(py).is_exact_instance_of::<PyString>()
     }
 
     /// The text as Rust and Python see it, for making result texts.
@@ -203,8 +208,8 @@ impl Document {
     /// Reads a document back from ``to_json()`` output (which must include the text).
     #[staticmethod]
     #[pyo3(name = "from_json")]
-    fn py_from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
-        Document::from_json(py, json)
+    fn py_from_json<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, Document>> {
+        new_document(py, Document::from_json(py, json)?)
     }
     /// The facts table of this document: one dict per quantity with its unit, subject
     /// (armed group), place, when (with its source), the entities and dates of its sentence,

@@ -15,10 +15,10 @@
 //! only atomic values for the same reason. Untracked objects are still reference-counted
 //! and freed as soon as the last reference goes (the tests check both).
 //!
-//! [`Leaf`] marks the classes this holds for; `Document`, `Pipeline` and `Gazetteer` stay
-//! tracked (a document holds the `str` it was given, which may be of a subclass with a
-//! `__dict__` that points back at it).
+//! [`Leaf`] marks the classes this holds for. A `Document` is untracked too when the `str`
+//! it holds is exact ([`new_document`]); `Pipeline` and `Gazetteer` stay tracked.
 
+use crate::document::Document;
 use crate::events::Event;
 use crate::nonquant::NonQuantity;
 use crate::results::{Entity, Quantity, Temporal};
@@ -59,6 +59,23 @@ pub(crate) fn leaf_list<T: Leaf>(
         .map(|v| new_leaf(py, v))
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, objects)
+}
+
+/// Moves `doc` into a new Python object, which the cycle collector does not track when the
+/// text it holds is an exact `str`.
+///
+/// A `Document` is `frozen`, has no `__dict__`, and holds its text, Rust data and the
+/// [`Leaf`] objects it has made (in [`LeafCache`]s, not in Python lists): with an exact `str`
+/// nothing it holds can point back at it, so it can close no cycle, and `Pipeline.pipe`'s
+/// thousands of documents are not walked by every collection. Given a `str` subclass (whose
+/// instances may have a `__dict__`), it stays tracked.
+pub(crate) fn new_document(py: Python<'_>, doc: Document) -> PyResult<Bound<'_, Document>> {
+    let exact = doc.text_is_exact(py);
+    let obj = Bound::new(py, doc)?;
+    if exact {
+        untrack(obj.as_any());
+    }
+    Ok(obj)
 }
 
 /// Takes `obj` out of the cycle collector's lists, if it is in them.

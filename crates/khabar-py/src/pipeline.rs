@@ -3,6 +3,7 @@
 use crate::document::Document;
 use crate::errors::{guard, khabar_err, reference_date_err};
 use crate::gazetteer::{Gazetteer, Handle, extract_gazetteers};
+use crate::leaf::new_document;
 use crate::text::{PyText, type_name};
 use khabar::{CivilDate, DayOrder, Direction, Input, ReferenceDate};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -190,13 +191,13 @@ impl Pipeline {
 
     /// Processes one text; ``reference_date`` overrides the pipeline's for this text.
     #[pyo3(signature = (text, reference_date = None, *, id = None))]
-    fn __call__(
+    fn __call__<'py>(
         &self,
-        py: Python<'_>,
-        text: &Bound<'_, PyAny>,
-        reference_date: Option<&Bound<'_, PyAny>>,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+        reference_date: Option<&Bound<'py, PyAny>>,
         id: Option<String>,
-    ) -> PyResult<Document> {
+    ) -> PyResult<Bound<'py, Document>> {
         let arg = PyText::extract(text, "text")?;
         let reference = doc_reference(py, reference_date)?;
         let t = arg.text.as_str();
@@ -210,25 +211,22 @@ impl Pipeline {
                 }))
             }))
         })?;
-        Ok(Document::prepared(
-            py,
-            doc,
-            Some((arg.py_str.clone().unbind(), arg.lossy)),
-        ))
+        let original = Some((arg.py_str.clone().unbind(), arg.lossy));
+        new_document(py, Document::prepared(py, doc, original))
     }
 
     /// Processes many texts in parallel with the GIL released; returns ``list[Document]`` in
     /// input order. ``reference_dates``: one value for all, or one per text. ``ids``: one per
     /// text. ``n_threads``: ``None`` for all cores.
     #[pyo3(signature = (texts, reference_dates = None, *, ids = None, n_threads = None))]
-    fn pipe(
+    fn pipe<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
-        reference_dates: Option<&Bound<'_, PyAny>>,
-        ids: Option<&Bound<'_, PyAny>>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        reference_dates: Option<&Bound<'py, PyAny>>,
+        ids: Option<&Bound<'py, PyAny>>,
         n_threads: Option<usize>,
-    ) -> PyResult<Vec<Document>> {
+    ) -> PyResult<Vec<Bound<'py, Document>>> {
         if texts.cast::<PyString>().is_ok() {
             return Err(PyTypeError::new_err(
                 "pipe() takes an iterable of str, not a single str: use nlp(text)",
@@ -301,11 +299,13 @@ impl Pipeline {
                 nlp.process_batch_map(inputs, n_threads, crate::prepared::prepare)
             }))
         })?;
-        Ok(docs
-            .into_iter()
+        docs.into_iter()
             .zip(&args)
-            .map(|(d, a)| Document::prepared(py, d, Some((a.py_str.clone().unbind(), a.lossy))))
-            .collect())
+            .map(|(d, a)| {
+                let original = Some((a.py_str.clone().unbind(), a.lossy));
+                new_document(py, Document::prepared(py, d, original))
+            })
+            .collect()
     }
 
     /// The gazetteers this pipeline matches with.
@@ -402,12 +402,12 @@ fn default_pipeline<'py>(
     signature = (text, reference_date = ReferenceArg::Default, *, id = None),
     text_signature = "(text, reference_date='auto', *, id=None)"
 )]
-pub(crate) fn extract(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
-    reference_date: ReferenceArg<'_>,
+pub(crate) fn extract<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    reference_date: ReferenceArg<'py>,
     id: Option<String>,
-) -> PyResult<Document> {
+) -> PyResult<Bound<'py, Document>> {
     let reference_date = reference_date.value(py);
     let auto = reference_date
         .cast::<PyString>()

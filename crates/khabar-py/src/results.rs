@@ -68,10 +68,10 @@ pub(crate) fn _restore(py: Python<'_>, kind: &str, json: &str) -> PyResult<Py<Py
         )?
         .into_any()
         .unbind(),
-        "Document" => crate::document::Document::from_json(py, json)?
-            .into_pyobject(py)?
-            .into_any()
-            .unbind(),
+        "Document" => {
+            let doc = crate::document::Document::from_json(py, json)?;
+            crate::leaf::new_document(py, doc)?.into_any().unbind()
+        }
         _ => {
             return Err(PyValueError::new_err(format!(
                 "cannot restore unknown kind {kind:?}"
