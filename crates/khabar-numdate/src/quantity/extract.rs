@@ -8,7 +8,10 @@ use super::cues::{
 use super::measure::{self, MeasureUnit};
 use super::unit::{UnitMode, compound_unit, unit_after};
 use super::{Approx, Quantity, QuantityKind};
-use crate::number::{NumberForm, NumberKind, NumberParse, parse_digits, parse_number, scale_of};
+use crate::number::classes::NumberClasses;
+use crate::number::{
+    NumberForm, NumberKind, NumberParse, parse_digits, parse_number_classified, scale_of,
+};
 use khabar_tokenize::{Span, Token, TokenKind, Tokenizer};
 use serde::{Deserialize, Serialize};
 
@@ -117,11 +120,52 @@ impl QuantityExtractor {
         tokens: &[Token],
         non_quantities: &crate::NonQuantitySpans,
     ) -> Vec<Quantity> {
-        let cx = Cx { text, toks: tokens };
+        let nums = NumberClasses::new(text, tokens);
+        let starts = may_start_quantity(text, tokens, &nums);
+        self.extract_in(text, tokens, &nums, &starts, non_quantities)
+    }
+
+    /// Like [`QuantityExtractor::extract_tokens_with`], reading the tokens' classes from
+    /// `classes` (built once for the document and shared with the date extractor: see
+    /// [`crate::TokenClasses`]) instead of classifying them again.
+    pub fn extract_classified(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        classes: &crate::TokenClasses,
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> Vec<Quantity> {
+        if classes.number.len() != tokens.len() || classes.quantity.len() != tokens.len() {
+            return self.extract_tokens_with(text, tokens, non_quantities);
+        }
+        self.extract_in(
+            text,
+            tokens,
+            &classes.number,
+            &classes.quantity,
+            non_quantities,
+        )
+    }
+
+    /// The quantities of `tokens`, whose number classes are `nums` and of which a quantity
+    /// can start only where `starts` says so.
+    fn extract_in(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        nums: &NumberClasses,
+        starts: &[bool],
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> Vec<Quantity> {
+        let cx = Cx {
+            text,
+            toks: tokens,
+            nums,
+        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if self.skip_plain_words && cx.is_plain_word(i) {
+            if self.skip_plain_words && !starts.get(i).copied().unwrap_or(true) {
                 i += 1;
                 continue;
             }
@@ -632,7 +676,11 @@ impl QuantityExtractor {
 /// Whether `n` is the word "one" used as a pronoun or bound to a determiner: "one of
 /// them", "one another", "the one", "which one" (see [`super::is_pronoun_one`]).
 pub(crate) fn one_is_pronoun(text: &str, tokens: &[Token], n: &NumberParse) -> bool {
-    let cx = Cx { text, toks: tokens };
+    let cx = Cx {
+        text,
+        toks: tokens,
+        nums: &NumberClasses::NONE,
+    };
     let i = n.tokens.start;
     let end = n.tokens.end;
     if !cx.txt(i).eq_ignore_ascii_case("one") {
@@ -766,10 +814,76 @@ struct Tail {
     age_words: Option<usize>,
 }
 
+/// Per token of `tokens` (of `text`, number classes `nums`), whether a quantity can start
+/// at it: the negation of [`Cx::is_plain_word`].
+pub(crate) fn may_start_quantity(text: &str, tokens: &[Token], nums: &NumberClasses) -> Vec<bool> {
+    let cx = Cx {
+        text,
+        toks: tokens,
+        nums,
+    };
+    (0..tokens.len()).map(|j| !cx.is_plain_word(j)).collect()
+}
+
+/// The reference for [`QuantityExtractor::extract_classified`]: no classes (every token
+/// looked up and parsed where it is read) and no token skipped.
+#[cfg(test)]
+pub(crate) fn reference_extract(
+    ex: &QuantityExtractor,
+    text: &str,
+    tokens: &[Token],
+    non_quantities: &crate::NonQuantitySpans,
+) -> Vec<Quantity> {
+    let starts = vec![true; tokens.len()];
+    ex.extract_in(text, tokens, &NumberClasses::NONE, &starts, non_quantities)
+}
+
+/// The reference for [`may_start_quantity`]: [`Cx::is_plain_word`] as it was written before
+/// the classes, looking the word up in the number lexicon itself.
+#[cfg(test)]
+pub(crate) fn is_plain_word_reference(text: &str, tokens: &[Token], j: usize) -> bool {
+    let cx = Cx {
+        text,
+        toks: tokens,
+        nums: &NumberClasses::NONE,
+    };
+    let Some(t) = cx.tok(j) else {
+        return false;
+    };
+    if t.kind == TokenKind::Punct {
+        return !cx.amount_after(j + 1);
+    }
+    let Some(w) = cx.word(j) else {
+        return false;
+    };
+    let currency = w.len() <= 3
+        && (prefix_currency(w).is_some() || cx.txt(j + 1) == "$" && dollar_country(w).is_some());
+    !currency
+        && w.bytes().all(|b| b.is_ascii_alphabetic())
+        && !crate::number::is_lexicon_word(w)
+        && ![
+            "several",
+            "dozens",
+            "scores",
+            "tens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "percent",
+            "percents",
+            "per",
+        ]
+        .iter()
+        .any(|v| w.eq_ignore_ascii_case(v))
+}
+
 /// The text and its tokens, with small helpers.
 struct Cx<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// The tokens' number-lexicon entries and digit values, worked out once.
+    nums: &'a NumberClasses,
 }
 
 impl<'a> Cx<'a> {
@@ -812,7 +926,7 @@ impl<'a> Cx<'a> {
                 || self.txt(j + 1) == "$" && dollar_country(w).is_some());
         !currency
             && w.bytes().all(|b| b.is_ascii_alphabetic())
-            && !crate::number::is_lexicon_word(w)
+            && self.lex(j).is_none()
             && ![
                 "several",
                 "dozens",
@@ -828,6 +942,15 @@ impl<'a> Cx<'a> {
             ]
             .iter()
             .any(|v| w.eq_ignore_ascii_case(v))
+    }
+
+    /// The number-lexicon entry of word `j`, from the classes when they cover the tokens.
+    fn lex(&self, j: usize) -> Option<crate::number::lexicon::Entry> {
+        if self.nums.len() == self.toks.len() {
+            self.nums.lex(j)
+        } else {
+            self.word(j).and_then(crate::number::lexicon::lookup)
+        }
     }
 
     fn is_word(&self, j: usize, w: &str) -> bool {
@@ -879,7 +1002,7 @@ impl<'a> Cx<'a> {
         ) {
             return None;
         }
-        parse_number(self.text, self.toks, j)
+        parse_number_classified(self.text, self.toks, self.nums, j)
     }
 
     /// A plain four-digit integer between 1900 and 2100.
@@ -1437,9 +1560,11 @@ mod tests {
     fn prefix_cues_are_found_from_their_last_word() {
         let text = "no more than 12, AT LEAST 5, less than or equal to 7 and <= 3";
         let tokens = khabar_tokenize::tokenize(text);
+        let nums = NumberClasses::new(text, &tokens);
         let cx = Cx {
             text,
             toks: &tokens,
+            nums: &nums,
         };
         let numbers: Vec<usize> = (0..tokens.len())
             .filter(|&k| tokens[k].kind == TokenKind::Number)
@@ -1466,7 +1591,8 @@ mod tests {
                 text.push_str(&pieces[k % pieces.len()]);
             }
             let tokens = khabar_tokenize::tokenize(&text);
-            let cx = Cx { text: &text, toks: &tokens };
+            let nums = NumberClasses::new(&text, &tokens);
+            let cx = Cx { text: &text, toks: &tokens, nums: &nums };
             for k in 0..=tokens.len() + 1 {
                 let slow = cx.best_prefix_cue(k, PREFIX_CUES.iter());
                 proptest::prop_assert_eq!(cx.prefix_cue(k), slow);

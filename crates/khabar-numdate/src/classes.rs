@@ -1,0 +1,322 @@
+//! One classification of a document's tokens, shared by the number, quantity and date
+//! grammars.
+//!
+//! Each grammar asks the same few questions of every token: is it a word of the number
+//! lexicon ("twenty", "dozen", "a"), what value do its digits have, what does the date
+//! lexicon say about it, can a quantity or a date start at it. [`TokenClasses::new`]
+//! answers them once per document; [`crate::QuantityExtractor::extract_classified`] and
+//! [`crate::DateExtractor::extract_classified`] read the answers instead of deriving them
+//! again (the number grammar inside the quantity extractor reads the lexicon entries and
+//! digit values too, however many parses pass over a token).
+//!
+//! ```
+//! use khabar_numdate::{DateExtractor, NonQuantitySpans, QuantityExtractor, TokenClasses};
+//! let text = "On 3 May 2021 about 40 people fled, twenty of them children.";
+//! let tokens = khabar_tokenize::tokenize(text);
+//! let classes = TokenClasses::new(text, &tokens);
+//! let nonq = NonQuantitySpans::of(text, &tokens);
+//! let dates = DateExtractor::new().extract_classified(text, &tokens, &classes, &nonq);
+//! let quantities = QuantityExtractor::new().extract_classified(text, &tokens, &classes, &nonq);
+//! assert_eq!(dates[0].text, "3 May 2021");
+//! assert_eq!(quantities[0].text, "about 40");
+//! assert!(classes.is_number_word(9) && classes.digit_value(1) == Some(3.0));
+//! ```
+
+use crate::date::grammar::{Classes, classify};
+use crate::number::classes::NumberClasses;
+use khabar_tokenize::Token;
+
+/// The classes of every token of one text (see the [module docs](self)).
+///
+/// Built from the text and its tokens; an extractor given classes of another number of
+/// tokens than it is given classifies those tokens itself rather than misread them.
+pub struct TokenClasses {
+    /// What the date grammar reads: date-lexicon entry, parsed number, capitalisation,
+    /// head/holiday/opens/inert flags.
+    pub(crate) date: Classes,
+    /// What the number grammar reads: number-lexicon entry, parsed digits.
+    pub(crate) number: NumberClasses,
+    /// Per token, whether a quantity can start at it (see
+    /// [`crate::quantity::extract::may_start_quantity`]).
+    pub(crate) quantity: Vec<bool>,
+}
+
+impl TokenClasses {
+    /// Classifies `tokens`, which must come from tokenizing `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> TokenClasses {
+        let number = NumberClasses::new(text, tokens);
+        let quantity = crate::quantity::extract::may_start_quantity(text, tokens, &number);
+        TokenClasses {
+            date: classify(text, tokens),
+            number,
+            quantity,
+        }
+    }
+
+    /// The number of tokens classified.
+    pub fn len(&self) -> usize {
+        self.number.len()
+    }
+
+    /// Whether no token was classified.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether token `i` is a word of the number lexicon: a number word ("twenty",
+    /// "thousands", "half") or a word numbers are built with ("a", "and", "point").
+    pub fn is_number_word(&self, i: usize) -> bool {
+        self.number.lex(i).is_some()
+    }
+
+    /// The value of digit token `i` ("4,000" → 4000, "5bn" → 5e9, "21st" → 21), if it
+    /// is one and it parses.
+    pub fn digit_value(&self, i: usize) -> Option<f64> {
+        self.number.digit(i).map(|d| d.value)
+    }
+
+    /// Whether a quantity can start at token `i` (a plain word cannot: it is no number
+    /// word, currency or vague amount, nor punctuation before digits).
+    pub fn may_start_quantity(&self, i: usize) -> bool {
+        self.quantity.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether a date expression can start at token `i` (some date production opens with
+    /// it).
+    pub fn may_start_date(&self, i: usize) -> bool {
+        self.date.t.get(i).is_some_and(|t| t.opens())
+    }
+
+    /// Whether the first character of token `i` is uppercase.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.date.t.get(i).is_some_and(|t| t.cap())
+    }
+}
+
+impl std::fmt::Debug for TokenClasses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenClasses")
+            .field("tokens", &self.len())
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every shortcut the classes take beside its reference: the number grammar reading the
+    //! classes against the grammar looking each token up itself, the quantity start flags
+    //! against the plain-word test as it was, and the extractors reading the classes
+    //! against the extractors classifying nothing ahead.
+
+    use super::*;
+    use crate::number::grammar::Grammar as NumberGrammar;
+    use crate::quantity::extract::reference_extract;
+    use crate::{DateExtractor, DayOrder, NonQuantitySpans, QuantityExtractor};
+    use proptest::prelude::*;
+
+    /// Words numbers, quantities and dates are made of, and some that are none of them.
+    const VOCAB: &[&str] = &[
+        "one",
+        "Two",
+        "twenty",
+        "forty-five",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "million",
+        "bn",
+        "lakh",
+        "dozen",
+        "dozens",
+        "a",
+        "an",
+        "and",
+        "half",
+        "quarter",
+        "point",
+        "minus",
+        "first",
+        "third",
+        "fifths",
+        "several",
+        "scores",
+        "tens",
+        "few",
+        "of",
+        "percent",
+        "per",
+        "%",
+        "$",
+        "US",
+        "Rs",
+        "USD",
+        "£",
+        "€",
+        "dollars",
+        "afghanis",
+        "between",
+        "to",
+        "from",
+        "about",
+        "nearly",
+        "more",
+        "than",
+        "at",
+        "least",
+        "people",
+        "Taliban",
+        "years",
+        "old",
+        "killed",
+        "the",
+        "Kabul",
+        "in",
+        "on",
+        "March",
+        "May",
+        "Monday",
+        "last",
+        "next",
+        "week",
+        "ago",
+        "Eid",
+        "2018",
+        "1990s",
+        "1,000",
+        "4,000-6,000",
+        "5-10",
+        "5th",
+        "21st",
+        "1.5",
+        "5m",
+        "12km",
+        "3pm",
+        "10:30",
+        "2017Q1",
+        "12",
+        "170",
+        "½",
+        "-",
+        "–",
+        ".",
+        ",",
+        "(",
+        ")",
+        "/",
+        "x",
+        "times",
+        "zero",
+        "nil",
+        "é",
+        "Ćwierć",
+    ];
+
+    fn soup() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            5 => prop::sample::select(VOCAB).prop_map(str::to_string),
+            1 => "[a-zA-Z]{1,9}",
+            1 => "[0-9]{1,5}",
+            1 => "[0-9.,]{1,7}[a-z]{0,3}",
+        ];
+        prop::collection::vec(
+            (
+                word,
+                prop::sample::select(vec![" ", " ", " ", "", "-", ", ", "\n"]),
+            ),
+            0..40,
+        )
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    }
+
+    /// The checks of one text (see the module docs).
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        let tokens = khabar_tokenize::tokenize(text);
+        let classes = TokenClasses::new(text, &tokens);
+        // The number grammar: the same parse at every token, classes or none.
+        let slow = NumberGrammar::new(text, &tokens);
+        let fast = NumberGrammar::classified(text, &tokens, &classes.number);
+        for i in 0..=tokens.len() {
+            prop_assert_eq!(fast.parse(i), slow.parse(i), "token {} of {:?}", i, text);
+        }
+        // The quantity start flags: the plain-word test as it was written before.
+        for i in 0..tokens.len() {
+            prop_assert_eq!(
+                classes.may_start_quantity(i),
+                !crate::quantity::extract::is_plain_word_reference(text, &tokens, i),
+                "token {} of {:?}",
+                i,
+                text
+            );
+        }
+        // The extractors: reading the classes, as classifying nothing ahead.
+        let nonq = NonQuantitySpans::of(text, &tokens);
+        let ex = QuantityExtractor::new();
+        prop_assert_eq!(
+            ex.extract_classified(text, &tokens, &classes, &nonq),
+            reference_extract(&ex, text, &tokens, &nonq)
+        );
+        for order in [DayOrder::DayFirst, DayOrder::MonthFirst] {
+            let dx = DateExtractor::new()
+                .with_reference_date("2024-03-01")
+                .map_err(|e| TestCaseError::fail(e.to_string()))?
+                .with_day_order(order);
+            prop_assert_eq!(
+                dx.extract_classified(text, &tokens, &classes, &nonq),
+                dx.extract_tokens_with(text, &tokens, &nonq)
+            );
+            let dx = dx.with_reference(None);
+            prop_assert_eq!(
+                dx.extract_classified_detecting(text, &tokens, &classes, &nonq),
+                dx.extract_tokens_detecting_with(text, &tokens, &nonq)
+            );
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        #[test]
+        fn classified_matches_reference_on_soups(text in soup()) {
+            check(&text)?;
+        }
+    }
+
+    #[test]
+    fn classified_matches_reference_on_seeds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("seeds/")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        assert!(!paths.is_empty());
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("seed text");
+            if let Err(e) = check(&text) {
+                panic!("{}: {e}", p.display());
+            }
+        }
+    }
+
+    /// Classes of other tokens are not misread: the extractors classify the tokens they are
+    /// given instead.
+    #[test]
+    fn classes_of_other_tokens_are_not_used() {
+        let text = "About 40 people were killed on 3 May 2021.";
+        let tokens = khabar_tokenize::tokenize(text);
+        let other = TokenClasses::new("five", &khabar_tokenize::tokenize("five"));
+        let nonq = NonQuantitySpans::of(text, &tokens);
+        let qx = QuantityExtractor::new();
+        assert_eq!(
+            qx.extract_classified(text, &tokens, &other, &nonq),
+            qx.extract_tokens_with(text, &tokens, &nonq)
+        );
+        let dx = DateExtractor::new();
+        assert_eq!(
+            dx.extract_classified(text, &tokens, &other, &nonq),
+            dx.extract_tokens_with(text, &tokens, &nonq)
+        );
+        assert!(!other.may_start_quantity(99) && !other.is_number_word(99));
+    }
+}

@@ -1,0 +1,81 @@
+//! What the number grammar asks of each token, worked out once per document: the
+//! number-lexicon entry of every word and the parsed value of every digit token. The
+//! grammar ([`super::grammar::Grammar::classified`]) reads them instead of looking each
+//! word up and parsing each digit string again every time a parse passes over it (the
+//! quantity extractor tries a parse at every token that could start one, and neighbouring
+//! attempts read the same tokens).
+
+use super::digits::{DigitToken, parse_digit_token};
+use super::lexicon::{Entry, lookup};
+use khabar_tokenize::{Token, TokenKind};
+
+/// One token's number classes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct NumTk {
+    /// The number-lexicon entry of a word (`None` for other kinds and for other words).
+    pub(crate) lex: Option<Entry>,
+    /// For a digit token that parses, 1 + its index in [`NumberClasses::digits`] (0: none).
+    digit: u32,
+}
+
+/// The number classes of a document's tokens (see the module docs).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NumberClasses {
+    pub(crate) t: Vec<NumTk>,
+    digits: Vec<DigitToken>,
+}
+
+impl NumberClasses {
+    /// No classes: a grammar or extractor given these classifies each token itself.
+    pub(crate) const NONE: NumberClasses = NumberClasses {
+        t: Vec::new(),
+        digits: Vec::new(),
+    };
+
+    /// Classifies `tokens` (of `text`).
+    pub(crate) fn new(text: &str, tokens: &[Token]) -> NumberClasses {
+        let mut out = NumberClasses {
+            t: Vec::with_capacity(tokens.len()),
+            digits: Vec::new(),
+        };
+        for t in tokens {
+            let mut tk = NumTk::default();
+            match t.kind {
+                TokenKind::Word => tk.lex = lookup(t.text(text)),
+                TokenKind::Number => {
+                    if let Ok(d) = parse_digit_token(t.text(text)) {
+                        // Past u32::MAX digit tokens the rest read as unparsed: never in
+                        // practice, and refused rather than wrapped.
+                        if let Ok(k) = u32::try_from(out.digits.len() + 1) {
+                            out.digits.push(d);
+                            tk.digit = k;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            out.t.push(tk);
+        }
+        out
+    }
+
+    /// The number-lexicon entry of token `j`, as [`lookup`] gives it for a word.
+    #[inline]
+    pub(crate) fn lex(&self, j: usize) -> Option<Entry> {
+        self.t.get(j).and_then(|t| t.lex)
+    }
+
+    /// The parsed digit token `j`, as [`parse_digit_token`] gives it for a number token.
+    #[inline]
+    pub(crate) fn digit(&self, j: usize) -> Option<DigitToken> {
+        let k = self.t.get(j)?.digit;
+        self.digits
+            .get(usize::try_from(k).ok()?.checked_sub(1)?)
+            .copied()
+    }
+
+    /// The number of tokens classified.
+    pub(crate) fn len(&self) -> usize {
+        self.t.len()
+    }
+}
