@@ -7,7 +7,9 @@
 
 use super::digits::{DigitToken, parse_digit_token};
 use super::lexicon::{Entry, lookup};
-use khabar_tokenize::{Token, TokenKind};
+#[cfg(test)]
+use khabar_tokenize::Token;
+use khabar_tokenize::TokenKind;
 
 /// One token's number classes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -33,30 +35,43 @@ impl NumberClasses {
     };
 
     /// Classifies `tokens` (of `text`).
+    #[cfg(test)]
     pub(crate) fn new(text: &str, tokens: &[Token]) -> NumberClasses {
-        let mut out = NumberClasses {
-            t: Vec::with_capacity(tokens.len()),
-            digits: Vec::new(),
-        };
+        let mut out = NumberClasses::with_capacity(tokens.len());
         for t in tokens {
-            let mut tk = NumTk::default();
-            match t.kind {
-                TokenKind::Word => tk.lex = lookup(t.text(text)),
-                TokenKind::Number => {
-                    if let Ok(d) = parse_digit_token(t.text(text)) {
-                        // Past u32::MAX digit tokens the rest read as unparsed: never in
-                        // practice, and refused rather than wrapped.
-                        if let Ok(k) = u32::try_from(out.digits.len() + 1) {
-                            out.digits.push(d);
-                            tk.digit = k;
-                        }
-                    }
-                }
-                _ => {}
-            }
-            out.t.push(tk);
+            out.push(t.kind, t.text(text));
         }
         out
+    }
+
+    /// Room for `n` tokens.
+    pub(crate) fn with_capacity(n: usize) -> NumberClasses {
+        NumberClasses {
+            t: Vec::with_capacity(n),
+            digits: Vec::new(),
+        }
+    }
+
+    /// Classifies the next token, of kind `kind` and text `s`, and returns its entry.
+    #[inline]
+    pub(crate) fn push(&mut self, kind: TokenKind, s: &str) -> NumTk {
+        let mut tk = NumTk::default();
+        match kind {
+            TokenKind::Word => tk.lex = lookup(s),
+            TokenKind::Number => {
+                if let Ok(d) = parse_digit_token(s) {
+                    // Past u32::MAX digit tokens the rest read as unparsed: never in
+                    // practice, and refused rather than wrapped.
+                    if let Ok(k) = u32::try_from(self.digits.len() + 1) {
+                        self.digits.push(d);
+                        tk.digit = k;
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.t.push(tk);
+        tk
     }
 
     /// The number-lexicon entry of token `j`, as [`lookup`] gives it for a word.

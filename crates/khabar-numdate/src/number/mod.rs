@@ -272,12 +272,6 @@ pub fn parse_digits(s: &str) -> Result<f64, NumberError> {
     digits::parse_digit_token(s).map(|d| d.value)
 }
 
-/// Whether `word` is in the number lexicon at all, articles and "and" included.
-#[cfg(test)]
-pub(crate) fn is_lexicon_word(word: &str) -> bool {
-    lexicon::lookup(word).is_some()
-}
-
 /// Whether `word` is an English number word khabar knows ("twenty", "fifth", "dozen",
 /// "thousands", "half"), ASCII case-insensitively. Articles and "and" are not counted.
 ///

@@ -120,8 +120,7 @@ impl QuantityExtractor {
         tokens: &[Token],
         non_quantities: &crate::NonQuantitySpans,
     ) -> Vec<Quantity> {
-        let nums = NumberClasses::new(text, tokens);
-        let starts = may_start_quantity(text, tokens, &nums);
+        let (nums, starts) = crate::classes::number_classes(text, tokens);
         self.extract_in(text, tokens, &nums, &starts, non_quantities)
     }
 
@@ -814,15 +813,83 @@ struct Tail {
     age_words: Option<usize>,
 }
 
-/// Per token of `tokens` (of `text`, number classes `nums`), whether a quantity can start
-/// at it: the negation of [`Cx::is_plain_word`].
-pub(crate) fn may_start_quantity(text: &str, tokens: &[Token], nums: &NumberClasses) -> Vec<bool> {
-    let cx = Cx {
-        text,
-        toks: tokens,
-        nums,
-    };
-    (0..tokens.len()).map(|j| !cx.is_plain_word(j)).collect()
+/// Whether a quantity can start at a token of kind `kind` and text `s`, whose number-lexicon
+/// entry is `lex`, before the token `next` gives (kind and text, `Other` at the end): the
+/// negation of [`Cx::is_plain_word`], from what the caller has at hand (see
+/// [`is_plain_word_reference`] in the tests). Punctuation starts a number only as a sign or
+/// a decimal point before digits; a word only if it is a number word, not made of ASCII
+/// letters alone, a currency written before an amount, or a vague amount or percent word; a
+/// symbol only if it is a currency; digits always; other kinds never.
+#[inline]
+pub(crate) fn may_start_at<'t>(
+    kind: TokenKind,
+    s: &str,
+    lex: Option<crate::number::lexicon::Entry>,
+    next: impl FnOnce() -> Option<(&'t str, TokenKind)>,
+) -> bool {
+    match kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => next().is_some_and(|(_, k)| k == TokenKind::Number),
+        TokenKind::Word => !plain_word(s, lex, || next().is_some_and(|(n, _)| n == "$")),
+        // A symbol starts a quantity only as a currency ("$", "€"): the number reader and
+        // the measures start at digits or words, never at a symbol.
+        TokenKind::Symbol => prefix_currency(s).is_some(),
+        // Times, dates, links, addresses, hashtags and mentions are read by no quantity.
+        _ => false,
+    }
+}
+
+/// The words besides the number lexicon's that start a quantity: vague amounts ("several",
+/// "dozens", "scores", "tens", "hundreds" …) and percent words, lower-case.
+const OPENING_WORDS: [&str; 11] = [
+    "several",
+    "dozens",
+    "scores",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "percent",
+    "percents",
+    "per",
+];
+
+/// The longest of [`OPENING_WORDS`], in bytes.
+const OPENING_MAX: usize = 9;
+
+/// Whether the word `w` (number-lexicon entry `lex`; `dollar_next`: whether "$" follows it)
+/// starts no quantity (see [`may_start_at`]).
+#[inline]
+fn plain_word(
+    w: &str,
+    lex: Option<crate::number::lexicon::Entry>,
+    dollar_next: impl FnOnce() -> bool,
+) -> bool {
+    if lex.is_some() {
+        return false;
+    }
+    let b = w.as_bytes();
+    let mut low = [0u8; OPENING_MAX];
+    for (k, &c) in b.iter().enumerate() {
+        if !c.is_ascii_alphabetic() {
+            return false;
+        }
+        if let Some(d) = low.get_mut(k) {
+            *d = c | 0x20;
+        }
+    }
+    if b.len() > OPENING_MAX {
+        return true;
+    }
+    // A dollar country counts only before "$" ("US$", "C$"): most short words are not.
+    if b.len() <= 3
+        && (prefix_currency(w).is_some() || dollar_next() && dollar_country(w).is_some())
+    {
+        return false;
+    }
+    let low = low.get(..b.len()).unwrap_or(&[]);
+    !OPENING_WORDS.iter().any(|o| o.as_bytes() == low)
 }
 
 /// The reference for [`QuantityExtractor::extract_classified`]: no classes (every token
@@ -838,44 +905,22 @@ pub(crate) fn reference_extract(
     ex.extract_in(text, tokens, &NumberClasses::NONE, &starts, non_quantities)
 }
 
-/// The reference for [`may_start_quantity`]: [`Cx::is_plain_word`] as it was written before
-/// the classes, looking the word up in the number lexicon itself.
+/// Whether [`QuantityExtractor::at`] reads a quantity starting at token `i`, every token
+/// looked up where it is read: the reference for [`may_start_at`], which must let every
+/// such token through.
 #[cfg(test)]
-pub(crate) fn is_plain_word_reference(text: &str, tokens: &[Token], j: usize) -> bool {
+pub(crate) fn quantity_starts_at(
+    ex: &QuantityExtractor,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+) -> bool {
     let cx = Cx {
         text,
         toks: tokens,
         nums: &NumberClasses::NONE,
     };
-    let Some(t) = cx.tok(j) else {
-        return false;
-    };
-    if t.kind == TokenKind::Punct {
-        return !cx.amount_after(j + 1);
-    }
-    let Some(w) = cx.word(j) else {
-        return false;
-    };
-    let currency = w.len() <= 3
-        && (prefix_currency(w).is_some() || cx.txt(j + 1) == "$" && dollar_country(w).is_some());
-    !currency
-        && w.bytes().all(|b| b.is_ascii_alphabetic())
-        && !crate::number::is_lexicon_word(w)
-        && ![
-            "several",
-            "dozens",
-            "scores",
-            "tens",
-            "hundreds",
-            "thousands",
-            "millions",
-            "billions",
-            "percent",
-            "percents",
-            "per",
-        ]
-        .iter()
-        .any(|v| w.eq_ignore_ascii_case(v))
+    ex.at(&cx, i).is_some_and(|(_, end)| end > i)
 }
 
 /// The text and its tokens, with small helpers.
@@ -899,58 +944,6 @@ impl<'a> Cx<'a> {
         self.tok(j)
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(self.text))
-    }
-
-    /// Whether no quantity can start at token `j`: a word of ASCII letters that is no number
-    /// word ("thousand", "dozen", "a"), starts no vague amount ("several", "dozens",
-    /// "hundreds", "scores", "tens"), is not "percent" or "per" and is no currency written
-    /// before an amount ("Rs", "US"); or punctuation before anything but digits. Every way
-    /// [`at`] reads a quantity starts with one of those, a symbol, digits, or punctuation
-    /// before digits ("-5", ".08").
-    ///
-    /// [`at`]: QuantityExtractor::at
-    fn is_plain_word(&self, j: usize) -> bool {
-        let Some(t) = self.tok(j) else {
-            return false;
-        };
-        // Punctuation starts a number only as a sign or a decimal point before digits.
-        if t.kind == TokenKind::Punct {
-            return !self.amount_after(j + 1);
-        }
-        let Some(w) = self.word(j) else {
-            return false;
-        };
-        // A dollar country counts only before "$" ("US$", "C$"): most short words are not.
-        let currency = w.len() <= 3
-            && (prefix_currency(w).is_some()
-                || self.txt(j + 1) == "$" && dollar_country(w).is_some());
-        !currency
-            && w.bytes().all(|b| b.is_ascii_alphabetic())
-            && self.lex(j).is_none()
-            && ![
-                "several",
-                "dozens",
-                "scores",
-                "tens",
-                "hundreds",
-                "thousands",
-                "millions",
-                "billions",
-                "percent",
-                "percents",
-                "per",
-            ]
-            .iter()
-            .any(|v| w.eq_ignore_ascii_case(v))
-    }
-
-    /// The number-lexicon entry of word `j`, from the classes when they cover the tokens.
-    fn lex(&self, j: usize) -> Option<crate::number::lexicon::Entry> {
-        if self.nums.len() == self.toks.len() {
-            self.nums.lex(j)
-        } else {
-            self.word(j).and_then(crate::number::lexicon::lookup)
-        }
     }
 
     fn is_word(&self, j: usize, w: &str) -> bool {
