@@ -24,7 +24,8 @@
 
 use crate::date::grammar::{Classes, classify};
 use crate::number::classes::NumberClasses;
-use khabar_tokenize::Token;
+use crate::quantity::extract::{may_start_at, starts_after_article, waits_on_next};
+use khabar_tokenize::{Token, TokenKind};
 
 /// The classes of every token of one text (see the [module docs](self)).
 ///
@@ -97,16 +98,20 @@ impl TokenClasses {
 pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> (NumberClasses, Vec<bool>) {
     let mut number = NumberClasses::with_capacity(tokens.len());
     let mut quantity = Vec::with_capacity(tokens.len());
+    // An article or "and" whose flag waits on the token after it.
+    let mut pending: Option<usize> = None;
     for (j, t) in tokens.iter().enumerate() {
         let s = t.text(text);
         let tk = number.push(t.kind, s);
         let next = tokens.get(j + 1);
-        quantity.push(crate::quantity::extract::may_start_at(
-            t.kind,
-            s,
-            tk.lex,
-            || next.map(|n| (n.text(text), n.kind)),
-        ));
+        let starts = may_start_at(t.kind, s, tk.lex, || next.map(|n| (n.text(text), n.kind)));
+        if let Some(flag) = pending.take().and_then(|p| quantity.get_mut(p)) {
+            *flag = starts_after_article(starts, s);
+        }
+        if t.kind == TokenKind::Word && waits_on_next(tk.lex) {
+            pending = Some(j);
+        }
+        quantity.push(starts);
     }
     (number, quantity)
 }

@@ -839,6 +839,20 @@ pub(crate) fn may_start_at<'t>(
     }
 }
 
+/// Whether a word of number-lexicon entry `lex` starts a quantity only if the token after
+/// it does (or is "few" or "couple"): an article or "and" ("a hundred", "a few", "a
+/// couple of", "an estimated …" is none).
+pub(crate) fn waits_on_next(lex: Option<crate::number::lexicon::Entry>) -> bool {
+    use crate::number::lexicon::Lex;
+    lex.is_some_and(|e| matches!(e.lex, Lex::Article | Lex::And))
+}
+
+/// Whether a quantity can start at an article or "and" (see [`waits_on_next`]) before a
+/// token of text `next` at which one can start if `next_starts`.
+pub(crate) fn starts_after_article(next_starts: bool, next: &str) -> bool {
+    next_starts || next.eq_ignore_ascii_case("few") || next.eq_ignore_ascii_case("couple")
+}
+
 /// The words besides the number lexicon's that start a quantity: vague amounts ("several",
 /// "dozens", "scores", "tens", "hundreds" …) and percent words, lower-case.
 const OPENING_WORDS: [&str; 11] = [
