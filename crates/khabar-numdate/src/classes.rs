@@ -35,21 +35,18 @@ pub struct TokenClasses {
     /// What the date grammar reads: date-lexicon entry, parsed number, capitalisation,
     /// head/holiday/opens/inert flags.
     pub(crate) date: Classes,
-    /// What the number grammar reads: number-lexicon entry, parsed digits.
+    /// What the number grammar reads: number-lexicon entry, parsed digits; and whether a
+    /// quantity can start at the token (see [`crate::quantity::extract::may_start_at`]).
     pub(crate) number: NumberClasses,
-    /// Per token, whether a quantity can start at it (see
-    /// [`crate::quantity::extract::may_start_at`]).
-    pub(crate) quantity: Vec<bool>,
 }
 
 impl TokenClasses {
     /// Classifies `tokens`, which must come from tokenizing `text`.
     pub fn new(text: &str, tokens: &[Token]) -> TokenClasses {
-        let (number, quantity) = number_classes(text, tokens);
+        let number = number_classes(text, tokens);
         TokenClasses {
             date: classify(text, tokens),
             number,
-            quantity,
         }
     }
 
@@ -78,7 +75,7 @@ impl TokenClasses {
     /// Whether a quantity can start at token `i` (a plain word cannot: it is no number
     /// word, currency or vague amount, nor punctuation before digits).
     pub fn may_start_quantity(&self, i: usize) -> bool {
-        self.quantity.get(i).copied().unwrap_or(false)
+        i < self.len() && self.number.starts_quantity(i)
     }
 
     /// Whether a date expression can start at token `i` (some date production opens with
@@ -93,27 +90,28 @@ impl TokenClasses {
     }
 }
 
-/// The number classes of `tokens` (of `text`) and, per token, whether a quantity can start
-/// at it: one pass, each token's text sliced once.
-pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> (NumberClasses, Vec<bool>) {
+/// The number classes of `tokens` (of `text`), with whether a quantity can start at each
+/// token: one pass, each token's text sliced once.
+pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> NumberClasses {
     let mut number = NumberClasses::with_capacity(tokens.len());
-    let mut quantity = Vec::with_capacity(tokens.len());
     // An article or "and" whose flag waits on the token after it.
     let mut pending: Option<usize> = None;
     for (j, t) in tokens.iter().enumerate() {
         let s = t.text(text);
-        let tk = number.push(t.kind, s);
         let next = tokens.get(j + 1);
-        let starts = may_start_at(t.kind, s, tk.lex, || next.map(|n| (n.text(text), n.kind)));
-        if let Some(flag) = pending.take().and_then(|p| quantity.get_mut(p)) {
-            *flag = starts_after_article(starts, s);
+        let mut starts = true;
+        let lex = number.push(t.kind, s, |lex| {
+            starts = may_start_at(t.kind, s, lex, || next.map(|n| (n.text(text), n.kind)));
+            starts
+        });
+        if let Some(tk) = pending.take().and_then(|p| number.t.get_mut(p)) {
+            tk.starts_quantity = starts_after_article(starts, s);
         }
-        if t.kind == TokenKind::Word && waits_on_next(tk.lex) {
+        if t.kind == TokenKind::Word && waits_on_next(lex) {
             pending = Some(j);
         }
-        quantity.push(starts);
     }
-    (number, quantity)
+    number
 }
 
 impl std::fmt::Debug for TokenClasses {

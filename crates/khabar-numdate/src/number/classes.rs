@@ -18,6 +18,9 @@ pub(crate) struct NumTk {
     pub(crate) lex: Option<Entry>,
     /// For a digit token that parses, 1 + its index in [`NumberClasses::digits`] (0: none).
     digit: u32,
+    /// Whether a quantity can start at the token (set by the caller of
+    /// [`NumberClasses::push`]: see [`crate::classes`]).
+    pub(crate) starts_quantity: bool,
 }
 
 /// The number classes of a document's tokens (see the module docs).
@@ -39,7 +42,7 @@ impl NumberClasses {
     pub(crate) fn new(text: &str, tokens: &[Token]) -> NumberClasses {
         let mut out = NumberClasses::with_capacity(tokens.len());
         for t in tokens {
-            out.push(t.kind, t.text(text));
+            out.push(t.kind, t.text(text), |_| true);
         }
         out
     }
@@ -52,9 +55,15 @@ impl NumberClasses {
         }
     }
 
-    /// Classifies the next token, of kind `kind` and text `s`, and returns its entry.
+    /// Classifies the next token, of kind `kind` and text `s`; `starts_quantity` says from
+    /// its lexicon entry whether a quantity can start at it. Returns the entry.
     #[inline]
-    pub(crate) fn push(&mut self, kind: TokenKind, s: &str) -> NumTk {
+    pub(crate) fn push(
+        &mut self,
+        kind: TokenKind,
+        s: &str,
+        starts_quantity: impl FnOnce(Option<Entry>) -> bool,
+    ) -> Option<Entry> {
         let mut tk = NumTk::default();
         match kind {
             TokenKind::Word => tk.lex = lookup(s),
@@ -70,8 +79,9 @@ impl NumberClasses {
             }
             _ => {}
         }
+        tk.starts_quantity = starts_quantity(tk.lex);
         self.t.push(tk);
-        tk
+        tk.lex
     }
 
     /// The number-lexicon entry of token `j`, as [`lookup`] gives it for a word.
@@ -87,6 +97,13 @@ impl NumberClasses {
         self.digits
             .get(usize::try_from(k).ok()?.checked_sub(1)?)
             .copied()
+    }
+
+    /// Whether a quantity can start at token `j` (see [`NumTk::starts_quantity`]; `true`
+    /// past the classified tokens).
+    #[inline]
+    pub(crate) fn starts_quantity(&self, j: usize) -> bool {
+        self.t.get(j).is_none_or(|t| t.starts_quantity)
     }
 
     /// The number of tokens classified.

@@ -120,8 +120,8 @@ impl QuantityExtractor {
         tokens: &[Token],
         non_quantities: &crate::NonQuantitySpans,
     ) -> Vec<Quantity> {
-        let (nums, starts) = crate::classes::number_classes(text, tokens);
-        self.extract_in(text, tokens, &nums, &starts, non_quantities)
+        let nums = crate::classes::number_classes(text, tokens);
+        self.extract_in(text, tokens, &nums, self.skip_plain_words, non_quantities)
     }
 
     /// Like [`QuantityExtractor::extract_tokens_with`], reading the tokens' classes from
@@ -134,26 +134,26 @@ impl QuantityExtractor {
         classes: &crate::TokenClasses,
         non_quantities: &crate::NonQuantitySpans,
     ) -> Vec<Quantity> {
-        if classes.number.len() != tokens.len() || classes.quantity.len() != tokens.len() {
+        if classes.number.len() != tokens.len() {
             return self.extract_tokens_with(text, tokens, non_quantities);
         }
         self.extract_in(
             text,
             tokens,
             &classes.number,
-            &classes.quantity,
+            self.skip_plain_words,
             non_quantities,
         )
     }
 
     /// The quantities of `tokens`, whose number classes are `nums` and of which a quantity
-    /// can start only where `starts` says so.
+    /// can start only where they say so (when `skip`, else anywhere).
     fn extract_in(
         &self,
         text: &str,
         tokens: &[Token],
         nums: &NumberClasses,
-        starts: &[bool],
+        skip: bool,
         non_quantities: &crate::NonQuantitySpans,
     ) -> Vec<Quantity> {
         let cx = Cx {
@@ -164,7 +164,7 @@ impl QuantityExtractor {
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if self.skip_plain_words && !starts.get(i).copied().unwrap_or(true) {
+            if skip && !nums.starts_quantity(i) {
                 i += 1;
                 continue;
             }
@@ -869,41 +869,48 @@ const OPENING_WORDS: [&str; 11] = [
     "per",
 ];
 
-/// The longest of [`OPENING_WORDS`], in bytes.
-const OPENING_MAX: usize = 9;
-
 /// Whether the word `w` (number-lexicon entry `lex`; `dollar_next`: whether "$" follows it)
 /// starts no quantity (see [`may_start_at`]).
+#[inline]
 #[inline]
 fn plain_word(
     w: &str,
     lex: Option<crate::number::lexicon::Entry>,
     dollar_next: impl FnOnce() -> bool,
 ) -> bool {
-    if lex.is_some() {
+    if lex.is_some() || !ascii_letters(w.as_bytes()) {
         return false;
     }
-    let b = w.as_bytes();
-    let mut low = [0u8; OPENING_MAX];
-    for (k, &c) in b.iter().enumerate() {
-        if !c.is_ascii_alphabetic() {
-            return false;
-        }
-        if let Some(d) = low.get_mut(k) {
-            *d = c | 0x20;
-        }
-    }
-    if b.len() > OPENING_MAX {
-        return true;
-    }
     // A dollar country counts only before "$" ("US$", "C$"): most short words are not.
-    if b.len() <= 3
+    if w.len() <= 3
         && (prefix_currency(w).is_some() || dollar_next() && dollar_country(w).is_some())
     {
         return false;
     }
-    let low = low.get(..b.len()).unwrap_or(&[]);
-    !OPENING_WORDS.iter().any(|o| o.as_bytes() == low)
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    !OPENING_WORDS.iter().any(|o| {
+        o.len() == w.len() && o.as_bytes().first() == first.as_ref() && o.eq_ignore_ascii_case(w)
+    })
+}
+
+/// Whether `b` is made of ASCII letters alone, eight bytes at a time.
+fn ascii_letters(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    b.chunks(8).all(|c| {
+        // padded with letters
+        let mut buf = [b'a'; 8];
+        for (d, x) in buf.iter_mut().zip(c) {
+            *d = *x;
+        }
+        let x = u64::from_le_bytes(buf);
+        // Below 0x80, `| 0x20` maps exactly the letters into 'a'..='z'; the two sums set
+        // each byte's high bit where it is >= 'a' and where it is > 'z' (no carries: every
+        // byte stays below 0x80 + 0x1f).
+        let y = x | 0x2020_2020_2020_2020;
+        let ge_a = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+        let gt_z = y.wrapping_add(0x0505_0505_0505_0505);
+        x & HIGH == 0 && ge_a & !gt_z & HIGH == HIGH
+    })
 }
 
 /// The reference for [`QuantityExtractor::extract_classified`]: no classes (every token
@@ -915,8 +922,7 @@ pub(crate) fn reference_extract(
     tokens: &[Token],
     non_quantities: &crate::NonQuantitySpans,
 ) -> Vec<Quantity> {
-    let starts = vec![true; tokens.len()];
-    ex.extract_in(text, tokens, &NumberClasses::NONE, &starts, non_quantities)
+    ex.extract_in(text, tokens, &NumberClasses::NONE, false, non_quantities)
 }
 
 /// Whether [`QuantityExtractor::at`] reads a quantity starting at token `i`, every token
@@ -1585,6 +1591,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The eight-bytes-at-a-time letter test is the byte-by-byte one.
+        #[test]
+        fn ascii_letters_matches_bytewise(b in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            proptest::prop_assert_eq!(ascii_letters(&b), b.iter().all(u8::is_ascii_alphabetic));
+        }
+
+        /// The same on letters with a few other bytes among them.
+        #[test]
+        fn ascii_letters_matches_bytewise_on_words(w in "[a-zA-Z@\\[`{_0-9\u{80}-\u{10ffff}]{0,20}") {
+            proptest::prop_assert_eq!(ascii_letters(w.as_bytes()), w.bytes().all(|c| c.is_ascii_alphabetic()));
+        }
+
         /// The cue before a number, from the cues ending with the token before it, is the
         /// one a scan of the whole table finds.
         #[test]
