@@ -22,7 +22,7 @@
 //! assert!(classes.is_number_word(9) && classes.digit_value(1) == Some(3.0));
 //! ```
 
-use crate::date::grammar::{Classes, classify};
+use crate::date::grammar::Classes;
 use crate::number::classes::NumberClasses;
 use crate::quantity::extract::{may_start_at, starts_after_article, waits_on_next};
 use khabar_tokenize::{Token, TokenKind};
@@ -43,11 +43,9 @@ pub struct TokenClasses {
 impl TokenClasses {
     /// Classifies `tokens`, which must come from tokenizing `text`.
     pub fn new(text: &str, tokens: &[Token]) -> TokenClasses {
-        let number = number_classes(text, tokens);
-        TokenClasses {
-            date: classify(text, tokens),
-            number,
-        }
+        let mut date = Classes::with_capacity(tokens.len());
+        let number = classify_into(text, tokens, Some(&mut date));
+        TokenClasses { date, number }
     }
 
     /// The number of tokens classified.
@@ -91,17 +89,30 @@ impl TokenClasses {
 }
 
 /// The number classes of `tokens` (of `text`), with whether a quantity can start at each
-/// token: one pass, each token's text sliced once.
+/// token.
 pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> NumberClasses {
+    classify_into(text, tokens, None)
+}
+
+/// The number classes of `tokens` (of `text`), with whether a quantity can start at each
+/// token, and the date classes into `date` when given: one pass, each token's text sliced
+/// and its bytes read ([`Shape::of`]) once for all.
+fn classify_into(text: &str, tokens: &[Token], mut date: Option<&mut Classes>) -> NumberClasses {
     let mut number = NumberClasses::with_capacity(tokens.len());
     // An article or "and" whose flag waits on the token after it.
     let mut pending: Option<usize> = None;
     for (j, t) in tokens.iter().enumerate() {
         let s = t.text(text);
+        let shape = Shape::of(s);
+        if let Some(d) = date.as_deref_mut() {
+            d.push(t, s, shape);
+        }
         let next = tokens.get(j + 1);
         let mut starts = true;
         let lex = number.push(t.kind, s, |lex| {
-            starts = may_start_at(t.kind, s, lex, || next.map(|n| (n.text(text), n.kind)));
+            starts = may_start_at(t.kind, s, shape.letters, lex, || {
+                next.map(|n| (n.text(text), n.kind))
+            });
             starts
         });
         if let Some(tk) = pending.take().and_then(|p| number.t.get_mut(p)) {
@@ -112,6 +123,50 @@ pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> NumberClasses {
         }
     }
     number
+}
+
+/// What one pass over a token's bytes says, for every grammar: whether it is ASCII, whether
+/// it has a digit, whether it is made of ASCII letters alone. Read eight bytes at a time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Shape {
+    pub(crate) ascii: bool,
+    pub(crate) digit: bool,
+    pub(crate) letters: bool,
+}
+
+impl Shape {
+    /// The shape of `s`.
+    #[inline]
+    pub(crate) fn of(s: &str) -> Shape {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let spread = |b: u8| u64::from_le_bytes([b; 8]);
+        let (mut high, mut digit, mut letters) = (0u64, 0u64, true);
+        for c in s.as_bytes().chunks(8) {
+            // padded with a letter, which changes none of the three answers
+            let mut buf = [b'a'; 8];
+            for (d, x) in buf.iter_mut().zip(c) {
+                *d = *x;
+            }
+            let x = u64::from_le_bytes(buf);
+            high |= x & HIGH;
+            // On the low seven bits of each byte the sums below never carry into the next
+            // byte; each sets a byte's high bit where the byte is at least the bound.
+            let ascii = !x & HIGH;
+            let x7 = x & LOW7;
+            let at_least = |bound: u8| x7.wrapping_add(spread(0x80 - bound));
+            digit |= at_least(b'0') & !at_least(b'9' + 1) & ascii;
+            // Setting 0x20 maps exactly the ASCII letters into 'a'..='z'.
+            let y = x7 | spread(0x20);
+            let at_least_y = |bound: u8| y.wrapping_add(spread(0x80 - bound));
+            letters &= at_least_y(b'a') & !at_least_y(b'z' + 1) & ascii == HIGH;
+        }
+        Shape {
+            ascii: high == 0,
+            digit: digit != 0,
+            letters,
+        }
+    }
 }
 
 impl std::fmt::Debug for TokenClasses {
@@ -295,8 +350,27 @@ mod tests {
         Ok(())
     }
 
+    /// [`Shape::of`] byte by byte.
+    fn shape_slow(s: &str) -> Shape {
+        Shape {
+            ascii: s.is_ascii(),
+            digit: s.bytes().any(|b| b.is_ascii_digit()),
+            letters: s.bytes().all(|b| b.is_ascii_alphabetic()),
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(600))]
+
+        #[test]
+        fn shape_matches_bytewise(s in "\\PC{0,30}") {
+            prop_assert_eq!(Shape::of(&s), shape_slow(&s));
+        }
+
+        #[test]
+        fn shape_matches_bytewise_near_bounds(s in "[a-zA-Z0-9@\\[`{/:_\u{80}-\u{7ff}\u{d0}\u{b9}]{0,20}") {
+            prop_assert_eq!(Shape::of(&s), shape_slow(&s));
+        }
 
         #[test]
         fn classified_matches_reference_on_soups(text in soup()) {

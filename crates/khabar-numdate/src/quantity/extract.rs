@@ -813,8 +813,8 @@ struct Tail {
     age_words: Option<usize>,
 }
 
-/// Whether a quantity can start at a token of kind `kind` and text `s`, whose number-lexicon
-/// entry is `lex`, before the token `next` gives (kind and text, `Other` at the end): the
+/// Whether a quantity can start at a token of kind `kind` and text `s` (`letters`: made of
+/// ASCII letters alone, see [`crate::classes::Shape`]), whose number-lexicon entry is `lex`, before the token `next` gives (kind and text, `Other` at the end): the
 /// negation of [`Cx::is_plain_word`], from what the caller has at hand (see
 /// [`is_plain_word_reference`] in the tests). Punctuation starts a number only as a sign or
 /// a decimal point before digits; a word only if it is a number word, not made of ASCII
@@ -824,13 +824,14 @@ struct Tail {
 pub(crate) fn may_start_at<'t>(
     kind: TokenKind,
     s: &str,
+    letters: bool,
     lex: Option<crate::number::lexicon::Entry>,
     next: impl FnOnce() -> Option<(&'t str, TokenKind)>,
 ) -> bool {
     match kind {
         TokenKind::Number => true,
         TokenKind::Punct => next().is_some_and(|(_, k)| k == TokenKind::Number),
-        TokenKind::Word => !plain_word(s, lex, || next().is_some_and(|(n, _)| n == "$")),
+        TokenKind::Word => !plain_word(s, letters, lex, || next().is_some_and(|(n, _)| n == "$")),
         // A symbol starts a quantity only as a currency ("$", "€"): the number reader and
         // the measures start at digits or words, never at a symbol.
         TokenKind::Symbol => prefix_currency(s).is_some(),
@@ -869,16 +870,16 @@ const OPENING_WORDS: [&str; 11] = [
     "per",
 ];
 
-/// Whether the word `w` (number-lexicon entry `lex`; `dollar_next`: whether "$" follows it)
-/// starts no quantity (see [`may_start_at`]).
-#[inline]
+/// Whether the word `w` (`letters`: made of ASCII letters alone; number-lexicon entry
+/// `lex`; `dollar_next`: whether "$" follows it) starts no quantity (see [`may_start_at`]).
 #[inline]
 fn plain_word(
     w: &str,
+    letters: bool,
     lex: Option<crate::number::lexicon::Entry>,
     dollar_next: impl FnOnce() -> bool,
 ) -> bool {
-    if lex.is_some() || !ascii_letters(w.as_bytes()) {
+    if lex.is_some() || !letters {
         return false;
     }
     // A dollar country counts only before "$" ("US$", "C$"): most short words are not.
@@ -890,26 +891,6 @@ fn plain_word(
     let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
     !OPENING_WORDS.iter().any(|o| {
         o.len() == w.len() && o.as_bytes().first() == first.as_ref() && o.eq_ignore_ascii_case(w)
-    })
-}
-
-/// Whether `b` is made of ASCII letters alone, eight bytes at a time.
-fn ascii_letters(b: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    b.chunks(8).all(|c| {
-        // padded with letters
-        let mut buf = [b'a'; 8];
-        for (d, x) in buf.iter_mut().zip(c) {
-            *d = *x;
-        }
-        let x = u64::from_le_bytes(buf);
-        // Below 0x80, `| 0x20` maps exactly the letters into 'a'..='z'; the two sums set
-        // each byte's high bit where it is >= 'a' and where it is > 'z' (no carries: every
-        // byte stays below 0x80 + 0x1f).
-        let y = x | 0x2020_2020_2020_2020;
-        let ge_a = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
-        let gt_z = y.wrapping_add(0x0505_0505_0505_0505);
-        x & HIGH == 0 && ge_a & !gt_z & HIGH == HIGH
     })
 }
 
@@ -1591,18 +1572,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The eight-bytes-at-a-time letter test is the byte-by-byte one.
-        #[test]
-        fn ascii_letters_matches_bytewise(b in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
-            proptest::prop_assert_eq!(ascii_letters(&b), b.iter().all(u8::is_ascii_alphabetic));
-        }
-
-        /// The same on letters with a few other bytes among them.
-        #[test]
-        fn ascii_letters_matches_bytewise_on_words(w in "[a-zA-Z@\\[`{_0-9\u{80}-\u{10ffff}]{0,20}") {
-            proptest::prop_assert_eq!(ascii_letters(w.as_bytes()), w.bytes().all(|c| c.is_ascii_alphabetic()));
-        }
-
         /// The cue before a number, from the cues ending with the token before it, is the
         /// one a scan of the whole table finds.
         #[test]
