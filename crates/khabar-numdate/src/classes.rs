@@ -134,21 +134,6 @@ pub(crate) struct Shape {
     pub(crate) letters: bool,
 }
 
-/// Up to eight bytes as a little-endian word, padded with the letter 'a' (which changes
-/// none of [`Shape`]'s answers): shifted in, not copied (a copy of a few bytes is a call).
-#[inline]
-fn padded(c: &[u8]) -> u64 {
-    if let Ok(a) = <[u8; 8]>::try_from(c) {
-        return u64::from_le_bytes(a);
-    }
-    let mut x = u64::from_le_bytes([b'a'; 8]);
-    for (k, &b) in c.iter().enumerate().take(8) {
-        let at = 8 * k;
-        x = (x & !(0xff << at)) | (u64::from(b) << at);
-    }
-    x
-}
-
 impl Shape {
     /// The shape of `s`.
     #[inline]
@@ -158,7 +143,12 @@ impl Shape {
         let spread = |b: u8| u64::from_le_bytes([b; 8]);
         let (mut high, mut digit, mut letters) = (0u64, 0u64, true);
         for c in s.as_bytes().chunks(8) {
-            let x = padded(c);
+            // padded with a letter, which changes none of the three answers
+            let mut buf = [b'a'; 8];
+            for (d, x) in buf.iter_mut().zip(c) {
+                *d = *x;
+            }
+            let x = u64::from_le_bytes(buf);
             high |= x & HIGH;
             // On the low seven bits of each byte the sums below never carry into the next
             // byte; each sets a byte's high bit where the byte is at least the bound.

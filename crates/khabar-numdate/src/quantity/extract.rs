@@ -888,7 +888,11 @@ fn plain_word(
     {
         return false;
     }
+    // Every opening word starts with one of these letters: most words stop here.
     let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b's' | b'd' | b't' | b'h' | b'm' | b'b' | b'p')) {
+        return true;
+    }
     !OPENING_WORDS.iter().any(|o| {
         o.len() == w.len() && o.as_bytes().first() == first.as_ref() && o.eq_ignore_ascii_case(w)
     })
@@ -1568,6 +1572,20 @@ mod tests {
             let slow = cx.best_prefix_cue(k, PREFIX_CUES.iter());
             assert!(slow.is_some(), "{}", cx.txt(k));
             assert_eq!(cx.prefix_cue(k), slow);
+        }
+    }
+
+    #[test]
+    fn opening_words_start_with_a_gated_letter() {
+        for w in OPENING_WORDS {
+            assert!(
+                matches!(
+                    w.as_bytes().first(),
+                    Some(b's' | b'd' | b't' | b'h' | b'm' | b'b' | b'p')
+                ),
+                "{w}"
+            );
+            assert!(!plain_word(w, true, None, || false), "{w}");
         }
     }
 
