@@ -103,7 +103,7 @@ fn classify_into(text: &str, tokens: &[Token], mut date: Option<&mut Classes>) -
     let mut pending: Option<usize> = None;
     for (j, t) in tokens.iter().enumerate() {
         let s = t.text(text);
-        let shape = Shape::of(s);
+        let shape = Shape::of_token(text, t, s);
         if let Some(d) = date.as_deref_mut() {
             d.push(t, s, shape);
         }
@@ -135,20 +135,48 @@ pub(crate) struct Shape {
 }
 
 impl Shape {
+    /// The shape of token `t` of `text`, whose text is `s`: a token of at most eight bytes
+    /// with eight bytes of text from its start is read in one load (the bytes past its end
+    /// masked off), others as [`Shape::of`].
+    #[inline]
+    pub(crate) fn of_token(text: &str, t: &Token, s: &str) -> Shape {
+        let len = s.len();
+        let start = t.span.start;
+        if (1..=8).contains(&len) {
+            if let Some(Ok(a)) = text
+                .as_bytes()
+                .get(start..start + 8)
+                .map(<[u8; 8]>::try_from)
+            {
+                let keep = u64::MAX >> ((8 - len) * 8);
+                let pad = u64::from_le_bytes([b'a'; 8]) & !keep;
+                return Shape::of_words([(u64::from_le_bytes(a) & keep) | pad]);
+            }
+        }
+        Shape::of(s)
+    }
+
     /// The shape of `s`.
     #[inline]
     pub(crate) fn of(s: &str) -> Shape {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        let spread = |b: u8| u64::from_le_bytes([b; 8]);
-        let (mut high, mut digit, mut letters) = (0u64, 0u64, true);
-        for c in s.as_bytes().chunks(8) {
+        Shape::of_words(s.as_bytes().chunks(8).map(|c| {
             // padded with a letter, which changes none of the three answers
             let mut buf = [b'a'; 8];
             for (d, x) in buf.iter_mut().zip(c) {
                 *d = *x;
             }
-            let x = u64::from_le_bytes(buf);
+            u64::from_le_bytes(buf)
+        }))
+    }
+
+    /// The shape of the bytes of `words` (eight bytes each, little-endian).
+    #[inline]
+    fn of_words(words: impl IntoIterator<Item = u64>) -> Shape {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let spread = |b: u8| u64::from_le_bytes([b; 8]);
+        let (mut high, mut digit, mut letters) = (0u64, 0u64, true);
+        for x in words {
             high |= x & HIGH;
             // On the low seven bits of each byte the sums below never carry into the next
             // byte; each sets a byte's high bit where the byte is at least the bound.
@@ -365,6 +393,15 @@ mod tests {
         #[test]
         fn shape_matches_bytewise(s in "\\PC{0,30}") {
             prop_assert_eq!(Shape::of(&s), shape_slow(&s));
+        }
+
+        #[test]
+        fn token_shape_matches_bytewise(text in "[a-zA-Z0-9 ,.$'’é\u{80}-\u{7ff}-]{0,40}") {
+            let tokens = khabar_tokenize::tokenize(&text);
+            for t in &tokens {
+                let s = t.text(&text);
+                prop_assert_eq!(Shape::of_token(&text, t, s), shape_slow(s));
+            }
         }
 
         #[test]
