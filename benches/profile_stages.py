@@ -22,9 +22,13 @@ from collections import defaultdict
 
 TOTAL = "khabar::pipeline::Pipeline::process_input"
 QUANT = ("khabar_numdate::quantity::extract::QuantityExtractor::extract_tokens_with",
-         "khabar_numdate::quantity::extract::QuantityExtractor::extract_tokens")
+         "khabar_numdate::quantity::extract::QuantityExtractor::extract_tokens",
+         # since the shared token classes: the classified entry point and its body
+         "khabar_numdate::quantity::extract::QuantityExtractor::extract_classified",
+         "khabar_numdate::quantity::extract::QuantityExtractor::extract_in")
 # `extract_tokens_in` is what the `_with` and `_detecting` entry points share (inlined or not).
 DATES = ("khabar_numdate::date::extract::DateExtractor::extract_tokens_in",
+         "khabar_numdate::date::extract::DateExtractor::extract_classified_in",
          "khabar_numdate::date::extract::DateExtractor::extract_tokens_with",
          "khabar_numdate::date::extract::DateExtractor::extract_tokens")
 # (row, caller, callee names, sub-row?)
@@ -37,6 +41,12 @@ ROWS: list[tuple[str, tuple[str, ...], tuple[str, ...], bool]] = [
      # `NonQuantitySpans::of`, or what it calls where it is inlined.
      ("khabar_numdate::nonquant::shared::NonQuantitySpans::of",
       "khabar_numdate::nonquant::non_quantity_spans"), False),
+    # `TokenClasses::new`, or what it calls where it is inlined: the date classification and
+    # the number classes with the quantity start flags, shared by the two stages below.
+    ("token classes, shared (once)", (TOTAL,),
+     ("khabar_numdate::classes::TokenClasses::new",
+      "khabar_numdate::date::grammar::classify",
+      "khabar_numdate::classes::number_classes"), False),
     ("numbers + quantities", (TOTAL,), QUANT, False),
     ("  of which number grammar", QUANT, ("khabar_numdate::number::grammar::Grammar::parse",), True),
     ("  of which non-quantity scan (its own)", QUANT,

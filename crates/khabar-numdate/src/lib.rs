@@ -26,11 +26,13 @@
 //!
 //! [khabar]: https://example.invalid/khabar
 
+pub mod classes;
 pub mod date;
 pub mod nonquant;
 pub mod number;
 pub mod quantity;
 
+pub use classes::TokenClasses;
 pub use date::{
     CivilDate, DateError, DateExtractor, DayOrder, Direction, Granularity, Interval, Temporal,
     TemporalMod, TemporalRange, TemporalType,

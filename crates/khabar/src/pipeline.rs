@@ -6,6 +6,7 @@ use khabar_gazetteer::{EntryRef, Gazetteer, GazetteerBuilder, Match};
 use khabar_numdate::quantity::remove_overlapping;
 use khabar_numdate::{
     CivilDate, DateExtractor, DayOrder, Direction, NonQuantitySpans, QuantityExtractor, Temporal,
+    TokenClasses,
 };
 use khabar_tokenize::{Span, Token, Tokenizer, sentences};
 use rayon::prelude::*;
@@ -316,16 +317,21 @@ impl Pipeline {
             .as_ref()
             .map(|m| m.find_tokens(text, &tokens))
             .unwrap_or_default();
-        // One scan for the numbers that are neither quantities nor dates serves both.
-        let nonq = if self.dates.is_some() || self.quantities.is_some() {
-            NonQuantitySpans::of(text, &tokens)
+        // One scan for the numbers that are neither quantities nor dates, and one
+        // classification of the tokens, serve both.
+        let (nonq, classes) = if self.dates.is_some() || self.quantities.is_some() {
+            (
+                NonQuantitySpans::of(text, &tokens),
+                TokenClasses::new(text, &tokens),
+            )
         } else {
-            NonQuantitySpans::default()
+            (NonQuantitySpans::default(), TokenClasses::new(text, &[]))
         };
-        let (dates, reference_date, reference_source) = self.dates_of(&input, &tokens, &nonq);
+        let (dates, reference_date, reference_source) =
+            self.dates_of(&input, &tokens, &classes, &nonq);
         let quantities = match &self.quantities {
             Some(ex) => {
-                let mut qs = ex.extract_tokens_with(text, &tokens, &nonq);
+                let mut qs = ex.extract_classified(text, &tokens, &classes, &nonq);
                 // The one place overlaps between extractors are resolved: dates win.
                 let spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
                 remove_overlapping(&mut qs, &spans);
@@ -362,6 +368,7 @@ impl Pipeline {
         &self,
         input: &Input<'_>,
         tokens: &[Token],
+        classes: &TokenClasses,
         nonq: &NonQuantitySpans,
     ) -> (Vec<Temporal>, Option<CivilDate>, ReferenceSource) {
         let text = input.text;
@@ -379,7 +386,7 @@ impl Pipeline {
                 let found = dates.as_ref().map_or_else(Vec::new, |ex| {
                     ex.clone()
                         .with_reference(reference)
-                        .extract_tokens_with(text, tokens, nonq)
+                        .extract_classified(text, tokens, classes, nonq)
                 });
                 (found, reference, source(reference, ReferenceSource::Given))
             }
@@ -387,7 +394,7 @@ impl Pipeline {
                 let (found, detected) = ex
                     .clone()
                     .with_reference(None)
-                    .extract_tokens_detecting_with(text, tokens, nonq);
+                    .extract_classified_detecting(text, tokens, classes, nonq);
                 (found, detected, source(detected, ReferenceSource::Detected))
             }
             (None, dates) => {
@@ -395,7 +402,7 @@ impl Pipeline {
                 let found = dates.as_ref().map_or_else(Vec::new, |ex| {
                     ex.clone()
                         .with_reference(detected)
-                        .extract_tokens_with(text, tokens, nonq)
+                        .extract_classified(text, tokens, classes, nonq)
                 });
                 (found, detected, source(detected, ReferenceSource::Detected))
             }

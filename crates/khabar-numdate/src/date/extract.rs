@@ -7,7 +7,7 @@
 
 use crate::date::DateError;
 use crate::date::clock::{ClockCtx, ClockRead, hour_in_part};
-use crate::date::grammar::{Clock, Grammar, Match, NO_END_MODS, Sem, Suffix, classify};
+use crate::date::grammar::{Classes, Clock, Grammar, Match, NO_END_MODS, Sem, Suffix, classify};
 use crate::date::lexicon::{DayPart, Unit, W};
 use crate::date::prefilter::{self, MAX_LEAD};
 use crate::date::resolve::{Anchor, Cal, YearSpec};
@@ -257,8 +257,7 @@ impl DateExtractor {
     /// `text`).
     pub fn extract_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Temporal> {
         let nonq = crate::NonQuantitySpans::of(text, tokens);
-        self.extract_tokens_in(text, tokens, self.detect_reference, &nonq)
-            .0
+        self.extract_tokens_with(text, tokens, &nonq)
     }
 
     /// Like [`DateExtractor::extract_tokens`], with the text's non-quantities scanned
@@ -269,8 +268,53 @@ impl DateExtractor {
         tokens: &[Token],
         non_quantities: &crate::NonQuantitySpans,
     ) -> Vec<Temporal> {
-        self.extract_tokens_in(text, tokens, self.detect_reference, non_quantities)
+        let tks = classify(text, tokens);
+        self.extract_tokens_in(text, tokens, &tks, self.detect_reference, non_quantities)
             .0
+    }
+
+    /// Like [`DateExtractor::extract_tokens_with`], reading the tokens' classes from
+    /// `classes` (built once for the document and shared with the quantity extractor: see
+    /// [`crate::TokenClasses`]) instead of classifying them again.
+    pub fn extract_classified(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        classes: &crate::TokenClasses,
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> Vec<Temporal> {
+        self.extract_classified_in(text, tokens, classes, self.detect_reference, non_quantities)
+            .0
+    }
+
+    /// [`DateExtractor::extract_tokens_detecting_with`] reading the tokens' classes from
+    /// `classes` (see [`DateExtractor::extract_classified`]).
+    pub fn extract_classified_detecting(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        classes: &crate::TokenClasses,
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> (Vec<Temporal>, Option<CivilDate>) {
+        self.extract_classified_in(text, tokens, classes, true, non_quantities)
+    }
+
+    /// [`DateExtractor::extract_tokens_in`] with the date classes of `classes`, or the
+    /// tokens classified here when `classes` covers another number of tokens.
+    fn extract_classified_in(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        classes: &crate::TokenClasses,
+        detect: bool,
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> (Vec<Temporal>, Option<CivilDate>) {
+        if classes.date.t.len() == tokens.len() {
+            self.extract_tokens_in(text, tokens, &classes.date, detect, non_quantities)
+        } else {
+            let tks = classify(text, tokens);
+            self.extract_tokens_in(text, tokens, &tks, detect, non_quantities)
+        }
     }
 
     /// Like [`DateExtractor::extract_tokens`] with reference detection on, in one pass: when
@@ -293,7 +337,7 @@ impl DateExtractor {
         tokens: &[Token],
     ) -> (Vec<Temporal>, Option<CivilDate>) {
         let nonq = crate::NonQuantitySpans::of(text, tokens);
-        self.extract_tokens_in(text, tokens, true, &nonq)
+        self.extract_tokens_detecting_with(text, tokens, &nonq)
     }
 
     /// [`DateExtractor::extract_tokens_detecting`] with the text's non-quantities scanned
@@ -304,7 +348,8 @@ impl DateExtractor {
         tokens: &[Token],
         non_quantities: &crate::NonQuantitySpans,
     ) -> (Vec<Temporal>, Option<CivilDate>) {
-        self.extract_tokens_in(text, tokens, true, non_quantities)
+        let tks = classify(text, tokens);
+        self.extract_tokens_in(text, tokens, &tks, true, non_quantities)
     }
 
     /// The expressions in `text`'s `tokens`, and the reference date detected (when `detect`
@@ -313,11 +358,11 @@ impl DateExtractor {
         &self,
         text: &str,
         tokens: &[Token],
+        tks: &Classes,
         detect: bool,
         non_quantities: &crate::NonQuantitySpans,
     ) -> (Vec<Temporal>, Option<CivilDate>) {
-        let tks = classify(text, tokens);
-        let g = Grammar::new(text, tokens, &tks, self.day_order);
+        let g = Grammar::new(text, tokens, tks, self.day_order);
         let matches = scan(&g, !self.every_token);
         let detected = match self.reference {
             None if detect => detect_in(&g, &matches),

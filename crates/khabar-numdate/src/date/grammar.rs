@@ -198,39 +198,52 @@ fn parse_num(s: &str) -> Option<NumTok> {
 /// it is a head, whether a holiday starts with it and whether a production can begin at
 /// it, so that no later step looks the word up again.
 pub(crate) fn classify(text: &str, tokens: &[Token]) -> Classes {
-    let mut out = Classes {
-        t: Vec::with_capacity(tokens.len()),
-        nums: Vec::new(),
-    };
+    let mut out = Classes::with_capacity(tokens.len());
     for t in tokens {
-        let (mut tk, num) = classify_token(text, t);
+        let s = t.text(text);
+        out.push(t, s, prefilter::Shape::of(s));
+    }
+    out
+}
+
+impl Classes {
+    /// Room for `n` tokens.
+    pub(crate) fn with_capacity(n: usize) -> Classes {
+        Classes {
+            t: Vec::with_capacity(n),
+            nums: Vec::new(),
+        }
+    }
+
+    /// Classifies the next token, `t`, of text `s` and shape `shape` (see [`classify`]).
+    #[inline(always)]
+    pub(crate) fn push(&mut self, t: &Token, s: &str, shape: prefilter::Shape) {
+        let (mut tk, num) = classify_token(t, s, shape);
         if let Some(n) = num {
             // Past u32::MAX numbers the rest would read as no number: never in practice
             // (a text of over 4 GB of digits), and refused rather than wrapped.
-            if let Ok(k) = u32::try_from(out.nums.len() + 1) {
-                out.nums.push(n);
+            if let Ok(k) = u32::try_from(self.nums.len() + 1) {
+                self.nums.push(n);
                 tk.num = k;
             }
         }
-        out.t.push(tk);
+        self.t.push(tk);
     }
-    out
 }
 
 /// One token's [`Tk`]. Every field is worked out first and the token built once at the
 /// end: filling a built one in field by field made the copy into the vector wait on the
 /// small writes before it (this loop runs once per token of every document). Inlined into
-/// [`classify`]'s loop, so that the token is written straight into the vector.
+/// [`Classes::push`], so that the token is written straight into the vector. `s` is the
+/// token's text and `shape` its [`prefilter::Shape`].
 #[inline(always)]
-fn classify_token(text: &str, t: &Token) -> (Tk, Option<NumTok>) {
-    let s = t.text(text);
+fn classify_token(t: &Token, s: &str, shape: prefilter::Shape) -> (Tk, Option<NumTok>) {
     let cap = match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => s.starts_with(|c: char| c.is_uppercase()),
     };
     let (w, num, head, holiday, opens, inert) = match t.kind {
         TokenKind::Word => {
-            let shape = prefilter::Shape::of(s);
             let entry = lexicon::lookup_entry_known(s, shape.ascii);
             let found = entry.found;
             let w = found.flatten();

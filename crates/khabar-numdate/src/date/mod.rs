@@ -6,7 +6,7 @@ mod clock;
 mod error;
 mod extract;
 mod forms;
-mod grammar;
+pub(crate) mod grammar;
 mod holiday;
 mod holiday_table;
 pub(crate) mod lexicon;

@@ -328,28 +328,7 @@ pub(crate) fn word_is_head(s: &str, found: Option<Option<W>>) -> bool {
     }
 }
 
-/// What one pass over a word's bytes says: whether it is ASCII and whether it has a digit
-/// (every word of a text is classified, so the word is read once for both).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Shape {
-    pub(crate) ascii: bool,
-    pub(crate) digit: bool,
-}
-
-impl Shape {
-    #[inline]
-    pub(crate) fn of(s: &str) -> Shape {
-        let (mut all, mut digit) = (0u8, false);
-        for &b in s.as_bytes() {
-            all |= b;
-            digit |= b.is_ascii_digit();
-        }
-        Shape {
-            ascii: all.is_ascii(),
-            digit,
-        }
-    }
-}
+pub(crate) use crate::classes::Shape;
 
 /// Whether `b` starts with the lowercase ASCII letters `prefix`, in any case (setting the
 /// 0x20 bit lowercases a letter and makes no other byte a lowercase letter).

@@ -6,6 +6,7 @@
 //! of a whole document is linear in its length — "one one one …" is a million numbers of
 //! one token each, never one long backtracking match.
 
+use super::classes::NumberClasses;
 use super::digits::{DigitToken, parse_digit_token};
 use super::lexicon::{Entry, Lex, lookup, suffix_scale};
 use super::{NumberForm, NumberKind, NumberParse};
@@ -66,6 +67,9 @@ pub(crate) struct Grammar<'a> {
     toks: &'a [Token],
     /// Inside "and a half": a scale word after the fraction belongs to the outer number.
     fraction_only: bool,
+    /// The tokens' lexicon entries and digit values worked out once for the document
+    /// (`None`: looked up and parsed here, token by token).
+    classes: Option<&'a NumberClasses>,
 }
 
 /// Whitespace between two tokens is exactly one space-like character (for "1 234 567").
@@ -83,6 +87,19 @@ impl<'a> Grammar<'a> {
             text,
             toks,
             fraction_only: false,
+            classes: None,
+        }
+    }
+
+    /// A grammar over `toks` that reads each token's lexicon entry and digit value from
+    /// `classes` (which must classify `toks`; if it covers another number of tokens it is
+    /// not used).
+    pub(crate) fn classified(text: &'a str, toks: &'a [Token], classes: &'a NumberClasses) -> Self {
+        Grammar {
+            text,
+            toks,
+            fraction_only: false,
+            classes: (classes.len() == toks.len()).then_some(classes),
         }
     }
 
@@ -95,6 +112,9 @@ impl<'a> Grammar<'a> {
     }
 
     fn lex(&self, j: usize) -> Option<Entry> {
+        if let Some(c) = self.classes {
+            return c.lex(j);
+        }
         let t = self.tok(j)?;
         if t.kind != TokenKind::Word {
             return None;
@@ -124,6 +144,9 @@ impl<'a> Grammar<'a> {
     }
 
     fn digit(&self, j: usize) -> Option<DigitToken> {
+        if let Some(c) = self.classes {
+            return c.digit(j);
+        }
         let t = self.tok(j)?;
         if t.kind != TokenKind::Number {
             return None;
@@ -534,6 +557,7 @@ impl<'a> Grammar<'a> {
             text: self.text,
             toks: self.toks,
             fraction_only: true,
+            classes: self.classes,
         };
         let r = inner.unsigned(j)?;
         (r.kind == NumberKind::Fraction && r.value > 0.0 && r.value < 1.0).then_some(r)

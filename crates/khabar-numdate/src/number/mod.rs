@@ -87,9 +87,10 @@
 //! [`NumberError::TooLarge`] and [`parse_number`] returns `None` (the grammar stops before
 //! the scale word that would overflow). Nothing is ever silently rounded to infinity.
 
+pub(crate) mod classes;
 mod digits;
 mod expr;
-mod grammar;
+pub(crate) mod grammar;
 pub(crate) mod lexicon;
 mod numeral;
 mod relative;
@@ -178,6 +179,17 @@ pub fn parse_number(text: &str, tokens: &[Token], i: usize) -> Option<NumberPars
     grammar::Grammar::new(text, tokens).parse(i)
 }
 
+/// [`parse_number`] reading the tokens' lexicon entries and digit values from `classes`
+/// (worked out once for the document) instead of deriving them again.
+pub(crate) fn parse_number_classified(
+    text: &str,
+    tokens: &[Token],
+    classes: &classes::NumberClasses,
+    i: usize,
+) -> Option<NumberParse> {
+    grammar::Grammar::classified(text, tokens, classes).parse(i)
+}
+
 /// Every number in `tokens`, left to right and non-overlapping. Linear in the number of
 /// tokens.
 ///
@@ -258,11 +270,6 @@ pub fn find_relative_ordinals(text: &str, tokens: &[Token]) -> Vec<RelativeOrdin
 /// ```
 pub fn parse_digits(s: &str) -> Result<f64, NumberError> {
     digits::parse_digit_token(s).map(|d| d.value)
-}
-
-/// Whether `word` is in the number lexicon at all, articles and "and" included.
-pub(crate) fn is_lexicon_word(word: &str) -> bool {
-    lexicon::lookup(word).is_some()
 }
 
 /// Whether `word` is an English number word khabar knows ("twenty", "fifth", "dozen",

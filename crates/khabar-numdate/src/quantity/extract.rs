@@ -8,7 +8,10 @@ use super::cues::{
 use super::measure::{self, MeasureUnit};
 use super::unit::{UnitMode, compound_unit, unit_after};
 use super::{Approx, Quantity, QuantityKind};
-use crate::number::{NumberForm, NumberKind, NumberParse, parse_digits, parse_number, scale_of};
+use crate::number::classes::NumberClasses;
+use crate::number::{
+    NumberForm, NumberKind, NumberParse, parse_digits, parse_number_classified, scale_of,
+};
 use khabar_tokenize::{Span, Token, TokenKind, Tokenizer};
 use serde::{Deserialize, Serialize};
 
@@ -117,11 +120,51 @@ impl QuantityExtractor {
         tokens: &[Token],
         non_quantities: &crate::NonQuantitySpans,
     ) -> Vec<Quantity> {
-        let cx = Cx { text, toks: tokens };
+        let nums = crate::classes::number_classes(text, tokens);
+        self.extract_in(text, tokens, &nums, self.skip_plain_words, non_quantities)
+    }
+
+    /// Like [`QuantityExtractor::extract_tokens_with`], reading the tokens' classes from
+    /// `classes` (built once for the document and shared with the date extractor: see
+    /// [`crate::TokenClasses`]) instead of classifying them again.
+    pub fn extract_classified(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        classes: &crate::TokenClasses,
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> Vec<Quantity> {
+        if classes.number.len() != tokens.len() {
+            return self.extract_tokens_with(text, tokens, non_quantities);
+        }
+        self.extract_in(
+            text,
+            tokens,
+            &classes.number,
+            self.skip_plain_words,
+            non_quantities,
+        )
+    }
+
+    /// The quantities of `tokens`, whose number classes are `nums` and of which a quantity
+    /// can start only where they say so (when `skip`, else anywhere).
+    fn extract_in(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        nums: &NumberClasses,
+        skip: bool,
+        non_quantities: &crate::NonQuantitySpans,
+    ) -> Vec<Quantity> {
+        let cx = Cx {
+            text,
+            toks: tokens,
+            nums,
+        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if self.skip_plain_words && cx.is_plain_word(i) {
+            if skip && !nums.starts_quantity(i) {
                 i += 1;
                 continue;
             }
@@ -632,7 +675,11 @@ impl QuantityExtractor {
 /// Whether `n` is the word "one" used as a pronoun or bound to a determiner: "one of
 /// them", "one another", "the one", "which one" (see [`super::is_pronoun_one`]).
 pub(crate) fn one_is_pronoun(text: &str, tokens: &[Token], n: &NumberParse) -> bool {
-    let cx = Cx { text, toks: tokens };
+    let cx = Cx {
+        text,
+        toks: tokens,
+        nums: &NumberClasses::NONE,
+    };
     let i = n.tokens.start;
     let end = n.tokens.end;
     if !cx.txt(i).eq_ignore_ascii_case("one") {
@@ -766,10 +813,127 @@ struct Tail {
     age_words: Option<usize>,
 }
 
+/// Whether a quantity can start at a token of kind `kind` and text `s` (`letters`: made of
+/// ASCII letters alone, see [`crate::classes::Shape`]), whose number-lexicon entry is `lex`, before the token `next` gives (kind and text, `Other` at the end): the
+/// negation of [`Cx::is_plain_word`], from what the caller has at hand (see
+/// [`is_plain_word_reference`] in the tests). Punctuation starts a number only as a sign or
+/// a decimal point before digits; a word only if it is a number word, not made of ASCII
+/// letters alone, a currency written before an amount, or a vague amount or percent word; a
+/// symbol only if it is a currency; digits always; other kinds never.
+#[inline]
+pub(crate) fn may_start_at<'t>(
+    kind: TokenKind,
+    s: &str,
+    letters: bool,
+    lex: Option<crate::number::lexicon::Entry>,
+    next: impl FnOnce() -> Option<(&'t str, TokenKind)>,
+) -> bool {
+    match kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => next().is_some_and(|(_, k)| k == TokenKind::Number),
+        TokenKind::Word => !plain_word(s, letters, lex, || next().is_some_and(|(n, _)| n == "$")),
+        // A symbol starts a quantity only as a currency ("$", "€"): the number reader and
+        // the measures start at digits or words, never at a symbol.
+        TokenKind::Symbol => prefix_currency(s).is_some(),
+        // Times, dates, links, addresses, hashtags and mentions are read by no quantity.
+        _ => false,
+    }
+}
+
+/// Whether a word of number-lexicon entry `lex` starts a quantity only if the token after
+/// it does (or is "few" or "couple"): an article or "and" ("a hundred", "a few", "a
+/// couple of", "an estimated …" is none).
+pub(crate) fn waits_on_next(lex: Option<crate::number::lexicon::Entry>) -> bool {
+    use crate::number::lexicon::Lex;
+    lex.is_some_and(|e| matches!(e.lex, Lex::Article | Lex::And))
+}
+
+/// Whether a quantity can start at an article or "and" (see [`waits_on_next`]) before a
+/// token of text `next` at which one can start if `next_starts`.
+pub(crate) fn starts_after_article(next_starts: bool, next: &str) -> bool {
+    next_starts || next.eq_ignore_ascii_case("few") || next.eq_ignore_ascii_case("couple")
+}
+
+/// The words besides the number lexicon's that start a quantity: vague amounts ("several",
+/// "dozens", "scores", "tens", "hundreds" …) and percent words, lower-case.
+const OPENING_WORDS: [&str; 11] = [
+    "several",
+    "dozens",
+    "scores",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "percent",
+    "percents",
+    "per",
+];
+
+/// Whether the word `w` (`letters`: made of ASCII letters alone; number-lexicon entry
+/// `lex`; `dollar_next`: whether "$" follows it) starts no quantity (see [`may_start_at`]).
+#[inline]
+fn plain_word(
+    w: &str,
+    letters: bool,
+    lex: Option<crate::number::lexicon::Entry>,
+    dollar_next: impl FnOnce() -> bool,
+) -> bool {
+    if lex.is_some() || !letters {
+        return false;
+    }
+    // A dollar country counts only before "$" ("US$", "C$"): most short words are not.
+    if w.len() <= 3
+        && (prefix_currency(w).is_some() || dollar_next() && dollar_country(w).is_some())
+    {
+        return false;
+    }
+    // Every opening word starts with one of these letters: most words stop here.
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b's' | b'd' | b't' | b'h' | b'm' | b'b' | b'p')) {
+        return true;
+    }
+    !OPENING_WORDS.iter().any(|o| {
+        o.len() == w.len() && o.as_bytes().first() == first.as_ref() && o.eq_ignore_ascii_case(w)
+    })
+}
+
+/// The reference for [`QuantityExtractor::extract_classified`]: no classes (every token
+/// looked up and parsed where it is read) and no token skipped.
+#[cfg(test)]
+pub(crate) fn reference_extract(
+    ex: &QuantityExtractor,
+    text: &str,
+    tokens: &[Token],
+    non_quantities: &crate::NonQuantitySpans,
+) -> Vec<Quantity> {
+    ex.extract_in(text, tokens, &NumberClasses::NONE, false, non_quantities)
+}
+
+/// Whether [`QuantityExtractor::at`] reads a quantity starting at token `i`, every token
+/// looked up where it is read: the reference for [`may_start_at`], which must let every
+/// such token through.
+#[cfg(test)]
+pub(crate) fn quantity_starts_at(
+    ex: &QuantityExtractor,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+) -> bool {
+    let cx = Cx {
+        text,
+        toks: tokens,
+        nums: &NumberClasses::NONE,
+    };
+    ex.at(&cx, i).is_some_and(|(_, end)| end > i)
+}
+
 /// The text and its tokens, with small helpers.
 struct Cx<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// The tokens' number-lexicon entries and digit values, worked out once.
+    nums: &'a NumberClasses,
 }
 
 impl<'a> Cx<'a> {
@@ -785,49 +949,6 @@ impl<'a> Cx<'a> {
         self.tok(j)
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(self.text))
-    }
-
-    /// Whether no quantity can start at token `j`: a word of ASCII letters that is no number
-    /// word ("thousand", "dozen", "a"), starts no vague amount ("several", "dozens",
-    /// "hundreds", "scores", "tens"), is not "percent" or "per" and is no currency written
-    /// before an amount ("Rs", "US"); or punctuation before anything but digits. Every way
-    /// [`at`] reads a quantity starts with one of those, a symbol, digits, or punctuation
-    /// before digits ("-5", ".08").
-    ///
-    /// [`at`]: QuantityExtractor::at
-    fn is_plain_word(&self, j: usize) -> bool {
-        let Some(t) = self.tok(j) else {
-            return false;
-        };
-        // Punctuation starts a number only as a sign or a decimal point before digits.
-        if t.kind == TokenKind::Punct {
-            return !self.amount_after(j + 1);
-        }
-        let Some(w) = self.word(j) else {
-            return false;
-        };
-        // A dollar country counts only before "$" ("US$", "C$"): most short words are not.
-        let currency = w.len() <= 3
-            && (prefix_currency(w).is_some()
-                || self.txt(j + 1) == "$" && dollar_country(w).is_some());
-        !currency
-            && w.bytes().all(|b| b.is_ascii_alphabetic())
-            && !crate::number::is_lexicon_word(w)
-            && ![
-                "several",
-                "dozens",
-                "scores",
-                "tens",
-                "hundreds",
-                "thousands",
-                "millions",
-                "billions",
-                "percent",
-                "percents",
-                "per",
-            ]
-            .iter()
-            .any(|v| w.eq_ignore_ascii_case(v))
     }
 
     fn is_word(&self, j: usize, w: &str) -> bool {
@@ -879,7 +1000,7 @@ impl<'a> Cx<'a> {
         ) {
             return None;
         }
-        parse_number(self.text, self.toks, j)
+        parse_number_classified(self.text, self.toks, self.nums, j)
     }
 
     /// A plain four-digit integer between 1900 and 2100.
@@ -1437,9 +1558,11 @@ mod tests {
     fn prefix_cues_are_found_from_their_last_word() {
         let text = "no more than 12, AT LEAST 5, less than or equal to 7 and <= 3";
         let tokens = khabar_tokenize::tokenize(text);
+        let nums = NumberClasses::new(text, &tokens);
         let cx = Cx {
             text,
             toks: &tokens,
+            nums: &nums,
         };
         let numbers: Vec<usize> = (0..tokens.len())
             .filter(|&k| tokens[k].kind == TokenKind::Number)
@@ -1449,6 +1572,20 @@ mod tests {
             let slow = cx.best_prefix_cue(k, PREFIX_CUES.iter());
             assert!(slow.is_some(), "{}", cx.txt(k));
             assert_eq!(cx.prefix_cue(k), slow);
+        }
+    }
+
+    #[test]
+    fn opening_words_start_with_a_gated_letter() {
+        for w in OPENING_WORDS {
+            assert!(
+                matches!(
+                    w.as_bytes().first(),
+                    Some(b's' | b'd' | b't' | b'h' | b'm' | b'b' | b'p')
+                ),
+                "{w}"
+            );
+            assert!(!plain_word(w, true, None, || false), "{w}");
         }
     }
 
@@ -1466,7 +1603,8 @@ mod tests {
                 text.push_str(&pieces[k % pieces.len()]);
             }
             let tokens = khabar_tokenize::tokenize(&text);
-            let cx = Cx { text: &text, toks: &tokens };
+            let nums = NumberClasses::new(&text, &tokens);
+            let cx = Cx { text: &text, toks: &tokens, nums: &nums };
             for k in 0..=tokens.len() + 1 {
                 let slow = cx.best_prefix_cue(k, PREFIX_CUES.iter());
                 proptest::prop_assert_eq!(cx.prefix_cue(k), slow);

@@ -128,7 +128,7 @@
 //! pipeline drops the quantity with [`remove_overlapping`].
 
 pub(crate) mod cues;
-mod extract;
+pub(crate) mod extract;
 mod measure;
 mod unit;
 
