@@ -1,9 +1,11 @@
 //! Sentence segmentation: UAX #29 sentence boundaries, corrected for news text.
 
-use crate::Span;
 use crate::abbrev::{AbbrevClass, abbreviation, is_initialism, is_sentence_opener};
+use crate::{Span, Token};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
+
+mod tokens;
 
 /// One sentence: a byte span of the original text, without surrounding whitespace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,6 +49,27 @@ impl Sentence {
 /// ```
 pub fn sentences(text: &str) -> Vec<Sentence> {
     SentenceSplitter::new().split(text)
+}
+
+/// [`sentences`] for a text whose tokens (by [`Tokenizer`](crate::Tokenizer)) are at hand:
+/// the same sentences, found by walking the tokens instead of every byte of the text.
+///
+/// Sentence boundaries fall only after terminators (`.` `!` `?` and their kin) and line
+/// breaks; line breaks lie between tokens and terminators inside them, so the tokens say
+/// where to look. The result equals `sentences(text)` for any `tokens`: tokens that do not
+/// tile the text's characters that are not white space (out of order, holding white space,
+/// leaving text out) are ignored and the text is split on its own.
+///
+/// ```
+/// use khabar_tokenize::{sentences, sentences_of, tokenize};
+/// let text = "Dr. Khalid spoke. He left.\nOutlook";
+/// let tokens = tokenize(text);
+/// assert_eq!(sentences_of(text, &tokens), sentences(text));
+/// assert_eq!(sentences_of(text, &tokens).len(), 3);
+/// assert_eq!(sentences_of(text, &tokens[1..]), sentences(text));
+/// ```
+pub fn sentences_of(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    SentenceSplitter::new().split_tokens(text, tokens)
 }
 
 /// Splits text into [`Sentence`]s; [`sentences`] with a choice of segmenter.
@@ -94,31 +117,90 @@ impl SentenceSplitter {
 
     /// Splits `text` into sentences, as [`sentences`] documents.
     pub fn split(&self, text: &str) -> Vec<Sentence> {
-        let mut out: Vec<Sentence> = Vec::with_capacity(text.len() / 100 + 1);
-        let mut push = |off: usize, piece: &str| {
-            let trimmed_start = piece.len() - piece.trim_start().len();
-            let trimmed = piece.trim();
-            if trimmed.is_empty() {
-                return;
-            }
-            let span = Span::new(off + trimmed_start, off + trimmed_start + trimmed.len());
-            if let Some(prev) = out.last_mut() {
-                if !is_boundary(text, prev.span, span) {
-                    prev.span.end = span.end;
-                    return;
-                }
-            }
-            out.push(Sentence { span });
-        };
+        let mut merge = Merge::new(text);
         if self.ascii_fast_path {
-            uax29::pieces(text, &mut push);
+            uax29::pieces(text, &mut |off, piece| merge.piece(off, piece));
         } else {
             for (off, piece) in text.split_sentence_bound_indices() {
-                push(off, piece);
+                merge.piece(off, piece);
             }
         }
-        out
+        merge.out
     }
+
+    /// Splits `text` into sentences given its tokens, as [`sentences_of`] documents: the same
+    /// sentences as [`split`](SentenceSplitter::split), without re-scanning the text. With the
+    /// fast path off, the tokens are not used.
+    pub fn split_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Sentence> {
+        if !self.ascii_fast_path {
+            return self.split(text);
+        }
+        let mut merge = Merge::new(text);
+        if tokens::pieces(text, tokens, &mut merge).is_ok() {
+            merge.out
+        } else {
+            self.split(text)
+        }
+    }
+}
+
+/// Turns UAX #29 pieces, in text order, into sentences: each piece trimmed of white space
+/// (a piece of white space only is dropped) is a candidate, joined to the sentence before it
+/// unless [`is_boundary`] says the boundary between them stands. Both segmenters feed it.
+struct Merge<'t> {
+    text: &'t str,
+    out: Vec<Sentence>,
+}
+
+impl<'t> Merge<'t> {
+    fn new(text: &'t str) -> Self {
+        Merge {
+            text,
+            out: Vec::with_capacity(text.len() / 100 + 1),
+        }
+    }
+
+    /// The piece of the text that starts at byte `off`.
+    fn piece(&mut self, off: usize, piece: &str) {
+        if let Some((start, end)) = trimmed(piece) {
+            self.candidate(Span::new(off + start, off + end));
+        }
+    }
+
+    /// A candidate sentence: a span that starts and ends with a character that is not
+    /// white space.
+    fn candidate(&mut self, span: Span) {
+        if let Some(prev) = self.out.last_mut() {
+            if !is_boundary(self.text, prev.span, span) {
+                prev.span.end = span.end;
+                return;
+            }
+        }
+        self.out.push(Sentence { span });
+    }
+}
+
+/// Where `piece` trimmed of white space starts and ends (what `str::trim` leaves, found
+/// without decoding when the ends are ASCII), or `None` if it is all white space.
+fn trimmed(piece: &str) -> Option<(usize, usize)> {
+    let bytes = piece.as_bytes();
+    let first = bytes.iter().position(|&b| !is_ascii_space(b))?;
+    let start = match bytes[first] {
+        b if b.is_ascii() => first,
+        _ => piece.len() - piece.get(first..)?.trim_start().len(),
+    };
+    let last = bytes.iter().rposition(|&b| !is_ascii_space(b))?;
+    let end = match bytes[last] {
+        b if b.is_ascii() => last + 1,
+        _ => piece.get(..=last)?.trim_end().len(),
+    };
+    (start < end).then_some((start, end))
+}
+
+/// The ASCII characters with the Unicode White_Space property (`char::is_whitespace`).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// UAX #29 sentence boundaries for lines of ASCII, Latin-1 and typographic punctuation.
@@ -194,6 +276,11 @@ mod uax29 {
         })
     }
 
+    /// Whether a line holding `c` can be segmented by [`fast_line`].
+    pub(super) fn on_fast_path(c: char) -> bool {
+        category(c).is_some()
+    }
+
     /// Calls `push(offset, piece)` for every UAX #29 sentence piece of `text`, in order; the
     /// pieces tile the text.
     pub(super) fn pieces(text: &str, push: &mut impl FnMut(usize, &str)) {
@@ -210,7 +297,7 @@ mod uax29 {
                     LINE_END => break,
                     NON_ASCII => match category_at(text, i) {
                         Some((c, _)) => {
-                            fast &= category(c).is_some();
+                            fast &= on_fast_path(c);
                             i += c.len_utf8();
                         }
                         None => i += 1,
@@ -227,13 +314,23 @@ mod uax29 {
             }
             let line = &text[line_start..end];
             if fast {
-                fast_line(line, line_start, push);
+                let next_terminator = |pos: usize| {
+                    let rest = bytes.get(line_start + pos..end)?;
+                    let t = rest.iter().position(|&b| matches!(b, b'.' | b'!' | b'?'))?;
+                    Some(pos + t)
+                };
+                fast_line(line, line_start, next_terminator, push);
             } else {
-                for (off, piece) in line.split_sentence_bound_indices() {
-                    push(line_start + off, piece);
-                }
+                slow_line(line, line_start, push);
             }
             line_start = end;
+        }
+    }
+
+    /// A line that is not on the fast path: `unicode-segmentation`'s pieces.
+    pub(super) fn slow_line(line: &str, base: usize, push: &mut impl FnMut(usize, &str)) {
+        for (off, piece) in line.split_sentence_bound_indices() {
+            push(base + off, piece);
         }
     }
 
@@ -264,20 +361,22 @@ mod uax29 {
         Some((c, category(c).unwrap_or(Sb::Other)))
     }
 
-    /// Segments one line whose characters are all on the fast path.
+    /// Segments one line (which starts at byte `base` of the text) whose characters are all
+    /// on the fast path; `next_terminator(pos)` is the line offset of the first `.`, `!` or
+    /// `?` at or after line offset `pos`.
     ///
     /// Inside a line only rules SB6–SB11 can apply, and they break only after a terminator
     /// ("SATerm Close* Sp*"): the scan jumps from one `.`, `!` or `?` to the next and runs the
     /// rules, character by character, only while that context lasts.
-    fn fast_line(line: &str, base: usize, push: &mut impl FnMut(usize, &str)) {
-        let bytes = line.as_bytes();
+    pub(super) fn fast_line(
+        line: &str,
+        base: usize,
+        mut next_terminator: impl FnMut(usize) -> Option<usize>,
+        push: &mut impl FnMut(usize, &str),
+    ) {
         let mut piece_start = 0;
         let mut pos = 0;
-        while let Some(t) = bytes
-            .get(pos..)
-            .and_then(|rest| rest.iter().position(|&b| matches!(b, b'.' | b'!' | b'?')))
-        {
-            let t = pos + t;
+        while let Some(t) = next_terminator(pos) {
             let Some((_, first)) = category_at(line, t) else {
                 break;
             };
@@ -367,6 +466,25 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
+/// The line breaks in the white space `gap` between two sentence candidates: one per line
+/// break character, where "\r\n" and a "\r" in a gap that also holds a "\n" count nothing
+/// for the "\r" (one pass over the gap).
+fn line_breaks(gap: &str) -> usize {
+    let (mut breaks, mut cr, mut lf) = (0, false, false);
+    for c in gap.chars() {
+        match c {
+            '\r' => cr = true,
+            '\n' => {
+                lf = true;
+                breaks += 1;
+            }
+            c if is_line_break(c) => breaks += 1,
+            _ => {}
+        }
+    }
+    breaks + usize::from(cr && !lf)
+}
+
 /// Whether the UAX #29 boundary between sentence candidates `a` and `b` stands.
 fn is_boundary(text: &str, a: Span, b: Span) -> bool {
     let a_text = &text[a.range()];
@@ -374,11 +492,7 @@ fn is_boundary(text: &str, a: Span, b: Span) -> bool {
     let gap = &text[a.end..b.start];
     let first_b = b_text.chars().next().unwrap_or(' ');
 
-    let breaks = gap
-        .chars()
-        .filter(|&c| c == '\n' || (is_line_break(c) && c != '\r'))
-        .count()
-        + usize::from(gap.contains('\r') && !gap.contains('\n'));
+    let breaks = line_breaks(gap);
     if breaks >= 2 {
         return true;
     }
@@ -399,10 +513,6 @@ fn is_boundary(text: &str, a: Span, b: Span) -> bool {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = body[word_start..].trim_start_matches('.');
-    let b_word: &str = b_text
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
     let month_or_number = abbreviation(word) == Some(AbbrevClass::Month)
         || (!word.is_empty() && word.bytes().all(|c| c.is_ascii_digit()));
     if first_b.is_ascii_digit() && month_or_number {
@@ -416,6 +526,10 @@ fn is_boundary(text: &str, a: Span, b: Span) -> bool {
         None => {}
     }
     if is_initialism(word) {
+        let b_word: &str = b_text
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         return is_sentence_opener(b_word);
     }
     true

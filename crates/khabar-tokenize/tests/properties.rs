@@ -1,7 +1,8 @@
 //! Property tests: the fast paths agree with the references, and spans are always exact.
 
 use khabar_tokenize::{
-    CharOffsets, FoldOptions, SentenceSplitter, Span, Tokenizer, fold, sentences, tokenize,
+    CharOffsets, FoldOptions, SentenceSplitter, Span, Token, Tokenizer, fold, sentences,
+    sentences_of, tokenize,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -211,6 +212,62 @@ proptest! {
         prop_assert_eq!(fast, reference);
     }
 
+    /// Sentences from the tokens are the sentences of the text, on any text: news-like,
+    /// sentence-like, arbitrary Unicode, and with the pieces UAX #29 turns on.
+    #[test]
+    fn sentences_from_tokens_match_on_news(text in newsy_text()) {
+        check_sentences_of(&text)?;
+    }
+
+    #[test]
+    fn sentences_from_tokens_match_on_sentence_text(text in sentence_text()) {
+        check_sentences_of(&text)?;
+    }
+
+    #[test]
+    fn sentences_from_tokens_match_on_any_unicode(text in any::<String>()) {
+        check_sentences_of(&text)?;
+    }
+
+    #[test]
+    fn sentences_from_tokens_match_on_line_soup(text in line_soup()) {
+        check_sentences_of(&text)?;
+    }
+
+    /// Tokens that are not the tokenizer's (one dropped, one cut in two, two joined across
+    /// their gap, one moved) give the same sentences too.
+    #[test]
+    fn sentences_from_altered_tokens_match(
+        text in newsy_text(),
+        which in any::<prop::sample::Index>(),
+        how in 0..4u8,
+    ) {
+        let mut tokens = tokenize(&text);
+        if !tokens.is_empty() {
+            let k = which.index(tokens.len());
+            let t = tokens[k].span;
+            match how {
+                0 => { tokens.remove(k); }
+                1 => {
+                    let cut = (t.start + 1..t.end).find(|&i| text.is_char_boundary(i));
+                    if let Some(cut) = cut {
+                        tokens[k].span.end = cut;
+                        tokens.insert(k + 1, Token { span: Span::new(cut, t.end), kind: tokens[k].kind });
+                    }
+                }
+                2 => {
+                    if k + 1 < tokens.len() {
+                        tokens[k].span.end = tokens[k + 1].span.end;
+                        tokens.remove(k + 1);
+                    }
+                }
+                _ => tokens[k].span = Span::new(t.start + 1, t.end + 1),
+            }
+        }
+        let expected = sentences(&text);
+        prop_assert_eq!(sentences_of(&text, &tokens), expected);
+    }
+
     #[test]
     fn sentence_pieces_match_reference(text in sentence_text()) {
         // Below the corrections: the raw UAX #29 pieces themselves, seen through sentences
@@ -220,6 +277,42 @@ proptest! {
         let reference = SentenceSplitter::new().ascii_fast_path(false).split(&spaced);
         prop_assert_eq!(fast, reference);
     }
+}
+
+fn check_sentences_of(text: &str) -> Result<(), TestCaseError> {
+    let expected = sentences(text);
+    let tokens = tokenize(text);
+    prop_assert_eq!(&sentences_of(text, &tokens), &expected);
+    let splitter = SentenceSplitter::new().ascii_fast_path(false);
+    prop_assert_eq!(&splitter.split_tokens(text, &tokens), &expected);
+    prop_assert_eq!(&splitter.split(text), &expected);
+    Ok(())
+}
+
+/// Lines of news-like and sentence-like text joined by every kind of line break and space
+/// run, including those UAX #29 treats as paragraph separators (U+0085, U+2028, U+2029).
+fn line_soup() -> impl Strategy<Value = String> {
+    let sep = prop::sample::select(vec![
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        " \n ",
+        "\t\n",
+        "\u{0B}",
+        "\u{0C}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{a0}\n",
+        "\n\u{3000}",
+        " ",
+        "  ",
+        "\r\r\n",
+    ]);
+    let line = prop_oneof![newsy_text(), sentence_text()];
+    prop::collection::vec((line, sep), 0..8)
+        .prop_map(|v| v.into_iter().map(|(l, s)| format!("{l}{s}")).collect())
 }
 
 /// Sentence-like text from the characters the sentence fast path handles, with the
