@@ -13,8 +13,7 @@
 //! `pipeline` (the default pipeline over the seeds), `pipeline-large` and `gazetteer-large`
 //! (the default pipeline, or the default gazetteer alone, once over the 10 MB corpus of
 //! `make bench-data`: the per-stage profile of `benches/results/profile.md`), `text-large`
-//! and `text-large-reference` (tokens, then sentences from the tokens or from the text
-//! alone, once over the 10 MB corpus), `notes` (the
+//! (tokens, then sentences, once over the 10 MB corpus), `notes` (the
 //! default pipeline over `NOTES` short notes, default 20000, `corpus::notes`, reference date
 //! 2021-11-09), `notes-auto` (the same with `reference_date = auto`), `notes-joined` (the same
 //! notes joined by blank lines into documents of 100 notes: the difference to `notes` is the
@@ -111,19 +110,14 @@ fn main() -> ExitCode {
                 .map(|d| p.process(d).entities.len())
                 .sum::<usize>();
         }
-        "text-large" | "text-large-reference" => {
-            // The text stages alone over the 10 MB corpus once: tokens, then sentences from
-            // the tokens (or, `-reference`, from the text alone).
+        "text-large" => {
+            // The text stages alone over the 10 MB corpus once: tokens, then sentences.
             let tokenizer = khabar_tokenize::Tokenizer::new();
             let mut tokens = Vec::new();
             for d in corpus::large(corpus::TEN_MB) {
                 tokens.clear();
                 tokenizer.tokenize_into(&d, &mut tokens);
-                n += if mode == "text-large" {
-                    khabar_tokenize::sentences_of(&d, &tokens).len()
-                } else {
-                    khabar_tokenize::sentences(&d).len()
-                };
+                n += tokens.len() + khabar_tokenize::sentences(&d).len();
             }
         }
         "notes" | "notes-auto" | "notes-joined" => {

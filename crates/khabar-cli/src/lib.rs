@@ -18,7 +18,7 @@ pub mod input;
 pub mod references;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use khabar_tokenize::{Tokenizer, sentences_of};
+use khabar_tokenize::{Tokenizer, sentences};
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -190,7 +190,7 @@ fn text_command(
         };
         let text = doc.text.as_str();
         let tokens = tokenizer.tokenize(text);
-        let sents = sentences_of(text, &tokens);
+        let sents = sentences(text);
         done += 1;
         totals = (
             totals.0 + text.len(),

@@ -114,7 +114,7 @@ impl EventExtractor {
     /// actors or places), then extracts.
     pub fn extract_text(&self, text: &str) -> Analysis {
         let tokens = khabar_tokenize::tokenize(text);
-        let sentences = khabar_tokenize::sentences_of(text, &tokens);
+        let sentences = khabar_tokenize::sentences(text);
         let dates = khabar_numdate::DateExtractor::new().extract_tokens(text, &tokens);
         let mut quantities = khabar_numdate::QuantityExtractor::new().extract_tokens(text, &tokens);
         let spans: Vec<Span> = dates.iter().map(|d| d.span).collect();

@@ -61,7 +61,7 @@ mod tokenizer;
 pub use abbrev::keeps_final_period;
 pub use fold::{FoldOptions, Folded, OffsetMap, fold, fold_str, fold_str_with};
 pub use offsets::CharOffsets;
-pub use sentence::{Sentence, SentenceSplitter, sentences, sentences_of};
+pub use sentence::{Sentence, SentenceSplitter, sentences};
 pub use span::Span;
 pub use token::{Token, TokenKind};
 pub use tokenizer::{Tokenizer, tokenize};

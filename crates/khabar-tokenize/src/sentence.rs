@@ -1,11 +1,9 @@
 //! Sentence segmentation: UAX #29 sentence boundaries, corrected for news text.
 
+use crate::Span;
 use crate::abbrev::{AbbrevClass, abbreviation, is_initialism, is_sentence_opener};
-use crate::{Span, Token};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
-
-mod tokens;
 
 /// One sentence: a byte span of the original text, without surrounding whitespace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,27 +47,6 @@ impl Sentence {
 /// ```
 pub fn sentences(text: &str) -> Vec<Sentence> {
     SentenceSplitter::new().split(text)
-}
-
-/// [`sentences`] for a text whose tokens (by [`Tokenizer`](crate::Tokenizer)) are at hand:
-/// the same sentences, found by walking the tokens instead of every byte of the text.
-///
-/// Sentence boundaries fall only after terminators (`.` `!` `?` and their kin) and line
-/// breaks; line breaks lie between tokens and terminators inside them, so the tokens say
-/// where to look. The result equals `sentences(text)` for any `tokens`: tokens that do not
-/// tile the text's characters that are not white space (out of order, holding white space,
-/// leaving text out) are ignored and the text is split on its own.
-///
-/// ```
-/// use khabar_tokenize::{sentences, sentences_of, tokenize};
-/// let text = "Dr. Khalid spoke. He left.\nOutlook";
-/// let tokens = tokenize(text);
-/// assert_eq!(sentences_of(text, &tokens), sentences(text));
-/// assert_eq!(sentences_of(text, &tokens).len(), 3);
-/// assert_eq!(sentences_of(text, &tokens[1..]), sentences(text));
-/// ```
-pub fn sentences_of(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    SentenceSplitter::new().split_tokens(text, tokens)
 }
 
 /// Splits text into [`Sentence`]s; [`sentences`] with a choice of segmenter.
@@ -126,21 +103,6 @@ impl SentenceSplitter {
             }
         }
         merge.out
-    }
-
-    /// Splits `text` into sentences given its tokens, as [`sentences_of`] documents: the same
-    /// sentences as [`split`](SentenceSplitter::split), without re-scanning the text. With the
-    /// fast path off, the tokens are not used.
-    pub fn split_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Sentence> {
-        if !self.ascii_fast_path {
-            return self.split(text);
-        }
-        let mut merge = Merge::new(text);
-        if tokens::pieces(text, tokens, &mut merge).is_ok() {
-            merge.out
-        } else {
-            self.split(text)
-        }
     }
 }
 
@@ -224,8 +186,28 @@ mod uax29 {
         Other,
     }
 
-    /// The category of `c`, or `None` when `c` is not on the fast path.
+    /// The category of `c`, or `None` when `c` is not on the fast path (ASCII from a table).
+    #[inline]
     fn category(c: char) -> Option<Sb> {
+        match ASCII_CATEGORY.get(c as usize) {
+            Some(&cat) => cat,
+            None => category_of(c),
+        }
+    }
+
+    /// [`category_of`] for every ASCII character.
+    const ASCII_CATEGORY: [Option<Sb>; 128] = {
+        let mut t = [None; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = category_of(b as u8 as char);
+            b += 1;
+        }
+        t
+    };
+
+    /// The category of `c`, or `None` when `c` is not on the fast path.
+    const fn category_of(c: char) -> Option<Sb> {
         Some(match c {
             '\r' => Sb::Cr,
             '\n' => Sb::Lf,
@@ -277,7 +259,7 @@ mod uax29 {
     }
 
     /// Whether a line holding `c` can be segmented by [`fast_line`].
-    pub(super) fn on_fast_path(c: char) -> bool {
+    fn on_fast_path(c: char) -> bool {
         category(c).is_some()
     }
 
@@ -285,41 +267,53 @@ mod uax29 {
     /// pieces tile the text.
     pub(super) fn pieces(text: &str, push: &mut impl FnMut(usize, &str)) {
         let bytes = text.as_bytes();
+        let mut terminators: Vec<usize> = Vec::new();
         let mut line_start = 0;
         while line_start < text.len() {
-            // One pass finds the line's end ("\n", "\r\n" or a lone "\r") and whether every
-            // character on it is on the fast path.
+            // One pass finds the line's end ("\n", "\r\n" or a lone "\r"), whether every
+            // character on it is on the fast path, and its terminators; eight bytes at a time
+            // where none of them needs a look.
             let mut fast = true;
+            terminators.clear();
             let mut i = line_start;
-            while let Some(&b) = bytes.get(i) {
-                match BYTE_CLASS[usize::from(b)] {
-                    PLAIN => i += 1,
-                    LINE_END => break,
-                    NON_ASCII => match category_at(text, i) {
-                        Some((c, _)) => {
-                            fast &= on_fast_path(c);
-                            i += c.len_utf8();
+            'line: while i < bytes.len() {
+                if !has_special_at(bytes, i) {
+                    i += 8;
+                    continue;
+                }
+                let block_end = (i + 8).min(bytes.len());
+                while i < block_end {
+                    let b = bytes[i];
+                    match BYTE_CLASS[usize::from(b)] {
+                        PLAIN => {
+                            if matches!(b, b'.' | b'!' | b'?') {
+                                terminators.push(i - line_start);
+                            }
+                            i += 1;
                         }
-                        None => i += 1,
-                    },
-                    _ => {
-                        fast = false;
-                        i += 1;
+                        LINE_END => break 'line,
+                        NON_ASCII => match category_at(text, i) {
+                            Some((c, _)) => {
+                                fast &= on_fast_path(c);
+                                i += c.len_utf8();
+                            }
+                            None => i += 1,
+                        },
+                        _ => {
+                            fast = false;
+                            i += 1;
+                        }
                     }
                 }
             }
+            let i = i.min(text.len());
             let mut end = (i + 1).min(text.len());
             if bytes.get(i) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
                 end += 1;
             }
             let line = &text[line_start..end];
             if fast {
-                let next_terminator = |pos: usize| {
-                    let rest = bytes.get(line_start + pos..end)?;
-                    let t = rest.iter().position(|&b| matches!(b, b'.' | b'!' | b'?'))?;
-                    Some(pos + t)
-                };
-                fast_line(line, line_start, next_terminator, push);
+                fast_line(line, line_start, next_in(&terminators), push);
             } else {
                 slow_line(line, line_start, push);
             }
@@ -327,8 +321,37 @@ mod uax29 {
         }
     }
 
+    /// `next_terminator` for [`fast_line`] from the sorted offsets of a line's terminators.
+    fn next_in(terminators: &[usize]) -> impl FnMut(usize) -> Option<usize> + '_ {
+        let mut k = 0;
+        move |pos| {
+            while terminators.get(k).is_some_and(|&t| t < pos) {
+                k += 1;
+            }
+            terminators.get(k).copied()
+        }
+    }
+
+    /// Whether the eight bytes at `i` (fewer at the end of the text) hold one that the line
+    /// scan must look at: a control character (line ends too), `!`, `.`, `?`, DEL or a
+    /// non-ASCII byte. Word-at-a-time tests, each exact about whether some byte matches.
+    #[inline]
+    fn has_special_at(bytes: &[u8], i: usize) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let Some(block) = bytes.get(i..i + 8) else {
+            return true;
+        };
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let w = u64::from_le_bytes(word);
+        let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+        let zero = |c: u64| below(w ^ (ONES * c), 1);
+        (w & HIGH) | below(w, 0x20) | zero(0x21) | zero(0x2E) | zero(0x3F) | zero(0x7F) != 0
+    }
+
     /// A line that is not on the fast path: `unicode-segmentation`'s pieces.
-    pub(super) fn slow_line(line: &str, base: usize, push: &mut impl FnMut(usize, &str)) {
+    fn slow_line(line: &str, base: usize, push: &mut impl FnMut(usize, &str)) {
         for (off, piece) in line.split_sentence_bound_indices() {
             push(base + off, piece);
         }
@@ -368,7 +391,7 @@ mod uax29 {
     /// Inside a line only rules SB6–SB11 can apply, and they break only after a terminator
     /// ("SATerm Close* Sp*"): the scan jumps from one `.`, `!` or `?` to the next and runs the
     /// rules, character by character, only while that context lasts.
-    pub(super) fn fast_line(
+    fn fast_line(
         line: &str,
         base: usize,
         mut next_terminator: impl FnMut(usize) -> Option<usize>,
@@ -471,6 +494,20 @@ fn is_line_break(c: char) -> bool {
 /// for the "\r" (one pass over the gap).
 fn line_breaks(gap: &str) -> usize {
     let (mut breaks, mut cr, mut lf) = (0, false, false);
+    if gap.is_ascii() {
+        for &b in gap.as_bytes() {
+            match b {
+                b'\r' => cr = true,
+                b'\n' => {
+                    lf = true;
+                    breaks += 1;
+                }
+                0x0B | 0x0C => breaks += 1,
+                _ => {}
+            }
+        }
+        return breaks + usize::from(cr && !lf);
+    }
     for c in gap.chars() {
         match c {
             '\r' => cr = true,
@@ -487,16 +524,25 @@ fn line_breaks(gap: &str) -> usize {
 
 /// Whether the UAX #29 boundary between sentence candidates `a` and `b` stands.
 fn is_boundary(text: &str, a: Span, b: Span) -> bool {
-    let a_text = &text[a.range()];
-    let b_text = &text[b.range()];
-    let gap = &text[a.end..b.start];
-    let first_b = b_text.chars().next().unwrap_or(' ');
-
+    let (Some(a_text), Some(b_text), Some(gap)) = (
+        text.get(a.range()),
+        text.get(b.range()),
+        text.get(a.end..b.start),
+    ) else {
+        return true;
+    };
     let breaks = line_breaks(gap);
     if breaks >= 2 {
         return true;
     }
-    let last_a = a_text.chars().next_back().unwrap_or(' ');
+    let first_b = match b_text.as_bytes().first() {
+        Some(&c) if c.is_ascii() => char::from(c),
+        _ => b_text.chars().next().unwrap_or(' '),
+    };
+    let last_a = match a_text.as_bytes().last() {
+        Some(&c) if c.is_ascii() => char::from(c),
+        _ => a_text.chars().next_back().unwrap_or(' '),
+    };
     if breaks == 1 {
         let terminal = matches!(last_a, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')');
         let continues = first_b.is_lowercase() || (matches!(last_a, '-' | '‐' | '‑') && !terminal);

@@ -7,7 +7,7 @@ use khabar_numdate::quantity::remove_overlapping;
 use khabar_numdate::{
     CivilDate, DateExtractor, DayOrder, Direction, NonQuantitySpans, QuantityExtractor, Temporal,
 };
-use khabar_tokenize::{Span, Token, Tokenizer, sentences_of};
+use khabar_tokenize::{Span, Token, Tokenizer, sentences};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -310,7 +310,7 @@ impl Pipeline {
     pub fn process_input(&self, input: Input<'_>) -> Document {
         let text = input.text;
         let tokens = self.tokenizer.tokenize(text);
-        let sentences = sentences_of(text, &tokens);
+        let sentences = sentences(text);
         let entities = self
             .entities
             .as_ref()
