@@ -65,20 +65,18 @@ impl Tokenizer {
             }
             let start = i;
             // The fast path takes ASCII plus the typographic punctuation of news text. The
-            // same pass notes whether the chunk could hold a URL or an e-mail address.
+            // same pass notes (in `seen`, the union of the bytes' flags) whether the chunk
+            // could hold a URL or an e-mail address and whether it is letters, digits and `_`
+            // only: one UAX #29 segment that no tailoring touches.
             let mut ascii = true;
-            let mut urlish = false;
-            // Letters, digits and `_` only: one UAX #29 segment that no tailoring touches.
-            let mut plain = true;
-            while i < n {
-                let b = bytes[i];
-                let class = CLASS[b as usize];
-                if class == WS {
+            let mut seen = 0u8;
+            while let Some(&b) = bytes.get(i) {
+                let flags = FLAGS[usize::from(b)];
+                if flags & F_WS != 0 {
                     break;
                 }
-                plain &= class == WORD;
-                if b < 0x80 {
-                    urlish |= class == URLISH;
+                seen |= flags;
+                if flags & F_HIGH == 0 {
                     i += 1;
                 } else if typographic_at(bytes, i) {
                     i += 3;
@@ -87,6 +85,8 @@ impl Tokenizer {
                     i += 1;
                 }
             }
+            let plain = seen & F_NOT_WORD == 0;
+            let urlish = seen & F_URLISH != 0;
             if plain && self.ascii_fast_path {
                 let kind = if bytes[start].is_ascii_digit() {
                     TokenKind::Number
@@ -206,6 +206,31 @@ static CLASS: [u8; 256] = {
             URLISH
         } else {
             0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Flags of each byte for the chunk scan of [`Tokenizer::tokenize_into`], one table lookup a
+/// byte: ASCII white space ends the chunk; the union of the others says what the chunk holds.
+const F_WS: u8 = 1;
+/// Not a word byte (`[A-Za-z0-9_]`): the chunk is not one plain segment.
+const F_NOT_WORD: u8 = 2;
+/// `/ @ .`: the chunk may hold a URL or an e-mail address.
+const F_URLISH: u8 = 4;
+/// A non-ASCII byte.
+const F_HIGH: u8 = 8;
+static FLAGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match CLASS[b] {
+            WS => F_WS,
+            WORD => 0,
+            URLISH => F_NOT_WORD | F_URLISH,
+            _ if b >= 0x80 => F_NOT_WORD | F_HIGH,
+            _ => F_NOT_WORD,
         };
         b += 1;
     }
