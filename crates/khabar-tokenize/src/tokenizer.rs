@@ -146,7 +146,7 @@ impl Tokenizer {
         if ascii && self.ascii_fast_path {
             segs.clear();
             ascii_word_bounds(text.as_bytes(), chunk, segs);
-            tailor(text, segs, out);
+            tailor(text, segs, true, out);
             return;
         }
         // Non-ASCII whitespace (NBSP, U+2003, …) also separates pieces; each piece is
@@ -159,7 +159,7 @@ impl Tokenizer {
                 let a = chunk.start + from + off;
                 segs.push(Span::new(a, a + seg.len()));
             }
-            tailor(text, segs, out);
+            tailor(text, segs, self.ascii_fast_path, out);
         };
         for (i, c) in s.char_indices() {
             if c.is_whitespace() {
@@ -409,14 +409,33 @@ fn clitic_len(word: &str) -> usize {
     }
 }
 
-/// Applies khabar's tailorings to the UAX #29 segments of one chunk and appends tokens.
-fn tailor(text: &str, segs: &[Span], out: &mut Vec<Token>) {
+/// An ASCII character that no tailoring starts from or changes when it is a segment of its
+/// own: not a letter, digit or `_`, and not `#` `@` (tags), `.` `-` (runs).
+#[inline]
+fn is_untailored_ascii(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphanumeric() && !matches!(b, b'_' | b'#' | b'@' | b'.' | b'-')
+}
+
+/// Applies khabar's tailorings to the UAX #29 segments of one chunk and appends tokens. With
+/// `shortcut`, a lone ASCII punctuation or symbol segment skips the rules that leave it as it
+/// is (without, the rules run: the reference the property tests compare with).
+fn tailor(text: &str, segs: &[Span], shortcut: bool, out: &mut Vec<Token>) {
     let n = segs.len();
     let mut i = 0;
     while i < n {
         let sp = segs[i];
         let s = &text[sp.range()];
         let first = s.as_bytes()[0];
+        // A lone ASCII punctuation or symbol character that starts no tailoring ("," "(" "%"
+        // …): every rule below leaves it as it is, of the kind `classify` gives it.
+        if shortcut && sp.len() == 1 && is_untailored_ascii(first) {
+            out.push(Token {
+                span: sp,
+                kind: crate::token::classify(s),
+            });
+            i += 1;
+            continue;
+        }
         let next = |k: usize| segs.get(i + k).map_or("", |x| &text[x.range()]);
 
         if first.is_ascii_digit() {
