@@ -72,6 +72,11 @@ impl Tokenizer {
             let mut seen = 0u8;
             while let Some(&b) = bytes.get(i) {
                 let flags = FLAGS[usize::from(b)];
+                if flags == 0 {
+                    // a word byte, the common case
+                    i += 1;
+                    continue;
+                }
                 if flags & F_WS != 0 {
                     break;
                 }
