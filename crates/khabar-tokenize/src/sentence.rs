@@ -584,6 +584,30 @@ fn is_boundary(text: &str, a: Span, b: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcuts of the merge agree with their plain definitions.
+        #[test]
+        fn trimmed_is_str_trim(piece in "[ \t\n\r\u{0B}\u{0C}\u{85}\u{a0}\u{2028}\u{3000}a.é’]{0,12}") {
+            let plain = piece.trim();
+            let expected = (!plain.is_empty()).then(|| {
+                let start = piece.len() - piece.trim_start().len();
+                (start, start + plain.len())
+            });
+            prop_assert_eq!(trimmed(&piece), expected);
+        }
+
+        #[test]
+        fn line_breaks_count_as_defined(gap in "[ \t\n\r\u{0B}\u{0C}\u{85}\u{a0}\u{2028}\u{2029}]{0,8}") {
+            let expected = gap
+                .chars()
+                .filter(|&c| c == '\n' || (is_line_break(c) && c != '\r'))
+                .count()
+                + usize::from(gap.contains('\r') && !gap.contains('\n'));
+            prop_assert_eq!(super::line_breaks(&gap), expected);
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.text(text)).collect()
