@@ -12,7 +12,8 @@
 //! default gazetteer once), `gazetteer` (build it, then match the seeds `REPEAT` times),
 //! `pipeline` (the default pipeline over the seeds), `pipeline-large` and `gazetteer-large`
 //! (the default pipeline, or the default gazetteer alone, once over the 10 MB corpus of
-//! `make bench-data`: the per-stage profile of `benches/results/profile.md`), `notes` (the
+//! `make bench-data`: the per-stage profile of `benches/results/profile.md`), `text-large`
+//! (tokens, then sentences, once over the 10 MB corpus), `notes` (the
 //! default pipeline over `NOTES` short notes, default 20000, `corpus::notes`, reference date
 //! 2021-11-09), `notes-auto` (the same with `reference_date = auto`), `notes-joined` (the same
 //! notes joined by blank lines into documents of 100 notes: the difference to `notes` is the
@@ -108,6 +109,16 @@ fn main() -> ExitCode {
                 .iter()
                 .map(|d| p.process(d).entities.len())
                 .sum::<usize>();
+        }
+        "text-large" => {
+            // The text stages alone over the 10 MB corpus once: tokens, then sentences.
+            let tokenizer = khabar_tokenize::Tokenizer::new();
+            let mut tokens = Vec::new();
+            for d in corpus::large(corpus::TEN_MB) {
+                tokens.clear();
+                tokenizer.tokenize_into(&d, &mut tokens);
+                n += tokens.len() + khabar_tokenize::sentences(&d).len();
+            }
         }
         "notes" | "notes-auto" | "notes-joined" => {
             let count = std::env::var("NOTES")

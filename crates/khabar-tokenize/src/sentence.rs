@@ -94,31 +94,75 @@ impl SentenceSplitter {
 
     /// Splits `text` into sentences, as [`sentences`] documents.
     pub fn split(&self, text: &str) -> Vec<Sentence> {
-        let mut out: Vec<Sentence> = Vec::with_capacity(text.len() / 100 + 1);
-        let mut push = |off: usize, piece: &str| {
-            let trimmed_start = piece.len() - piece.trim_start().len();
-            let trimmed = piece.trim();
-            if trimmed.is_empty() {
-                return;
-            }
-            let span = Span::new(off + trimmed_start, off + trimmed_start + trimmed.len());
-            if let Some(prev) = out.last_mut() {
-                if !is_boundary(text, prev.span, span) {
-                    prev.span.end = span.end;
-                    return;
-                }
-            }
-            out.push(Sentence { span });
-        };
+        let mut merge = Merge::new(text);
         if self.ascii_fast_path {
-            uax29::pieces(text, &mut push);
+            uax29::pieces(text, &mut |off, piece| merge.piece(off, piece));
         } else {
             for (off, piece) in text.split_sentence_bound_indices() {
-                push(off, piece);
+                merge.piece(off, piece);
             }
         }
-        out
+        merge.out
     }
+}
+
+/// Turns UAX #29 pieces, in text order, into sentences: each piece trimmed of white space
+/// (a piece of white space only is dropped) is a candidate, joined to the sentence before it
+/// unless [`is_boundary`] says the boundary between them stands. Both segmenters feed it.
+struct Merge<'t> {
+    text: &'t str,
+    out: Vec<Sentence>,
+}
+
+impl<'t> Merge<'t> {
+    fn new(text: &'t str) -> Self {
+        Merge {
+            text,
+            out: Vec::with_capacity(text.len() / 100 + 1),
+        }
+    }
+
+    /// The piece of the text that starts at byte `off`.
+    fn piece(&mut self, off: usize, piece: &str) {
+        if let Some((start, end)) = trimmed(piece) {
+            self.candidate(Span::new(off + start, off + end));
+        }
+    }
+
+    /// A candidate sentence: a span that starts and ends with a character that is not
+    /// white space.
+    fn candidate(&mut self, span: Span) {
+        if let Some(prev) = self.out.last_mut() {
+            if !is_boundary(self.text, prev.span, span) {
+                prev.span.end = span.end;
+                return;
+            }
+        }
+        self.out.push(Sentence { span });
+    }
+}
+
+/// Where `piece` trimmed of white space starts and ends (what `str::trim` leaves, found
+/// without decoding when the ends are ASCII), or `None` if it is all white space.
+fn trimmed(piece: &str) -> Option<(usize, usize)> {
+    let bytes = piece.as_bytes();
+    let first = bytes.iter().position(|&b| !is_ascii_space(b))?;
+    let start = match bytes[first] {
+        b if b.is_ascii() => first,
+        _ => piece.len() - piece.get(first..)?.trim_start().len(),
+    };
+    let last = bytes.iter().rposition(|&b| !is_ascii_space(b))?;
+    let end = match bytes[last] {
+        b if b.is_ascii() => last + 1,
+        _ => piece.get(..=last)?.trim_end().len(),
+    };
+    (start < end).then_some((start, end))
+}
+
+/// The ASCII characters with the Unicode White_Space property (`char::is_whitespace`).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// UAX #29 sentence boundaries for lines of ASCII, Latin-1 and typographic punctuation.
@@ -142,8 +186,28 @@ mod uax29 {
         Other,
     }
 
-    /// The category of `c`, or `None` when `c` is not on the fast path.
+    /// The category of `c`, or `None` when `c` is not on the fast path (ASCII from a table).
+    #[inline]
     fn category(c: char) -> Option<Sb> {
+        match ASCII_CATEGORY.get(c as usize) {
+            Some(&cat) => cat,
+            None => category_of(c),
+        }
+    }
+
+    /// [`category_of`] for every ASCII character.
+    const ASCII_CATEGORY: [Option<Sb>; 128] = {
+        let mut t = [None; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = category_of(b as u8 as char);
+            b += 1;
+        }
+        t
+    };
+
+    /// The category of `c`, or `None` when `c` is not on the fast path.
+    const fn category_of(c: char) -> Option<Sb> {
         Some(match c {
             '\r' => Sb::Cr,
             '\n' => Sb::Lf,
@@ -194,46 +258,102 @@ mod uax29 {
         })
     }
 
+    /// Whether a line holding `c` can be segmented by [`fast_line`].
+    fn on_fast_path(c: char) -> bool {
+        category(c).is_some()
+    }
+
     /// Calls `push(offset, piece)` for every UAX #29 sentence piece of `text`, in order; the
     /// pieces tile the text.
     pub(super) fn pieces(text: &str, push: &mut impl FnMut(usize, &str)) {
         let bytes = text.as_bytes();
+        let mut terminators: Vec<usize> = Vec::new();
         let mut line_start = 0;
         while line_start < text.len() {
-            // One pass finds the line's end ("\n", "\r\n" or a lone "\r") and whether every
-            // character on it is on the fast path.
+            // One pass finds the line's end ("\n", "\r\n" or a lone "\r"), whether every
+            // character on it is on the fast path, and its terminators; eight bytes at a time
+            // where none of them needs a look.
             let mut fast = true;
+            terminators.clear();
             let mut i = line_start;
-            while let Some(&b) = bytes.get(i) {
-                match BYTE_CLASS[usize::from(b)] {
-                    PLAIN => i += 1,
-                    LINE_END => break,
-                    NON_ASCII => match category_at(text, i) {
-                        Some((c, _)) => {
-                            fast &= category(c).is_some();
-                            i += c.len_utf8();
+            'line: while i < bytes.len() {
+                if !has_special_at(bytes, i) {
+                    i += 8;
+                    continue;
+                }
+                let block_end = (i + 8).min(bytes.len());
+                while i < block_end {
+                    let b = bytes[i];
+                    match BYTE_CLASS[usize::from(b)] {
+                        PLAIN => {
+                            if matches!(b, b'.' | b'!' | b'?') {
+                                terminators.push(i - line_start);
+                            }
+                            i += 1;
                         }
-                        None => i += 1,
-                    },
-                    _ => {
-                        fast = false;
-                        i += 1;
+                        LINE_END => break 'line,
+                        NON_ASCII => match category_at(text, i) {
+                            Some((c, _)) => {
+                                fast &= on_fast_path(c);
+                                i += c.len_utf8();
+                            }
+                            None => i += 1,
+                        },
+                        _ => {
+                            fast = false;
+                            i += 1;
+                        }
                     }
                 }
             }
+            let i = i.min(text.len());
             let mut end = (i + 1).min(text.len());
             if bytes.get(i) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
                 end += 1;
             }
             let line = &text[line_start..end];
             if fast {
-                fast_line(line, line_start, push);
+                fast_line(line, line_start, next_in(&terminators), push);
             } else {
-                for (off, piece) in line.split_sentence_bound_indices() {
-                    push(line_start + off, piece);
-                }
+                slow_line(line, line_start, push);
             }
             line_start = end;
+        }
+    }
+
+    /// `next_terminator` for [`fast_line`] from the sorted offsets of a line's terminators.
+    fn next_in(terminators: &[usize]) -> impl FnMut(usize) -> Option<usize> + '_ {
+        let mut k = 0;
+        move |pos| {
+            while terminators.get(k).is_some_and(|&t| t < pos) {
+                k += 1;
+            }
+            terminators.get(k).copied()
+        }
+    }
+
+    /// Whether the eight bytes at `i` (fewer at the end of the text) hold one that the line
+    /// scan must look at: a control character (line ends too), `!`, `.`, `?`, DEL or a
+    /// non-ASCII byte. Word-at-a-time tests, each exact about whether some byte matches.
+    #[inline]
+    fn has_special_at(bytes: &[u8], i: usize) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let Some(block) = bytes.get(i..i + 8) else {
+            return true;
+        };
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let w = u64::from_le_bytes(word);
+        let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+        let zero = |c: u64| below(w ^ (ONES * c), 1);
+        (w & HIGH) | below(w, 0x20) | zero(0x21) | zero(0x2E) | zero(0x3F) | zero(0x7F) != 0
+    }
+
+    /// A line that is not on the fast path: `unicode-segmentation`'s pieces.
+    fn slow_line(line: &str, base: usize, push: &mut impl FnMut(usize, &str)) {
+        for (off, piece) in line.split_sentence_bound_indices() {
+            push(base + off, piece);
         }
     }
 
@@ -264,20 +384,22 @@ mod uax29 {
         Some((c, category(c).unwrap_or(Sb::Other)))
     }
 
-    /// Segments one line whose characters are all on the fast path.
+    /// Segments one line (which starts at byte `base` of the text) whose characters are all
+    /// on the fast path; `next_terminator(pos)` is the line offset of the first `.`, `!` or
+    /// `?` at or after line offset `pos`.
     ///
     /// Inside a line only rules SB6–SB11 can apply, and they break only after a terminator
     /// ("SATerm Close* Sp*"): the scan jumps from one `.`, `!` or `?` to the next and runs the
     /// rules, character by character, only while that context lasts.
-    fn fast_line(line: &str, base: usize, push: &mut impl FnMut(usize, &str)) {
-        let bytes = line.as_bytes();
+    fn fast_line(
+        line: &str,
+        base: usize,
+        mut next_terminator: impl FnMut(usize) -> Option<usize>,
+        push: &mut impl FnMut(usize, &str),
+    ) {
         let mut piece_start = 0;
         let mut pos = 0;
-        while let Some(t) = bytes
-            .get(pos..)
-            .and_then(|rest| rest.iter().position(|&b| matches!(b, b'.' | b'!' | b'?')))
-        {
-            let t = pos + t;
+        while let Some(t) = next_terminator(pos) {
             let Some((_, first)) = category_at(line, t) else {
                 break;
             };
@@ -367,22 +489,60 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
+/// The line breaks in the white space `gap` between two sentence candidates: one per line
+/// break character, where "\r\n" and a "\r" in a gap that also holds a "\n" count nothing
+/// for the "\r" (one pass over the gap).
+fn line_breaks(gap: &str) -> usize {
+    let (mut breaks, mut cr, mut lf) = (0, false, false);
+    if gap.is_ascii() {
+        for &b in gap.as_bytes() {
+            match b {
+                b'\r' => cr = true,
+                b'\n' => {
+                    lf = true;
+                    breaks += 1;
+                }
+                0x0B | 0x0C => breaks += 1,
+                _ => {}
+            }
+        }
+        return breaks + usize::from(cr && !lf);
+    }
+    for c in gap.chars() {
+        match c {
+            '\r' => cr = true,
+            '\n' => {
+                lf = true;
+                breaks += 1;
+            }
+            c if is_line_break(c) => breaks += 1,
+            _ => {}
+        }
+    }
+    breaks + usize::from(cr && !lf)
+}
+
 /// Whether the UAX #29 boundary between sentence candidates `a` and `b` stands.
 fn is_boundary(text: &str, a: Span, b: Span) -> bool {
-    let a_text = &text[a.range()];
-    let b_text = &text[b.range()];
-    let gap = &text[a.end..b.start];
-    let first_b = b_text.chars().next().unwrap_or(' ');
-
-    let breaks = gap
-        .chars()
-        .filter(|&c| c == '\n' || (is_line_break(c) && c != '\r'))
-        .count()
-        + usize::from(gap.contains('\r') && !gap.contains('\n'));
+    let (Some(a_text), Some(b_text), Some(gap)) = (
+        text.get(a.range()),
+        text.get(b.range()),
+        text.get(a.end..b.start),
+    ) else {
+        return true;
+    };
+    let breaks = line_breaks(gap);
     if breaks >= 2 {
         return true;
     }
-    let last_a = a_text.chars().next_back().unwrap_or(' ');
+    let first_b = match b_text.as_bytes().first() {
+        Some(&c) if c.is_ascii() => char::from(c),
+        _ => b_text.chars().next().unwrap_or(' '),
+    };
+    let last_a = match a_text.as_bytes().last() {
+        Some(&c) if c.is_ascii() => char::from(c),
+        _ => a_text.chars().next_back().unwrap_or(' '),
+    };
     if breaks == 1 {
         let terminal = matches!(last_a, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')');
         let continues = first_b.is_lowercase() || (matches!(last_a, '-' | '‐' | '‑') && !terminal);
@@ -399,10 +559,6 @@ fn is_boundary(text: &str, a: Span, b: Span) -> bool {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = body[word_start..].trim_start_matches('.');
-    let b_word: &str = b_text
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
     let month_or_number = abbreviation(word) == Some(AbbrevClass::Month)
         || (!word.is_empty() && word.bytes().all(|c| c.is_ascii_digit()));
     if first_b.is_ascii_digit() && month_or_number {
@@ -416,6 +572,10 @@ fn is_boundary(text: &str, a: Span, b: Span) -> bool {
         None => {}
     }
     if is_initialism(word) {
+        let b_word: &str = b_text
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         return is_sentence_opener(b_word);
     }
     true
@@ -424,6 +584,30 @@ fn is_boundary(text: &str, a: Span, b: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcuts of the merge agree with their plain definitions.
+        #[test]
+        fn trimmed_is_str_trim(piece in "[ \t\n\r\u{0B}\u{0C}\u{85}\u{a0}\u{2028}\u{3000}a.é’]{0,12}") {
+            let plain = piece.trim();
+            let expected = (!plain.is_empty()).then(|| {
+                let start = piece.len() - piece.trim_start().len();
+                (start, start + plain.len())
+            });
+            prop_assert_eq!(trimmed(&piece), expected);
+        }
+
+        #[test]
+        fn line_breaks_count_as_defined(gap in "[ \t\n\r\u{0B}\u{0C}\u{85}\u{a0}\u{2028}\u{2029}]{0,8}") {
+            let expected = gap
+                .chars()
+                .filter(|&c| c == '\n' || (is_line_break(c) && c != '\r'))
+                .count()
+                + usize::from(gap.contains('\r') && !gap.contains('\n'));
+            prop_assert_eq!(super::line_breaks(&gap), expected);
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.text(text)).collect()

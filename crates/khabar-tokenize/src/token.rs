@@ -151,18 +151,44 @@ pub(crate) fn is_unicode_punct(c: char) -> bool {
 
 /// ASCII characters of General Category S* (symbols), the rest of ASCII punctuation is P*.
 #[inline]
-pub(crate) fn is_ascii_symbol(c: char) -> bool {
+pub(crate) const fn is_ascii_symbol(c: char) -> bool {
     matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
 }
 
+/// [`classify`] of each one-character ASCII text, worked out by its general rules.
+const ASCII_KIND: [TokenKind; 128] = {
+    let mut t = [TokenKind::Symbol; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() || c == b'_' {
+            TokenKind::Word
+        } else if c.is_ascii_digit() {
+            TokenKind::Number
+        } else if c.is_ascii_punctuation() && !is_ascii_symbol(c as char) {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Classifies a final token's text. `text` is never empty.
 pub(crate) fn classify(text: &str) -> TokenKind {
-    // ASCII letters and digits decide at once.
-    match text.as_bytes().first() {
-        Some(b) if b.is_ascii_alphabetic() || *b == b'_' => return TokenKind::Word,
-        Some(b) if b.is_ascii_digit() => return TokenKind::Number,
+    // ASCII letters and digits decide at once, and so does a lone ASCII character.
+    match text.as_bytes() {
+        [b, ..] if b.is_ascii_alphabetic() || *b == b'_' => return TokenKind::Word,
+        [b, ..] if b.is_ascii_digit() => return TokenKind::Number,
+        &[b] if b.is_ascii() => return ASCII_KIND[usize::from(b)],
         _ => {}
     }
+    classify_general(text)
+}
+
+/// [`classify`] by its general rules, for any text (the table's reference).
+fn classify_general(text: &str) -> TokenKind {
     let mut chars = text.chars();
     let first = match chars.next() {
         Some(c) => c,
@@ -189,4 +215,17 @@ pub(crate) fn classify(text: &str) -> TokenKind {
         return TokenKind::Word;
     }
     TokenKind::Symbol
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_table_follows_the_general_rules() {
+        for b in 0u8..128 {
+            let text = char::from(b).to_string();
+            assert_eq!(classify(&text), classify_general(&text), "{b:#x}");
+        }
+    }
 }

@@ -240,3 +240,24 @@ fn a_long_token_is_one_token() {
         );
     }
 }
+
+/// The sentence fast path gives the reference's sentences on hostile input: every Unicode
+/// space as the only separator, NUL bytes, right-to-left text, a long token, bare line ends.
+#[test]
+fn sentence_fast_path_equals_reference_on_hostile_input() {
+    let mut texts: Vec<String> = SPACES
+        .iter()
+        .map(|sp| format!("Dr. Khalid spoke.{sp}He left.{sp}{sp}the end{sp}"))
+        .collect();
+    texts.push("a.\0B. \0\0 c?\u{7f}D".to_string());
+    texts.push("قال المتحدث. ثم غادر! Then more.\u{2029}Next".to_string());
+    texts.push(format!("{}. Then", "x".repeat(100_000)));
+    texts.push("\r\r\n\n \u{85}. .\r".to_string());
+    let reference = khabar_tokenize::SentenceSplitter::new().ascii_fast_path(false);
+    for text in &texts {
+        assert_eq!(sentences(text), reference.split(text), "{text:?}");
+    }
+    let text = "Dr. Khalid spoke.\u{2028}He left.";
+    let got: Vec<&str> = sentences(text).iter().map(|s| s.text(text)).collect();
+    assert_eq!(got, ["Dr. Khalid spoke.", "He left."]);
+}

@@ -211,6 +211,18 @@ proptest! {
         prop_assert_eq!(fast, reference);
     }
 
+    /// The fast path (a word at a time over lines) gives the reference's sentences on any
+    /// text: arbitrary Unicode, and lines joined by every kind of line break.
+    #[test]
+    fn sentence_fast_path_matches_reference_on_any_unicode(text in any::<String>()) {
+        check_sentence_paths(&text)?;
+    }
+
+    #[test]
+    fn sentence_fast_path_matches_reference_on_line_soup(text in line_soup()) {
+        check_sentence_paths(&text)?;
+    }
+
     #[test]
     fn sentence_pieces_match_reference(text in sentence_text()) {
         // Below the corrections: the raw UAX #29 pieces themselves, seen through sentences
@@ -220,6 +232,39 @@ proptest! {
         let reference = SentenceSplitter::new().ascii_fast_path(false).split(&spaced);
         prop_assert_eq!(fast, reference);
     }
+}
+
+fn check_sentence_paths(text: &str) -> Result<(), TestCaseError> {
+    let fast = SentenceSplitter::new().split(text);
+    let reference = SentenceSplitter::new().ascii_fast_path(false).split(text);
+    prop_assert_eq!(fast, reference);
+    Ok(())
+}
+
+/// Lines of news-like and sentence-like text joined by every kind of line break and space
+/// run, including those UAX #29 treats as paragraph separators (U+0085, U+2028, U+2029).
+fn line_soup() -> impl Strategy<Value = String> {
+    let sep = prop::sample::select(vec![
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        " \n ",
+        "\t\n",
+        "\u{0B}",
+        "\u{0C}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{a0}\n",
+        "\n\u{3000}",
+        " ",
+        "  ",
+        "\r\r\n",
+    ]);
+    let line = prop_oneof![newsy_text(), sentence_text()];
+    prop::collection::vec((line, sep), 0..8)
+        .prop_map(|v| v.into_iter().map(|(l, s)| format!("{l}{s}")).collect())
 }
 
 /// Sentence-like text from the characters the sentence fast path handles, with the
