@@ -1,5 +1,6 @@
 //! Building a [`Gazetteer`]: collect entries from code and files, then compile.
 
+use crate::ci_only::CiOnly;
 use crate::entry::Entry;
 use crate::error::{Error, Result, Source};
 use crate::gazetteer::{Gazetteer, Options};
@@ -695,6 +696,7 @@ fn compile_keys(
     starts[n_states] = w as u32;
     cands.truncate(w);
     cands.shrink_to_fit();
+    let ci_only = CiOnly::of(&state_cs, &starts, &cands, |a| store.alias_is_cs(a));
     cs_index.shrink_to_fit();
     let mut cs_rank_base = Vec::with_capacity(store.alias_cs.len());
     let mut below = 0u32;
@@ -708,6 +710,7 @@ fn compile_keys(
         state_cands: starts,
         cands,
         state_cs,
+        ci_only,
         cs_index,
         cs_rank_base,
         cs_text,

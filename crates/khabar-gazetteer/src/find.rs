@@ -35,11 +35,33 @@ pub struct Scratch {
     spans: Vec<Span>,
     ends: Vec<(usize, u32)>,
     buf: String,
-    form: String,
+    check: CaseCheck,
     /// Recent token lookups, see [`Memo`].
     memo: Vec<Memo>,
     /// The gazetteer (its [`Gazetteer::uid`]) whose lookups `memo` holds; 0 for none.
     memo_owner: u64,
+}
+
+/// Buffers of the case check of a match (see [`Gazetteer::make_match`]).
+#[derive(Debug, Default)]
+struct CaseCheck {
+    /// The case-sensitive comparison form of the matched text, when it is built.
+    form: String,
+    /// The candidates that pass.
+    passing: Vec<u32>,
+}
+
+/// The case-sensitive comparison form of the kept tokens `spans` of `text` (see
+/// [`cs_form`]): the text itself for one ASCII token, else built in `buf`.
+#[inline]
+fn text_cs_form<'a>(text: &'a str, spans: &[Span], strip: bool, buf: &'a mut String) -> &'a str {
+    if let [one] = spans {
+        if let Some(tok) = one.slice(text).filter(|t| t.is_ascii()) {
+            return tok;
+        }
+    }
+    cs_form(text, spans, strip, buf);
+    buf.as_str()
 }
 
 /// Number of entries of the lookup memo (a power of two).
@@ -346,7 +368,7 @@ impl Gazetteer {
             starts,
             spans,
             ends,
-            form,
+            check,
             ..
         } = scratch;
         let trie = &self.compiled.trie;
@@ -383,7 +405,7 @@ impl Gazetteer {
                 MatchKind::LeftmostLongest => {
                     let mut next = i + 1;
                     for &(j, state) in ends.iter().rev() {
-                        if let Some(m) = self.make_match(state, text, spans, i, j, form) {
+                        if let Some(m) = self.make_match(state, text, spans, (i, j), check) {
                             out.push(m);
                             next = j + 1;
                             break;
@@ -393,7 +415,7 @@ impl Gazetteer {
                 }
                 MatchKind::Overlapping => {
                     for &(j, state) in ends.iter() {
-                        if let Some(m) = self.make_match(state, text, spans, i, j, form) {
+                        if let Some(m) = self.make_match(state, text, spans, (i, j), check) {
                             out.push(m);
                         }
                     }
@@ -630,15 +652,17 @@ impl Gazetteer {
     }
 
     /// The match of the aliases ending in `state` over kept tokens `i..=j`, if any
-    /// candidate passes its case check.
+    /// candidate passes its case check. Each candidate is checked once; the match borrows
+    /// the state's list when every candidate passes, or its list of case-insensitive
+    /// candidates when exactly those pass (the text is not in the capitals of any
+    /// case-sensitive one: "is" for a state of "Is" and "IS"), and owns a list otherwise.
     fn make_match<'g>(
         &'g self,
         state: u32,
         text: &str,
         spans: &[Span],
-        i: usize,
-        j: usize,
-        form: &mut String,
+        (i, j): (usize, usize),
+        check: &mut CaseCheck,
     ) -> Option<Match<'g>> {
         let c = &self.compiled;
         let k = state as usize;
@@ -650,34 +674,46 @@ impl Gazetteer {
             .state_cs
             .get(k / 64)
             .is_some_and(|w| w >> (k % 64) & 1 == 1);
-        let cands = if has_cs {
-            cs_form(text, spans.get(i..=j)?, self.options.strip_diacritics, form);
-            let by_position = std::cell::OnceCell::new();
-            let passes = |a: u32| {
-                !self.store.alias_is_cs(a)
-                    || self.cs_form_of(a) == Some(form.as_str())
-                        && !(self.is_strict(a)
-                            && *by_position.get_or_init(|| {
-                                crate::english::capital_by_position(text, span.start, span.end)
-                            }))
-            };
-            if all.iter().all(|&a| passes(a)) {
-                Cow::Borrowed(all)
-            } else {
-                let passing: Vec<u32> = all.iter().copied().filter(|&a| passes(a)).collect();
-                if passing.is_empty() {
-                    return None;
-                }
-                Cow::Owned(passing)
+        if !has_cs {
+            return Some(self.new_match(span, Cow::Borrowed(all)));
+        }
+        let CaseCheck { form, passing } = check;
+        let form = text_cs_form(text, spans.get(i..=j)?, self.options.strip_diacritics, form);
+        let mut by_position = None;
+        passing.clear();
+        for &a in all {
+            let passes = !self.store.alias_is_cs(a)
+                || self.cs_form_of(a) == Some(form)
+                    && !(self.is_strict(a)
+                        && *by_position.get_or_insert_with(|| {
+                            crate::english::capital_by_position(text, span.start, span.end)
+                        }));
+            if passes {
+                passing.push(a);
             }
-        } else {
+        }
+        let cands = if passing.len() == all.len() {
             Cow::Borrowed(all)
+        } else if passing.is_empty() {
+            return None;
+        } else {
+            let ci = c.ci_only.get(state);
+            if ci == passing.as_slice() {
+                Cow::Borrowed(ci)
+            } else {
+                Cow::Owned(passing.clone())
+            }
         };
-        Some(Match {
+        Some(self.new_match(span, cands))
+    }
+
+    #[inline]
+    fn new_match<'g>(&'g self, span: Span, cands: Cow<'g, [u32]>) -> Match<'g> {
+        Match {
             span,
             cands,
             store: &self.store,
-        })
+        }
     }
 
     /// Whether alias `a` is a common English word that needs a capital not explained by
