@@ -434,8 +434,10 @@ impl Gazetteer {
     /// "“We"): a small state machine emits their tokens in one pass over the bytes, letters
     /// folded on the fly. It accepts [`simple_chunk`]'s shape plus a final period where
     /// the tokenizer would cut it off (not after an abbreviation, see
-    /// [`khabar_tokenize::keeps_final_period`]), the possessive "’s" and the typographic
-    /// dashes and double quotes. A chunk that turns out to be anything else is rolled back
+    /// [`khabar_tokenize::keeps_final_period`]), the possessive "’s", the typographic
+    /// dashes and double quotes, and the bytes that are always tokens of their own in
+    /// technical and quoted text (`*` `|` `` ` `` `<` `%`…, runs of hyphens, an apostrophe
+    /// or ‘ ’ not between two word characters, "…"). A chunk that turns out to be anything else is rolled back
     /// and given to the real tokenizer. The tests check on random text that both ways give
     /// the same tokens.
     fn prepare(&self, text: &str, s: &mut Scratch) {
@@ -456,24 +458,26 @@ impl Gazetteer {
             let chunk_start = i;
             let mark = (tl.labels.len(), tl.prev_end, tl.prev_hyphen);
             // 0: at the start, after an opening bracket or a dash; 1: right after a word
-            // (`word` is its span); 2: after digits, closing punctuation, a period or "’s".
+            // (`word` is its span); 2: after digits, closing punctuation, a period or "’s";
+            // 3: after a byte that is always a token of its own ([`SOLO`], a lone
+            // apostrophe, "…").
             let mut state = 0u8;
             let mut word = (0, 0);
             let simple = loop {
                 let c = class(i);
                 match (state, c) {
                     (_, WS) => break true,
-                    (0, OPEN | QUOTE) => {
+                    (0 | 3, OPEN | QUOTE) => {
                         tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
                         i += 1;
                     }
-                    (0, LETTER) => {
+                    (0 | 3, LETTER) => {
                         let end = tl.push_letters(bytes, i);
                         word = (i, end);
                         i = end;
                         state = 1;
                     }
-                    (0, DIGIT) => {
+                    (0 | 3, DIGIT) => {
                         let from = i;
                         while class(i) == DIGIT {
                             i += 1;
@@ -481,22 +485,31 @@ impl Gazetteer {
                         tl.push_known(Span::new(from, i), vocab.get(&bytes[from..i]), false);
                         state = 2;
                     }
-                    (1, HYPHEN) if class(i + 1) == LETTER => {
-                        tl.push_known(Span::new(i, i + 1), vocab.get(b"-"), true);
-                        let end = tl.push_letters(bytes, i + 1);
-                        word = (i + 1, end);
-                        i = end;
+                    // A hyphen, or a run of them (one token), anywhere but after digits
+                    // (dates and ranges).
+                    (0 | 1 | 3, HYPHEN) => {
+                        let from = i;
+                        while class(i) == HYPHEN {
+                            i += 1;
+                        }
+                        tl.push_known(Span::new(from, i), vocab.get(&bytes[from..i]), true);
+                        state = 0;
                     }
-                    (1 | 2, CLOSE | QUOTE) => {
+                    (_, SOLO) => {
+                        tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
+                        i += 1;
+                        state = 3;
+                    }
+                    (1..=3, CLOSE | QUOTE) => {
                         tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
                         i += 1;
                         state = 2;
                     }
                     // A period is its own token unless it ends an abbreviation or starts a
                     // run of periods.
-                    (1 | 2, PERIOD)
+                    (1..=3, PERIOD)
                         if class(i + 1) != PERIOD
-                            && (state == 2
+                            && (state != 1
                                 || !text
                                     .get(word.0..word.1)
                                     .is_some_and(khabar_tokenize::keeps_final_period)) =>
@@ -514,6 +527,12 @@ impl Gazetteer {
                         i += 2;
                         state = 2;
                     }
+                    // An apostrophe not between two word characters stands alone.
+                    (_, APOS) if !joins(bytes, i, 1) => {
+                        tl.push_known(Span::new(i, i + 1), vocab.get(b"'"), false);
+                        i += 1;
+                        state = 3;
+                    }
                     // Three-byte punctuation: – — “ ” and the possessive "’s".
                     (_, E2) => match (state, bytes.get(i + 1..i + 3)) {
                         (_, Some([0x80, 0x93 | 0x94])) => {
@@ -521,7 +540,7 @@ impl Gazetteer {
                             i += 3;
                             state = 0;
                         }
-                        (0, Some([0x80, 0x9C])) | (1 | 2, Some([0x80, 0x9D])) => {
+                        (0 | 3, Some([0x80, 0x9C])) | (1..=3, Some([0x80, 0x9D])) => {
                             tl.push_known(Span::new(i, i + 3), vocab.get(b"\""), false);
                             i += 3;
                             state = if state == 0 { 0 } else { 2 };
@@ -533,6 +552,18 @@ impl Gazetteer {
                             tl.push_known(Span::new(i, i + 4), vocab.get(b"'s"), false);
                             i += 4;
                             state = 2;
+                        }
+                        // ‘ and ’ not between two word characters stand alone.
+                        (_, Some([0x80, 0x98 | 0x99])) if !joins(bytes, i, 3) => {
+                            tl.push_known(Span::new(i, i + 3), vocab.get(b"'"), false);
+                            i += 3;
+                            state = 3;
+                        }
+                        // "…" always stands alone.
+                        (_, Some([0x80, 0xA6])) => {
+                            tl.push(text, Span::new(i, i + 3));
+                            i += 3;
+                            state = 3;
                         }
                         _ => break false,
                     },
@@ -803,6 +834,10 @@ const PERIOD: u8 = 8;
 const APOS: u8 = 9;
 /// The first byte of U+2000..U+2FFF, where the typographic dashes and quotes are.
 const E2: u8 = 10;
+/// ASCII punctuation that `khabar_tokenize` always makes a token of its own: no UAX #29
+/// rule joins it to a neighbour, no tailoring reads it (unlike `# @` before a word, `/` in
+/// dates and URLs, `.` and `-` in runs, `'` `:` `,` `;` between word characters).
+const SOLO: u8 = 11;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
@@ -824,8 +859,22 @@ static BYTE_CLASS: [u8; 256] = {
     t[b'.' as usize] = PERIOD;
     t[b'\'' as usize] = APOS;
     t[0xE2] = E2;
+    let mut k = 0;
+    let solo = b"*|`<>{}~%=+^\\&$";
+    while k < solo.len() {
+        t[solo[k] as usize] = SOLO;
+        k += 1;
+    }
     t
 };
+
+/// Whether the apostrophe of `len` bytes at `i` is between two word characters
+/// (`[A-Za-z0-9_]`), where UAX #29 may join it to them.
+#[inline]
+fn joins(bytes: &[u8], i: usize, len: usize) -> bool {
+    let word = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    i.checked_sub(1).is_some_and(|p| word(bytes.get(p))) && word(bytes.get(i + len))
+}
 
 /// Whether a chunk (no ASCII whitespace) has the shape `P* (W (- W)* | D) Q*`, with `W` a
 /// run of ASCII letters, `D` a run of ASCII digits, `P` one of `( [ "` and `Q` one of
@@ -1198,6 +1247,30 @@ mod tests {
             let mut s = Scratch::new();
             let (labels, spans) = slow_labels(&gz, &text);
             // Twice on the same scratch: the second time every word is in the memo.
+            for _ in 0..2 {
+                gz.prepare(&text, &mut s);
+                prop_assert_eq!(&s.spans, &spans);
+                prop_assert_eq!(&s.labels, &labels);
+                check_starts(&gz, &s)?;
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The same on the shapes of technical and quoted text the fast path takes on its
+        /// own: bytes that stand alone (`*W*`, `|W`, `50%`, `<W>`), lone and typographic
+        /// apostrophes and quotes, runs of hyphens, "…", beside words, digits and the
+        /// shapes it gives back (`W'W`, `W.W`, `D:D`, `#W`, `/`).
+        #[test]
+        fn prepare_equals_slow_path_on_symbols(
+            text in "(([*|`<>{}~%=+^&$\\\\'’‘“”\"(),.:;!?#@/_-]|…|–|—|--|[A-Za-z]{1,4}|J|Dr|[0-9]{1,4}|'s|’s|n't){1,6}[ \n]){0,8}"
+        ) {
+            let gz = Gazetteer::from_entries([
+                crate::Entry::new("A", "Kabul", "X").with_aliases(["a", "ab-c", "1", "(", "\"", "-", "--", "k", "Da'esh", ".", "'", "'s", "*", "%", "|", "…", "a*b", "a - b", "Dr."]),
+            ]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let mut s = Scratch::new();
+            let (labels, spans) = slow_labels(&gz, &text);
             for _ in 0..2 {
                 gz.prepare(&text, &mut s);
                 prop_assert_eq!(&s.spans, &spans);
