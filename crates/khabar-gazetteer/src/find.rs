@@ -1098,9 +1098,24 @@ impl TokenLabeler<'_> {
     /// after ' or ’ is split off: "’s", "'re", "'ve", "'ll", "'d", "'m", and "n't" after a
     /// letter. A segment that goes on with other joining characters ("a.b", "don't1") is
     /// given back.
+    #[inline]
     fn push_word(&mut self, text: &str, from: usize) -> Option<usize> {
         let bytes = text.as_bytes();
-        let mut end = letters_end(bytes, from);
+        let end = letters_end(bytes, from);
+        // Most words: letters, then neither a word character nor an apostrophe.
+        let next = bytes.get(end).copied().unwrap_or(b' ');
+        if !(next.is_ascii_alphanumeric() || matches!(next, b'_' | b'\'' | 0xE2)) {
+            self.push_letters_to(bytes, from, end);
+            return Some(end);
+        }
+        self.push_word_rest(text, from, end)
+    }
+
+    /// [`push_word`](TokenLabeler::push_word) where the run of letters `from..end` is
+    /// followed by a word character, an apostrophe or a three-byte character.
+    #[inline(never)]
+    fn push_word_rest(&mut self, text: &str, from: usize, mut end: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
         let word = |k: usize| {
             bytes
                 .get(k)
@@ -1174,7 +1189,7 @@ impl TokenLabeler<'_> {
     }
 
     /// Records the token `bytes[from..end]`, a run of ASCII letters.
-    #[inline]
+    #[inline(always)]
     fn push_letters_to(&mut self, bytes: &[u8], from: usize, end: usize) {
         let n = end - from;
         let id = if !(2..=MEMO_BYTES).contains(&n) {
