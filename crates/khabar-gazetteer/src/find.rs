@@ -1212,9 +1212,11 @@ impl TokenLabeler<'_> {
                 Some(m)
                     if m.hash == h
                         && usize::from(m.len) == n
+                        // The memo holds lower-case letters, `tok` letters: lower-casing
+                        // a letter sets bit 5.
                         && m.bytes
                             .get(..n)
-                            .is_some_and(|b| b.eq_ignore_ascii_case(tok)) =>
+                            .is_some_and(|b| b.iter().zip(tok).all(|(&x, &y)| x == y | 0x20)) =>
                 {
                     (m.id != NONE).then_some((m.id, m.start))
                 }
