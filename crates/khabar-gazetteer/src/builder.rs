@@ -555,7 +555,7 @@ fn compile_keys(
         owners.add(&keyer.labels, store.entry_of_alias(a), store.alias_is_cs(a));
         owner_state.push(state);
         if store.alias_is_cs(a) {
-            crate::key::cs_form(alias, &keyer.kept, strip, &mut form);
+            crate::key::cs_form(alias, keyer.kept.iter().copied(), strip, &mut form);
             let start = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
             cs_text.push_str(&form);
             let end = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;

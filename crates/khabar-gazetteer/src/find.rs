@@ -26,13 +26,9 @@ pub enum MatchKind {
 #[derive(Debug, Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
-    /// Per kept token: `token_id << 1 | gap_bit`, or [`NONE`] if the token is unknown (one
-    /// [`NONE`] for a run of unknown tokens).
-    labels: Vec<u32>,
-    /// Per entry of `labels`: the trie state its token leads to from the root, when the
-    /// labeller knew it (a memo hit), else [`UNKNOWN_START`] and the walk looks it up.
-    starts: Vec<u32>,
-    spans: Vec<Span>,
+    /// The kept tokens, labelled (one [`Labelled`] with label [`NONE`] for a run of unknown
+    /// tokens).
+    labelled: Vec<Labelled>,
     ends: Vec<(usize, u32)>,
     buf: String,
     check: CaseCheck,
@@ -40,6 +36,17 @@ pub struct Scratch {
     memo: Vec<Memo>,
     /// The gazetteer (its [`Gazetteer::uid`]) whose lookups `memo` holds; 0 for none.
     memo_owner: u64,
+}
+
+/// A kept token as the walk down the trie reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Labelled {
+    /// `token_id << 1 | gap_bit`, or [`NONE`] if the token is unknown.
+    label: u32,
+    /// The trie state the token leads to from the root, when the labeller knew it (a memo
+    /// hit), else [`UNKNOWN_START`] and the walk looks it up.
+    start: u32,
+    span: Span,
 }
 
 /// Buffers of the case check of a match (see [`Gazetteer::make_match`]).
@@ -54,13 +61,13 @@ struct CaseCheck {
 /// The case-sensitive comparison form of the kept tokens `spans` of `text` (see
 /// [`cs_form`]): the text itself for one ASCII token, else built in `buf`.
 #[inline]
-fn text_cs_form<'a>(text: &'a str, spans: &[Span], strip: bool, buf: &'a mut String) -> &'a str {
-    if let [one] = spans {
-        if let Some(tok) = one.slice(text).filter(|t| t.is_ascii()) {
+fn text_cs_form<'a>(text: &'a str, toks: &[Labelled], strip: bool, buf: &'a mut String) -> &'a str {
+    if let [one] = toks {
+        if let Some(tok) = one.span.slice(text).filter(|t| t.is_ascii()) {
             return tok;
         }
     }
-    cs_form(text, spans, strip, buf);
+    cs_form(text, toks.iter().map(|t| t.span), strip, buf);
     buf.as_str()
 }
 
@@ -68,7 +75,7 @@ fn text_cs_form<'a>(text: &'a str, spans: &[Span], strip: bool, buf: &'a mut Str
 const MEMO_LEN: usize = 4096;
 /// Longest token the memo holds.
 const MEMO_BYTES: usize = 22;
-/// In [`Scratch::starts`]: the labeller did not look the token's trie state up.
+/// In [`Labelled::start`]: the labeller did not look the token's trie state up.
 const UNKNOWN_START: u32 = u32::MAX;
 
 /// One remembered lookup of an ASCII-letter token: news text repeats its words, and a
@@ -364,22 +371,20 @@ impl Gazetteer {
         out: &mut Vec<Match<'g>>,
     ) {
         let Scratch {
-            labels,
-            starts,
-            spans,
+            labelled,
             ends,
             check,
             ..
         } = scratch;
         let trie = &self.compiled.trie;
-        let n = labels.len();
+        let n = labelled.len();
         let mut i = 0;
         while i < n {
-            let first = labels.get(i).copied().unwrap_or(NONE);
-            let mut state = match starts.get(i) {
-                _ if first == NONE => 0,
-                Some(&s) if s != UNKNOWN_START => s,
-                _ => trie.start(first >> 1),
+            let mut state = match labelled.get(i) {
+                Some(t) if t.label == NONE => 0,
+                Some(t) if t.start != UNKNOWN_START => t.start,
+                Some(t) => trie.start(t.label >> 1),
+                None => 0,
             };
             if state == 0 {
                 i += 1;
@@ -392,8 +397,8 @@ impl Gazetteer {
                     ends.push((j, state));
                 }
                 j += 1;
-                let label = match labels.get(j) {
-                    Some(&l) if l != NONE => l,
+                let label = match labelled.get(j) {
+                    Some(t) if t.label != NONE => t.label,
                     _ => break,
                 };
                 state = trie.child(state, label);
@@ -405,7 +410,7 @@ impl Gazetteer {
                 MatchKind::LeftmostLongest => {
                     let mut next = i + 1;
                     for &(j, state) in ends.iter().rev() {
-                        if let Some(m) = self.make_match(state, text, spans, (i, j), check) {
+                        if let Some(m) = self.make_match(state, text, labelled, (i, j), check) {
                             out.push(m);
                             next = j + 1;
                             break;
@@ -415,7 +420,7 @@ impl Gazetteer {
                 }
                 MatchKind::Overlapping => {
                     for &(j, state) in ends.iter() {
-                        if let Some(m) = self.make_match(state, text, spans, (i, j), check) {
+                        if let Some(m) = self.make_match(state, text, labelled, (i, j), check) {
                             out.push(m);
                         }
                     }
@@ -458,7 +463,7 @@ impl Gazetteer {
                 break;
             }
             let chunk_start = i;
-            let mark = (tl.labels.len(), tl.prev_end, tl.prev_hyphen);
+            let mark = (tl.labelled.len(), tl.prev_end, tl.prev_hyphen);
             // 0: at the start, after an opening bracket or a dash; 1: right after a word
             // (`word` is its span); 2: after digits, closing punctuation, a period or "’s";
             // 3: after a byte that is always a token of its own ([`SOLO`], a lone
@@ -593,9 +598,7 @@ impl Gazetteer {
             if simple {
                 continue;
             }
-            tl.labels.truncate(mark.0);
-            tl.starts.truncate(mark.0);
-            tl.spans.truncate(mark.0);
+            tl.labelled.truncate(mark.0);
             tl.prev_end = mark.1;
             tl.prev_hyphen = mark.2;
             i = chunk_start;
@@ -669,9 +672,7 @@ impl Gazetteer {
     /// A labeler writing into `s` (emptied; its memo kept if it is this gazetteer's), and
     /// `s`'s token buffer for the tokenizer.
     fn labeler<'s>(&'s self, s: &'s mut Scratch) -> (TokenLabeler<'s>, &'s mut Vec<Token>) {
-        s.labels.clear();
-        s.starts.clear();
-        s.spans.clear();
+        s.labelled.clear();
         if s.memo_owner != self.uid || s.memo.len() != MEMO_LEN {
             s.memo.clear();
             s.memo.resize(MEMO_LEN, Memo::default());
@@ -686,9 +687,7 @@ impl Gazetteer {
             opts: fold_ci(self.options.strip_diacritics),
             prev_end: NO_PREV,
             prev_hyphen: false,
-            labels: &mut s.labels,
-            starts: &mut s.starts,
-            spans: &mut s.spans,
+            labelled: &mut s.labelled,
             buf: &mut s.buf,
         };
         (labeler, &mut s.tokens)
@@ -711,7 +710,7 @@ impl Gazetteer {
         &'g self,
         state: u32,
         text: &str,
-        spans: &[Span],
+        toks: &[Labelled],
         (i, j): (usize, usize),
         check: &mut CaseCheck,
     ) -> Option<Match<'g>> {
@@ -720,7 +719,7 @@ impl Gazetteer {
         let lo = *c.state_cands.get(k)? as usize;
         let hi = *c.state_cands.get(k + 1)? as usize;
         let all = c.cands.get(lo..hi)?;
-        let span = Span::new(spans.get(i)?.start, spans.get(j)?.end);
+        let span = Span::new(toks.get(i)?.span.start, toks.get(j)?.span.end);
         let has_cs = c
             .state_cs
             .get(k / 64)
@@ -729,7 +728,7 @@ impl Gazetteer {
             return Some(self.new_match(span, Cow::Borrowed(all)));
         }
         let CaseCheck { form, passing } = check;
-        let form = text_cs_form(text, spans.get(i..=j)?, self.options.strip_diacritics, form);
+        let form = text_cs_form(text, toks.get(i..=j)?, self.options.strip_diacritics, form);
         let mut by_position = None;
         passing.clear();
         for &a in all {
@@ -1040,10 +1039,7 @@ struct TokenLabeler<'a> {
     /// End of the previous kept token, or [`NO_PREV`].
     prev_end: usize,
     prev_hyphen: bool,
-    labels: &'a mut Vec<u32>,
-    /// See [`Scratch::starts`].
-    starts: &'a mut Vec<u32>,
-    spans: &'a mut Vec<Span>,
+    labelled: &'a mut Vec<Labelled>,
     buf: &'a mut String,
 }
 
@@ -1079,10 +1075,8 @@ impl TokenLabeler<'_> {
     /// rest would only be skipped again (most tokens of a text are in no alias).
     #[inline]
     fn record(&mut self, label: u32, span: Span, hyphen: bool, start: u32) {
-        if label != NONE || self.labels.last() != Some(&NONE) {
-            self.labels.push(label);
-            self.starts.push(start);
-            self.spans.push(span);
+        if label != NONE || self.labelled.last().is_none_or(|t| t.label != NONE) {
+            self.labelled.push(Labelled { label, start, span });
         }
         self.prev_end = span.end;
         self.prev_hyphen = hyphen;
@@ -1339,8 +1333,7 @@ mod tests {
 
     /// Labels and spans of every token by the slow path alone.
     fn slow_labels(gz: &Gazetteer, text: &str) -> (Vec<u32>, Vec<Span>) {
-        let (mut labels, mut spans, mut buf) = (Vec::new(), Vec::new(), String::new());
-        let mut starts = Vec::new();
+        let (mut labelled, mut buf) = (Vec::new(), String::new());
         let mut memo = vec![Memo::default(); MEMO_LEN];
         let mut tl = TokenLabeler {
             memo: &mut memo,
@@ -1351,15 +1344,18 @@ mod tests {
             opts: fold_ci(gz.options.strip_diacritics),
             prev_end: NO_PREV,
             prev_hyphen: false,
-            labels: &mut labels,
-            starts: &mut starts,
-            spans: &mut spans,
+            labelled: &mut labelled,
             buf: &mut buf,
         };
         for t in khabar_tokenize::tokenize(text) {
             tl.push(text, t.span);
         }
-        (labels, spans)
+        split(&labelled)
+    }
+
+    /// The labels and the spans of labelled tokens.
+    fn split(labelled: &[Labelled]) -> (Vec<u32>, Vec<Span>) {
+        labelled.iter().map(|t| (t.label, t.span)).unzip()
     }
 
     proptest! {
@@ -1377,8 +1373,7 @@ mod tests {
             // Twice on the same scratch: the second time every word is in the memo.
             for _ in 0..2 {
                 gz.prepare(&text, &mut s);
-                prop_assert_eq!(&s.spans, &spans);
-                prop_assert_eq!(&s.labels, &labels);
+                prop_assert_eq!(split(&s.labelled), (labels.clone(), spans.clone()));
                 check_starts(&gz, &s)?;
             }
         }
@@ -1401,8 +1396,7 @@ mod tests {
             let (labels, spans) = slow_labels(&gz, &text);
             for _ in 0..2 {
                 gz.prepare(&text, &mut s);
-                prop_assert_eq!(&s.spans, &spans);
-                prop_assert_eq!(&s.labels, &labels);
+                prop_assert_eq!(split(&s.labelled), (labels.clone(), spans.clone()));
                 check_starts(&gz, &s)?;
             }
         }
@@ -1410,10 +1404,9 @@ mod tests {
 
     /// Every trie state the labeller recorded is the one the walk would look up.
     fn check_starts(gz: &Gazetteer, s: &Scratch) -> Result<(), TestCaseError> {
-        prop_assert_eq!(s.starts.len(), s.labels.len());
-        for (&label, &start) in s.labels.iter().zip(&s.starts) {
-            if label != NONE && start != UNKNOWN_START {
-                prop_assert_eq!(start, gz.compiled.trie.start(label >> 1));
+        for t in &s.labelled {
+            if t.label != NONE && t.start != UNKNOWN_START {
+                prop_assert_eq!(t.start, gz.compiled.trie.start(t.label >> 1));
             }
         }
         Ok(())
@@ -1434,8 +1427,7 @@ mod tests {
             let (labels, spans) = slow_labels(&gz, &text);
             for _ in 0..2 {
                 gz.label_tokens(&text, &khabar_tokenize::tokenize(&text), &mut s);
-                prop_assert_eq!(&s.spans, &spans);
-                prop_assert_eq!(&s.labels, &labels);
+                prop_assert_eq!(split(&s.labelled), (labels.clone(), spans.clone()));
                 check_starts(&gz, &s)?;
             }
         }
