@@ -620,7 +620,7 @@ fn compile_keys(
         canon.extend(from..vocab.len() as u32);
     }
     let n_states = trie.state_count();
-    let trie = trie.freeze(vocab.len());
+    let mut trie = trie.freeze(vocab.len());
 
     // Group aliases by final state (a counting sort keeps alias order inside a group).
     let mut starts = vec![0u32; n_states + 1];
@@ -697,6 +697,7 @@ fn compile_keys(
     cands.truncate(w);
     cands.shrink_to_fit();
     let ci_only = CiOnly::of(&state_cs, &starts, &cands, |a| store.alias_is_cs(a));
+    trie.set_cands(&starts);
     cs_index.shrink_to_fit();
     let mut cs_rank_base = Vec::with_capacity(store.alias_cs.len());
     let mut below = 0u32;
@@ -707,7 +708,6 @@ fn compile_keys(
     Ok(crate::gazetteer::Compiled {
         vocab,
         trie,
-        state_cands: starts,
         cands,
         state_cs,
         ci_only,

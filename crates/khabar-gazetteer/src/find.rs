@@ -696,9 +696,7 @@ impl Gazetteer {
     /// Whether some alias ends in trie state `state`.
     #[inline]
     fn is_alias_end(&self, state: u32) -> bool {
-        let c = &self.compiled.state_cands;
-        let s = state as usize;
-        matches!((c.get(s), c.get(s + 1)), (Some(a), Some(b)) if a != b)
+        self.compiled.trie.is_end(state)
     }
 
     /// The match of the aliases ending in `state` over kept tokens `i..=j`, if any
@@ -716,9 +714,7 @@ impl Gazetteer {
     ) -> Option<Match<'g>> {
         let c = &self.compiled;
         let k = state as usize;
-        let lo = *c.state_cands.get(k)? as usize;
-        let hi = *c.state_cands.get(k + 1)? as usize;
-        let all = c.cands.get(lo..hi)?;
+        let all = c.cands.get(c.trie.cands(state)?)?;
         let span = Span::new(toks.get(i)?.span.start, toks.get(j)?.span.end);
         let has_cs = c
             .state_cs

@@ -37,9 +37,8 @@ impl Default for Options {
 pub(crate) struct Compiled {
     pub vocab: Vocab,
     pub trie: Trie,
-    /// The aliases ending in trie state `s` are `cands[state_cands[s]..state_cands[s + 1]]`,
-    /// best first (priority, then entry order); a state with none is not an alias end.
-    pub state_cands: Vec<u32>,
+    /// The aliases ending in trie state `s` are `cands[trie.cands(s)]`, best first
+    /// (priority, then entry order); a state with none is not an alias end.
     pub cands: Vec<u32>,
     /// One bit per state: some candidate is case-sensitive.
     pub state_cs: Vec<u64>,
@@ -196,7 +195,7 @@ impl Gazetteer {
             + 8 * s.alias_cs.capacity()
             + c.vocab.heap_bytes()
             + c.trie.heap_bytes()
-            + 4 * (c.state_cands.capacity() + c.cands.capacity())
+            + 4 * c.cands.capacity()
             + 8 * c.state_cs.capacity()
             + c.ci_only.heap_bytes()
             + 12 * c.cs_index.capacity()
