@@ -464,138 +464,8 @@ impl Gazetteer {
             }
             let chunk_start = i;
             let mark = (tl.labelled.len(), tl.prev_end, tl.prev_hyphen);
-            // 0: at the start, after an opening bracket or a dash; 1: right after a word
-            // (`word` is its span); 2: after digits, closing punctuation, a period or "’s";
-            // 3: after a byte that is always a token of its own ([`SOLO`], a lone
-            // apostrophe, "…").
-            let mut state = 0u8;
-            let mut word = (0, 0);
-            let simple = loop {
-                let c = class(i);
-                match (state, c) {
-                    (_, WS) => break true,
-                    (0 | 3, QUOTE) | (_, OPEN) => {
-                        tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
-                        i += 1;
-                        state = if c == OPEN { 0 } else { state };
-                    }
-                    (0 | 3, LETTER) => {
-                        let Some(end) = tl.push_word(text, i) else {
-                            break false;
-                        };
-                        word = (i, end);
-                        i = end;
-                        state = 1;
-                    }
-                    // A number: digits, and more digits after a `. , ; '` between digits
-                    // ("4,000", "3.5", "26.1.2018"), one token.
-                    (0 | 3, DIGIT) => {
-                        let from = i;
-                        loop {
-                            while class(i) == DIGIT {
-                                i += 1;
-                            }
-                            let mid = matches!(bytes.get(i), Some(b'.' | b',' | b';' | b'\''));
-                            if !(mid && class(i + 1) == DIGIT) {
-                                break;
-                            }
-                            i += 1;
-                        }
-                        tl.push_known(Span::new(from, i), vocab.get(&bytes[from..i]), false);
-                        state = 2;
-                    }
-                    // A hashtag: "#" and the word after it, at the start of a chunk or after
-                    // punctuation (not after a word, where "#" stands alone).
-                    (0 | 3, OTHER) if bytes[i] == b'#' && class(i + 1) == LETTER => {
-                        let end = letters_end(bytes, i + 1);
-                        if continues(bytes, end) {
-                            break false;
-                        }
-                        tl.push(text, Span::new(i, end));
-                        i = end;
-                        state = 2;
-                    }
-                    // A slash, but not after digits (dates) nor a colon (URLs).
-                    (0 | 1 | 3, OTHER)
-                        if bytes[i] == b'/'
-                            && i.checked_sub(1).and_then(|p| bytes.get(p)) != Some(&b':') =>
-                    {
-                        tl.push_known(Span::new(i, i + 1), vocab.get(b"/"), false);
-                        i += 1;
-                        state = 3;
-                    }
-                    // A hyphen, or a run of them (one token), anywhere but after digits
-                    // (dates and ranges).
-                    (0 | 1 | 3, HYPHEN) => {
-                        let from = i;
-                        while class(i) == HYPHEN {
-                            i += 1;
-                        }
-                        tl.push_known(Span::new(from, i), vocab.get(&bytes[from..i]), true);
-                        state = 0;
-                    }
-                    (_, SOLO) => {
-                        tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
-                        i += 1;
-                        state = 3;
-                    }
-                    // Closing punctuation, and ": , ;" where they cannot join word characters
-                    // (else what follows must be given back: "a:b", "4,000").
-                    (_, CLOSE | QUOTE) => {
-                        let joined = joins(bytes, i, 1);
-                        tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
-                        i += 1;
-                        state = if joined || state == 2 { 2 } else { 3 };
-                    }
-                    // A period is its own token unless it ends an abbreviation or starts a
-                    // run of periods.
-                    (1..=3, PERIOD)
-                        if class(i + 1) != PERIOD
-                            && (state != 1
-                                || !text
-                                    .get(word.0..word.1)
-                                    .is_some_and(khabar_tokenize::keeps_final_period)) =>
-                    {
-                        tl.push_known(Span::new(i, i + 1), vocab.get(b"."), false);
-                        i += 1;
-                        state = 2;
-                    }
-                    // An apostrophe not between two word characters stands alone.
-                    (_, APOS) if !joins(bytes, i, 1) => {
-                        tl.push_known(Span::new(i, i + 1), vocab.get(b"'"), false);
-                        i += 1;
-                        state = 3;
-                    }
-                    // Three-byte punctuation: – — “ ” ‘ ’ …
-                    (_, E2) => match (state, bytes.get(i + 1..i + 3)) {
-                        (_, Some([0x80, 0x93 | 0x94])) => {
-                            tl.push_known(Span::new(i, i + 3), vocab.get(b"-"), true);
-                            i += 3;
-                            state = 0;
-                        }
-                        (0 | 3, Some([0x80, 0x9C])) | (1..=3, Some([0x80, 0x9D])) => {
-                            tl.push_known(Span::new(i, i + 3), vocab.get(b"\""), false);
-                            i += 3;
-                            state = if state == 0 { 0 } else { 2 };
-                        }
-                        // ‘ and ’ not between two word characters stand alone.
-                        (_, Some([0x80, 0x98 | 0x99])) if !joins(bytes, i, 3) => {
-                            tl.push_known(Span::new(i, i + 3), vocab.get(b"'"), false);
-                            i += 3;
-                            state = 3;
-                        }
-                        // "…" always stands alone.
-                        (_, Some([0x80, 0xA6])) => {
-                            tl.push(text, Span::new(i, i + 3));
-                            i += 3;
-                            state = 3;
-                        }
-                        _ => break false,
-                    },
-                    _ => break false,
-                }
-            };
-            if simple {
+            if let Some(end) = fast_chunk(&mut tl, vocab, text, chunk_start) {
+                i = end;
                 continue;
             }
             tl.labelled.truncate(mark.0);
@@ -605,44 +475,7 @@ impl Gazetteer {
             while i < n && class(i) != WS {
                 i += 1;
             }
-            // Shapes common outside prose that the tokenizer splits simply: a single
-            // character that is not whitespace ("|", "•", "→"); a run of `[A-Za-z0-9_]` ("snake_case", "A9"), one token;
-            // ASCII punctuation alone ("),", "*/", "..."), one token per byte but for runs of
-            // periods or hyphens, one token each.
-            let piece = bytes.get(chunk_start..i).unwrap_or(&[]);
-            if single_char(text.get(chunk_start..i).unwrap_or(""))
-                || piece
-                    .iter()
-                    .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
-            {
-                tl.push(text, Span::new(chunk_start, i));
-                continue;
-            }
-            if piece.iter().all(|&b| b.is_ascii_punctuation() && b != b'_') {
-                let mut k = chunk_start;
-                while k < i {
-                    let b = bytes.get(k).copied().unwrap_or(0);
-                    let mut end = k + 1;
-                    if b == b'.' || b == b'-' {
-                        while end < i && bytes.get(end) == Some(&b) {
-                            end += 1;
-                        }
-                    }
-                    tl.push(text, Span::new(k, end));
-                    k = end;
-                }
-                continue;
-            }
-            if let Some(piece) = text.get(chunk_start..i) {
-                piece_tokens.clear();
-                tokenizer.tokenize_into(piece, piece_tokens);
-                for t in piece_tokens.iter() {
-                    tl.push(
-                        text,
-                        Span::new(chunk_start + t.span.start, chunk_start + t.span.end),
-                    );
-                }
-            }
+            tl.push_chunk(text, Span::new(chunk_start, i), &tokenizer, piece_tokens);
         }
     }
 
@@ -786,6 +619,150 @@ impl Gazetteer {
             return None;
         }
         c.cs_text.get(s as usize..e as usize)
+    }
+}
+
+/// Labels the chunk of `text` that starts at `from` on the fast path (see
+/// [`Gazetteer::prepare`]) and returns where it ends; `None` when the chunk has a shape the
+/// fast path does not take (its labels so far are then to be dropped).
+#[inline(always)]
+fn fast_chunk(
+    tl: &mut TokenLabeler<'_>,
+    vocab: &crate::vocab::Vocab,
+    text: &str,
+    from: usize,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let class = |i: usize| bytes.get(i).map_or(WS, |&b| BYTE_CLASS[usize::from(b)]);
+    let mut i = from;
+    // 0: at the start, after an opening bracket or a dash; 1: right after a word
+    // (`word` is its span); 2: after digits, closing punctuation, a period or "’s";
+    // 3: after a byte that is always a token of its own ([`SOLO`], a lone
+    // apostrophe, "…").
+    let mut state = 0u8;
+    let mut word = (0, 0);
+    loop {
+        let c = class(i);
+        match (state, c) {
+            (_, WS) => return Some(i),
+            (0 | 3, QUOTE) | (_, OPEN) => {
+                tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
+                i += 1;
+                state = if c == OPEN { 0 } else { state };
+            }
+            (0 | 3, LETTER) => {
+                let end = tl.push_word(text, i)?;
+                word = (i, end);
+                i = end;
+                state = 1;
+            }
+            // A number: digits, and more digits after a `. , ; '` between digits
+            // ("4,000", "3.5", "26.1.2018"), one token.
+            (0 | 3, DIGIT) => {
+                let from = i;
+                loop {
+                    while class(i) == DIGIT {
+                        i += 1;
+                    }
+                    let mid = matches!(bytes.get(i), Some(b'.' | b',' | b';' | b'\''));
+                    if !(mid && class(i + 1) == DIGIT) {
+                        break;
+                    }
+                    i += 1;
+                }
+                tl.push_known(Span::new(from, i), vocab.get(&bytes[from..i]), false);
+                state = 2;
+            }
+            // A hashtag: "#" and the word after it, at the start of a chunk or after
+            // punctuation (not after a word, where "#" stands alone).
+            (0 | 3, OTHER) if bytes[i] == b'#' && class(i + 1) == LETTER => {
+                let end = letters_end(bytes, i + 1);
+                if continues(bytes, end) {
+                    return None;
+                }
+                tl.push(text, Span::new(i, end));
+                i = end;
+                state = 2;
+            }
+            // A slash, but not after digits (dates) nor a colon (URLs).
+            (0 | 1 | 3, OTHER)
+                if bytes[i] == b'/'
+                    && i.checked_sub(1).and_then(|p| bytes.get(p)) != Some(&b':') =>
+            {
+                tl.push_known(Span::new(i, i + 1), vocab.get(b"/"), false);
+                i += 1;
+                state = 3;
+            }
+            // A hyphen, or a run of them (one token), anywhere but after digits
+            // (dates and ranges).
+            (0 | 1 | 3, HYPHEN) => {
+                let from = i;
+                while class(i) == HYPHEN {
+                    i += 1;
+                }
+                tl.push_known(Span::new(from, i), vocab.get(&bytes[from..i]), true);
+                state = 0;
+            }
+            (_, SOLO) => {
+                tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
+                i += 1;
+                state = 3;
+            }
+            // Closing punctuation, and ": , ;" where they cannot join word characters
+            // (else what follows must be given back: "a:b", "4,000").
+            (_, CLOSE | QUOTE) => {
+                let joined = joins(bytes, i, 1);
+                tl.push_known(Span::new(i, i + 1), vocab.get(&bytes[i..i + 1]), false);
+                i += 1;
+                state = if joined || state == 2 { 2 } else { 3 };
+            }
+            // A period is its own token unless it ends an abbreviation or starts a
+            // run of periods.
+            (1..=3, PERIOD)
+                if class(i + 1) != PERIOD
+                    && (state != 1
+                        || !text
+                            .get(word.0..word.1)
+                            .is_some_and(khabar_tokenize::keeps_final_period)) =>
+            {
+                tl.push_known(Span::new(i, i + 1), vocab.get(b"."), false);
+                i += 1;
+                state = 2;
+            }
+            // An apostrophe not between two word characters stands alone.
+            (_, APOS) if !joins(bytes, i, 1) => {
+                tl.push_known(Span::new(i, i + 1), vocab.get(b"'"), false);
+                i += 1;
+                state = 3;
+            }
+            // Three-byte punctuation: – — “ ” ‘ ’ …
+            (_, E2) => match (state, bytes.get(i + 1..i + 3)) {
+                (_, Some([0x80, 0x93 | 0x94])) => {
+                    tl.push_known(Span::new(i, i + 3), vocab.get(b"-"), true);
+                    i += 3;
+                    state = 0;
+                }
+                (0 | 3, Some([0x80, 0x9C])) | (1..=3, Some([0x80, 0x9D])) => {
+                    tl.push_known(Span::new(i, i + 3), vocab.get(b"\""), false);
+                    i += 3;
+                    state = if state == 0 { 0 } else { 2 };
+                }
+                // ‘ and ’ not between two word characters stand alone.
+                (_, Some([0x80, 0x98 | 0x99])) if !joins(bytes, i, 3) => {
+                    tl.push_known(Span::new(i, i + 3), vocab.get(b"'"), false);
+                    i += 3;
+                    state = 3;
+                }
+                // "…" always stands alone.
+                (_, Some([0x80, 0xA6])) => {
+                    tl.push(text, Span::new(i, i + 3));
+                    i += 3;
+                    state = 3;
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
     }
 }
 
@@ -1076,6 +1053,58 @@ impl TokenLabeler<'_> {
         }
         self.prev_end = span.end;
         self.prev_hyphen = hyphen;
+    }
+
+    /// Records the tokens of the chunk `chunk` of `text` the slow way: the shapes common
+    /// outside prose that the tokenizer splits simply directly, anything else through
+    /// `tokenizer` (`piece_tokens` is its buffer).
+    fn push_chunk(
+        &mut self,
+        text: &str,
+        chunk: Span,
+        tokenizer: &Tokenizer,
+        piece_tokens: &mut Vec<Token>,
+    ) {
+        let bytes = text.as_bytes();
+        let (chunk_start, i) = (chunk.start, chunk.end);
+        // Shapes common outside prose that the tokenizer splits simply: a single
+        // character that is not whitespace ("|", "•", "→"); a run of `[A-Za-z0-9_]` ("snake_case", "A9"), one token;
+        // ASCII punctuation alone ("),", "*/", "..."), one token per byte but for runs of
+        // periods or hyphens, one token each.
+        let piece = bytes.get(chunk_start..i).unwrap_or(&[]);
+        if single_char(text.get(chunk_start..i).unwrap_or(""))
+            || piece
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            self.push(text, Span::new(chunk_start, i));
+            return;
+        }
+        if piece.iter().all(|&b| b.is_ascii_punctuation() && b != b'_') {
+            let mut k = chunk_start;
+            while k < i {
+                let b = bytes.get(k).copied().unwrap_or(0);
+                let mut end = k + 1;
+                if b == b'.' || b == b'-' {
+                    while end < i && bytes.get(end) == Some(&b) {
+                        end += 1;
+                    }
+                }
+                self.push(text, Span::new(k, end));
+                k = end;
+            }
+            return;
+        }
+        if let Some(piece) = text.get(chunk_start..i) {
+            piece_tokens.clear();
+            tokenizer.tokenize_into(piece, piece_tokens);
+            for t in piece_tokens.iter() {
+                self.push(
+                    text,
+                    Span::new(chunk_start + t.span.start, chunk_start + t.span.end),
+                );
+            }
+        }
     }
 
     /// Records the word segment of `text` starting at `from` (an ASCII letter) as
