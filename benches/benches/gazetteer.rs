@@ -30,9 +30,9 @@
 
 use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use daachorse::{
-    DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind as DaachorseMatchKind,
-};
+#[path = "../shared/daachorse_baseline.rs"]
+mod daachorse_baseline;
+use daachorse_baseline::{Daachorse, on_word_boundaries};
 use khabar_benches::corpus;
 use khabar_gazetteer::{DEFAULT_DATA, Gazetteer, MatchKind, Scratch};
 use std::hint::black_box;
@@ -76,55 +76,6 @@ impl Naive {
         for m in self.ac.find_iter(text) {
             if on_word_boundaries(text, m.start(), m.end()) {
                 black_box(self.entry_of.get(m.pattern().as_usize()));
-                n += 1;
-            }
-        }
-        n
-    }
-}
-
-/// True when neither side of `text[start..end]` is a letter or a digit.
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).and_then(|t| t.chars().next_back());
-    let after = text.get(end..).and_then(|t| t.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// The same naive semantics with daachorse's double-array automaton. daachorse has no
-/// case-insensitive mode, so patterns and text are ASCII-lower-cased (which keeps byte
-/// offsets); it rejects duplicate patterns, so aliases equal after lower-casing are merged
-/// (the first entry wins, as aho-corasick's leftmost-longest reports the first pattern).
-struct Daachorse {
-    pma: DoubleArrayAhoCorasick<u32>,
-}
-
-impl Daachorse {
-    fn new(gz: &Gazetteer) -> Daachorse {
-        let mut seen = std::collections::HashSet::new();
-        let mut patvals = Vec::with_capacity(gz.alias_count());
-        for e in gz.entries() {
-            for a in e.aliases() {
-                let lower = a.to_ascii_lowercase();
-                if !lower.is_empty() && seen.insert(lower.clone()) {
-                    patvals.push((lower, u32::try_from(e.index()).unwrap_or(u32::MAX)));
-                }
-            }
-        }
-        let pma = DoubleArrayAhoCorasickBuilder::new()
-            .match_kind(DaachorseMatchKind::LeftmostLongest)
-            .build_with_values(patvals)
-            .expect("daachorse builds");
-        Daachorse { pma }
-    }
-
-    fn count(&self, text: &str, lower: &mut String) -> usize {
-        lower.clear();
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
-        let mut n = 0;
-        for m in self.pma.leftmost_find_iter(lower.as_str()) {
-            if on_word_boundaries(text, m.start(), m.end()) {
-                black_box(m.value());
                 n += 1;
             }
         }

@@ -23,7 +23,16 @@
 //! event layer costs), `gazetteer-huge` (the large gazetteer of `make bench-data` over the 10 MB
 //! corpus once) and `gazetteer-huge-build` (its build alone, to subtract); both take an optional
 //! path to keep the compiled large gazetteer in (loaded when it exists). `REPEAT` defaults to 5.
+//! `daachorse-huge` runs the benchmark's naive daachorse baseline instead of `find` (build and
+//! search: its search is `Daachorse::count` in the profile). `race-huge` (same optional path)
+//! and `race-default` time `find_into` and the daachorse baseline over the 10 MB corpus in
+//! alternation, `ROUNDS` times each (default 7), and print the best time of each: on a loaded
+//! machine the best of alternating runs compares the two more fairly than one run each.
 
+#[path = "../shared/daachorse_baseline.rs"]
+mod daachorse_baseline;
+
+use daachorse_baseline::Daachorse;
 use khabar_benches::corpus;
 use khabar_gazetteer::Gazetteer;
 use khabar_numdate::{DateExtractor, QuantityExtractor};
@@ -171,24 +180,36 @@ fn main() -> ExitCode {
                 })
                 .sum::<usize>();
         }
+        "race-huge" | "race-default" | "daachorse-huge" => {
+            let gz = if mode == "race-default" {
+                Gazetteer::default_gazetteer().ok().cloned()
+            } else {
+                load_large(std::env::args().nth(2))
+            };
+            let Some(gz) = gz else {
+                return ExitCode::FAILURE;
+            };
+            let docs = corpus::large(corpus::TEN_MB);
+            let daac = Daachorse::new(&gz);
+            if mode == "daachorse-huge" {
+                let mut lower = String::new();
+                n += docs
+                    .iter()
+                    .map(|d| daac.count(d, &mut lower))
+                    .sum::<usize>();
+            } else {
+                n += race(&gz, &daac, &docs);
+            }
+        }
         "gazetteer-huge" | "gazetteer-huge-build" => {
             // The large GeoNames-derived gazetteer (`benches/data/large_gazetteer.csv`, over a
             // million aliases) built, and in `gazetteer-huge` run once over the 10 MB corpus:
             // the cost of `find` is the difference of the two modes.
             // With a second argument, the compiled gazetteer is loaded from that file (written
             // there first if absent): under callgrind, building it costs far more than `find`.
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/large_gazetteer.csv");
-            let compiled = std::env::args().nth(2);
-            let loaded = compiled.as_deref().and_then(|c| Gazetteer::load(c).ok());
-            let Some(gz) = loaded.or_else(|| Gazetteer::from_csv_path(path).ok()) else {
-                eprintln!("{path} not found or invalid: `make bench-data` builds it");
+            let Some(gz) = load_large(std::env::args().nth(2)) else {
                 return ExitCode::FAILURE;
             };
-            if let Some(c) = compiled.filter(|c| !std::path::Path::new(c).exists()) {
-                if gz.save(&c).is_err() {
-                    return ExitCode::FAILURE;
-                }
-            }
             n += gz.len();
             if mode == "gazetteer-huge" {
                 n += corpus::large(corpus::TEN_MB)
@@ -199,11 +220,71 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: seeds_driver quantities|dates|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large|gazetteer-huge|gazetteer-huge-build|notes|notes-auto|notes-joined|corpus|corpus-no-events"
+                "usage: seeds_driver quantities|dates|gazetteer-build|gazetteer|pipeline|pipeline-large|gazetteer-large|gazetteer-huge|gazetteer-huge-build|notes|notes-auto|notes-joined|corpus|corpus-no-events|daachorse-huge|race-huge|race-default"
             );
             return ExitCode::FAILURE;
         }
     }
     println!("{}", black_box(n));
     ExitCode::SUCCESS
+}
+
+/// The large gazetteer of `make bench-data`, loaded from `compiled` when that file exists,
+/// else built (and saved there when a path is given).
+fn load_large(compiled: Option<String>) -> Option<Gazetteer> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/large_gazetteer.csv");
+    let loaded = compiled.as_deref().and_then(|c| Gazetteer::load(c).ok());
+    let gz = loaded.or_else(|| Gazetteer::from_csv_path(path).ok());
+    if gz.is_none() {
+        eprintln!("{path} not found or invalid: `make bench-data` builds it");
+    }
+    if let (Some(g), Some(c)) = (&gz, compiled) {
+        if !std::path::Path::new(&c).exists() && g.save(&c).is_err() {
+            eprintln!("could not save {c}");
+        }
+    }
+    gz
+}
+
+/// Times `find_into` and the daachorse baseline over `docs`, alternating, `ROUNDS` times
+/// each; prints the best time and MB/s of each. Returns the number of matches of both.
+fn race(gz: &Gazetteer, daac: &Daachorse, docs: &[String]) -> usize {
+    use khabar_gazetteer::{MatchKind, Scratch};
+    use std::time::Instant;
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(7);
+    let bytes = corpus::bytes(docs) as f64;
+    let (mut scratch, mut out, mut lower) = (Scratch::new(), Vec::new(), String::new());
+    let (mut best_k, mut best_d) = (f64::INFINITY, f64::INFINITY);
+    let (mut n_k, mut n_d) = (0, 0);
+    for _ in 0..rounds {
+        let t = Instant::now();
+        n_k = 0;
+        for d in docs {
+            out.clear();
+            gz.find_into(d, MatchKind::LeftmostLongest, &mut scratch, &mut out);
+            n_k += out.len();
+        }
+        best_k = best_k.min(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        n_d = docs
+            .iter()
+            .map(|d| daac.count(d, &mut lower))
+            .sum::<usize>();
+        best_d = best_d.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "khabar find_into: best {:.1} ms, {:.1} MB/s ({n_k} matches)",
+        best_k * 1e3,
+        bytes / best_k / 1e6
+    );
+    println!(
+        "daachorse baseline: best {:.1} ms, {:.1} MB/s ({n_d} matches)",
+        best_d * 1e3,
+        bytes / best_d / 1e6
+    );
+    println!("khabar / daachorse speed: {:.2}", best_d / best_k);
+    n_k + n_d
 }

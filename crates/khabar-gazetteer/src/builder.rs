@@ -1,5 +1,6 @@
 //! Building a [`Gazetteer`]: collect entries from code and files, then compile.
 
+use crate::ci_only::CiOnly;
 use crate::entry::Entry;
 use crate::error::{Error, Result, Source};
 use crate::gazetteer::{Gazetteer, Options};
@@ -554,7 +555,7 @@ fn compile_keys(
         owners.add(&keyer.labels, store.entry_of_alias(a), store.alias_is_cs(a));
         owner_state.push(state);
         if store.alias_is_cs(a) {
-            crate::key::cs_form(alias, &keyer.kept, strip, &mut form);
+            crate::key::cs_form(alias, keyer.kept.iter().copied(), strip, &mut form);
             let start = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
             cs_text.push_str(&form);
             let end = u32::try_from(cs_text.len()).map_err(|_| Error::TooLarge("cs text"))?;
@@ -619,7 +620,7 @@ fn compile_keys(
         canon.extend(from..vocab.len() as u32);
     }
     let n_states = trie.state_count();
-    let trie = trie.freeze(vocab.len());
+    let mut trie = trie.freeze(vocab.len());
 
     // Group aliases by final state (a counting sort keeps alias order inside a group).
     let mut starts = vec![0u32; n_states + 1];
@@ -695,6 +696,8 @@ fn compile_keys(
     starts[n_states] = w as u32;
     cands.truncate(w);
     cands.shrink_to_fit();
+    let ci_only = CiOnly::of(&state_cs, &starts, &cands, |a| store.alias_is_cs(a));
+    trie.set_cands(&starts);
     cs_index.shrink_to_fit();
     let mut cs_rank_base = Vec::with_capacity(store.alias_cs.len());
     let mut below = 0u32;
@@ -705,9 +708,9 @@ fn compile_keys(
     Ok(crate::gazetteer::Compiled {
         vocab,
         trie,
-        state_cands: starts,
         cands,
         state_cs,
+        ci_only,
         cs_index,
         cs_rank_base,
         cs_text,

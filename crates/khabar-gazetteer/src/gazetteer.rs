@@ -37,12 +37,13 @@ impl Default for Options {
 pub(crate) struct Compiled {
     pub vocab: Vocab,
     pub trie: Trie,
-    /// The aliases ending in trie state `s` are `cands[state_cands[s]..state_cands[s + 1]]`,
-    /// best first (priority, then entry order); a state with none is not an alias end.
-    pub state_cands: Vec<u32>,
+    /// The aliases ending in trie state `s` are `cands[trie.cands(s)]`, best first
+    /// (priority, then entry order); a state with none is not an alias end.
     pub cands: Vec<u32>,
     /// One bit per state: some candidate is case-sensitive.
     pub state_cs: Vec<u64>,
+    /// The case-insensitive candidates of the states flagged in `state_cs`.
+    pub ci_only: crate::ci_only::CiOnly,
     /// Case-sensitive comparison forms: `(alias, start, end)` into `cs_text`, by alias.
     pub cs_index: Vec<(u32, u32, u32)>,
     /// Number of case-sensitive aliases before each block of 64 aliases (the rank of an
@@ -91,7 +92,7 @@ fn fresh_uid() -> u64 {
 }
 
 /// Magic bytes and format version at the start of a saved gazetteer.
-pub(crate) const MAGIC: &[u8; 8] = b"KHGAZ\x00\x02\x00";
+pub(crate) const MAGIC: &[u8; 8] = b"KHGAZ\x00\x03\x00";
 
 impl Gazetteer {
     pub(crate) fn from_parts(store: Store, options: Options, compiled: Compiled) -> Gazetteer {
@@ -194,8 +195,9 @@ impl Gazetteer {
             + 8 * s.alias_cs.capacity()
             + c.vocab.heap_bytes()
             + c.trie.heap_bytes()
-            + 4 * (c.state_cands.capacity() + c.cands.capacity())
+            + 4 * c.cands.capacity()
             + 8 * c.state_cs.capacity()
+            + c.ci_only.heap_bytes()
             + 12 * c.cs_index.capacity()
             + 4 * c.cs_rank_base.capacity()
             + c.cs_text.capacity()

@@ -69,10 +69,15 @@ pub(crate) fn gap_bit(
 /// The case-sensitive comparison form of a run of kept tokens: each token folded without
 /// case folding, joined by single spaces (tokens never contain an ASCII space, so the form
 /// determines the tokens).
-pub(crate) fn cs_form(text: &str, spans: &[Span], strip_diacritics: bool, out: &mut String) {
+pub(crate) fn cs_form(
+    text: &str,
+    spans: impl IntoIterator<Item = Span>,
+    strip_diacritics: bool,
+    out: &mut String,
+) {
     out.clear();
     let opts = fold_cs(strip_diacritics);
-    for (i, sp) in spans.iter().enumerate() {
+    for (i, sp) in spans.into_iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }

@@ -130,6 +130,7 @@
 //! [khabar]: https://example.invalid/khabar
 
 mod builder;
+mod ci_only;
 #[cfg(feature = "default-gazetteer")]
 mod default;
 mod english;

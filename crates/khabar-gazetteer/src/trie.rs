@@ -4,6 +4,11 @@
 //! `token_id << 1 | gap_bit` (see [`crate::key`]). The root's children are an array indexed by
 //! token id (one load per text token); deeper states keep their few children as a sorted
 //! slice (most states have one child).
+//!
+//! Laid out for a walk that misses the cache at every step on a large gazetteer: a state's
+//! row (where its children start) and where its candidate aliases start are one [`Node`],
+//! and each child's label and target state are one [`Edge`], so that a step reads two
+//! cache lines, not four.
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -118,22 +123,17 @@ impl TrieBuilder {
             }
         }
         drop(self.edges);
+        let mut edges: Vec<Edge> = labels
+            .into_iter()
+            .zip(targets)
+            .map(|(label, target)| Edge { label, target })
+            .collect();
         // Sort each state's children by label (usually one child, so nothing to do).
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
         for s in 0..n {
             let (lo, hi) = (first[s] as usize, first[s + 1] as usize);
             if hi - lo > 1 {
-                pairs.clear();
-                pairs.extend(
-                    labels[lo..hi]
-                        .iter()
-                        .copied()
-                        .zip(targets[lo..hi].iter().copied()),
-                );
-                pairs.sort_unstable();
-                for (i, (l, t)) in pairs.iter().enumerate() {
-                    labels[lo + i] = *l;
-                    targets[lo + i] = *t;
+                if let Some(row) = edges.get_mut(lo..hi) {
+                    row.sort_unstable_by_key(|e| e.label);
                 }
             }
         }
@@ -141,11 +141,30 @@ impl TrieBuilder {
         root.resize(vocab_len, 0);
         Trie {
             root,
-            first,
-            labels,
-            targets,
+            nodes: first
+                .into_iter()
+                .map(|first| Node { first, cands: 0 })
+                .collect(),
+            edges,
         }
     }
+}
+
+/// One state of the frozen trie.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Node {
+    /// The state's children are `edges[first..]` up to the next state's `first`.
+    first: u32,
+    /// The state's candidate aliases start at `cands` in `Compiled::cands`, up to the next
+    /// state's `cands`; none when they are equal (the state ends no alias).
+    cands: u32,
+}
+
+/// One child of a state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Edge {
+    label: u32,
+    target: u32,
 }
 
 /// The frozen trie.
@@ -153,10 +172,9 @@ impl TrieBuilder {
 pub(crate) struct Trie {
     /// State reached from the root by each token id (0 = none).
     root: Vec<u32>,
-    /// Children of state `s` are `first[s]..first[s + 1]` in `labels`/`targets`.
-    first: Vec<u32>,
-    labels: Vec<u32>,
-    targets: Vec<u32>,
+    /// One per state, and one after the last.
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
 }
 
 impl Trie {
@@ -170,29 +188,47 @@ impl Trie {
     #[inline]
     pub fn child(&self, state: u32, label: u32) -> u32 {
         let s = state as usize;
-        let (Some(&lo), Some(&hi)) = (self.first.get(s), self.first.get(s + 1)) else {
+        let (Some(a), Some(b)) = (self.nodes.get(s), self.nodes.get(s + 1)) else {
             return 0;
         };
-        let (lo, hi) = (lo as usize, hi as usize);
-        let Some(labels) = self.labels.get(lo..hi) else {
+        let Some(row) = self.edges.get(a.first as usize..b.first as usize) else {
             return 0;
         };
-        let found = if labels.len() <= 8 {
-            labels.iter().position(|&l| l == label)
+        let found = if row.len() <= 8 {
+            row.iter().find(|e| e.label == label)
         } else {
-            labels.binary_search(&label).ok()
+            row.binary_search_by_key(&label, |e| e.label)
+                .ok()
+                .and_then(|i| row.get(i))
         };
-        found
-            .and_then(|i| self.targets.get(lo + i))
-            .copied()
-            .unwrap_or(0)
+        found.map_or(0, |e| e.target)
+    }
+
+    /// Records where each state's candidates start: `starts[s]` for state `s`, one entry
+    /// per state and one after the last.
+    pub fn set_cands(&mut self, starts: &[u32]) {
+        for (node, &start) in self.nodes.iter_mut().zip(starts) {
+            node.cands = start;
+        }
+    }
+
+    /// The range in `Compiled::cands` of the candidates of `state` (empty if it ends no
+    /// alias).
+    #[inline]
+    pub fn cands(&self, state: u32) -> Option<std::ops::Range<usize>> {
+        let s = state as usize;
+        let (a, b) = (self.nodes.get(s)?, self.nodes.get(s + 1)?);
+        Some(a.cands as usize..b.cands as usize)
+    }
+
+    /// Whether some alias ends in `state`.
+    #[inline]
+    pub fn is_end(&self, state: u32) -> bool {
+        self.cands(state).is_some_and(|r| !r.is_empty())
     }
 
     /// Approximate heap size in bytes.
     pub fn heap_bytes(&self) -> usize {
-        4 * (self.root.capacity()
-            + self.first.capacity()
-            + self.labels.capacity()
-            + self.targets.capacity())
+        4 * self.root.capacity() + 8 * (self.nodes.capacity() + self.edges.capacity())
     }
 }

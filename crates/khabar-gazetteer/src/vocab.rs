@@ -58,18 +58,29 @@ fn finish(mut h: u64) -> u64 {
 
 /// The hash of the ASCII letters `text[from..to]` as if lower-cased — `hash_bytes` of the
 /// lower-cased string — without copying (for letters, lower-casing sets bit 5). Words of
-/// up to 8 letters are read with one unaligned load when the text has room.
-#[inline]
+/// up to 8 letters are read with one unaligned load when the text has room, words of 9 to
+/// 16 letters with two.
+#[inline(always)]
 pub(crate) fn hash_ascii_letters_lower(text: &[u8], from: usize, to: usize) -> u64 {
     const LOWER: u64 = 0x2020_2020_2020_2020;
     let len = to.saturating_sub(from);
-    if (1..=8).contains(&len) {
-        if let Some(word) = text.get(from..from + 8) {
+    let load = |at: usize| {
+        text.get(at..at + 8).map(|word| {
             let mut w = [0u8; 8];
             w.copy_from_slice(word);
+            u64::from_le_bytes(w)
+        })
+    };
+    let h = (len as u64).wrapping_mul(K);
+    if (1..=8).contains(&len) {
+        if let Some(w) = load(from) {
             let m = live(len);
-            let h = (len as u64).wrapping_mul(K);
-            return finish(mix(h, (u64::from_le_bytes(w) & m) | (LOWER & m)));
+            return finish(mix(h, (w & m) | (LOWER & m)));
+        }
+    } else if (9..=16).contains(&len) {
+        if let (Some(w0), Some(w1)) = (load(from), load(from + 8)) {
+            let m = live(len - 8);
+            return finish(mix(mix(h, w0 | LOWER), (w1 & m) | (LOWER & m)));
         }
     }
     hash_with(text.get(from..to).unwrap_or(&[]), LOWER)
@@ -345,5 +356,20 @@ mod tests {
         }
         assert_eq!(v.get(b""), None);
         assert_eq!(v.len(), 5004);
+    }
+
+    /// The word-at-a-time hash of letters equals `hash_bytes` of the lower-cased letters,
+    /// for every length, with and without room after the word in the text.
+    #[test]
+    fn letter_hash_equals_hash_of_lower_case() {
+        let letters = b"KabulAndKandaharAreCitiesOfAfghanistanXyz";
+        for len in 1..=40 {
+            for from in 0..2 {
+                let word = &letters[from..from + len];
+                let want = hash_bytes(word.to_ascii_lowercase().as_slice());
+                assert_eq!(hash_ascii_letters_lower(letters, from, from + len), want);
+                assert_eq!(hash_ascii_letters_lower(word, 0, len), want, "{len}");
+            }
+        }
     }
 }
