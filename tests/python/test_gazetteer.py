@@ -7,6 +7,8 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import khabar
 
@@ -92,3 +94,21 @@ def test_user_gazetteer_merged_with_default_wins_ties(tmp_path: Path) -> None:
     assert [x.id for x in only_mine("Kabul and IS-K").entities] == ["X:K"]
     with pytest.raises(TypeError, match="khabar.Gazetteer"):
         khabar.Pipeline(["not a gazetteer"])  # type: ignore[list-item]
+
+
+_pieces = st.sampled_from(
+    ["IS-K", "Kunar", "Kabul", "Taliban", "ISIS-K", "Jawzjan", " ", ", ", "’s", "ṟ", "🇦🇫",
+     "دولت", "e\u0301", "中文", "\n"]
+)
+
+
+@given(st.lists(_pieces, max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_find_offsets_are_str_indices(text: str) -> None:
+    # The str offsets (counted from one mention to the next) agree with the byte offsets
+    # and slice exactly the mention, whatever characters come before it.
+    for m in khabar.Gazetteer.default().find(text):
+        d = m.to_dict()
+        assert text[m.start:m.end] == m.text
+        assert len(text[: m.start].encode()) == d["byte_start"]
+        assert len(text[: m.end].encode()) == d["byte_end"]

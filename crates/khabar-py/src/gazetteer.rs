@@ -5,8 +5,8 @@ use crate::leaf::leaf_list;
 use crate::prepared::Item;
 use crate::results::{Entity, json_loads};
 use crate::text::{PyText, type_name};
-use khabar::EntityRecord;
-use khabar::tokenize::CharOffsets;
+use khabar::tokenize::CharCursor;
+use khabar::{EntityRecord, Offsets};
 use khabar_gazetteer::{Entry, Gazetteer as RsGazetteer, GazetteerBuilder};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -86,11 +86,24 @@ pub(crate) fn find_in<'py>(
 }
 
 /// The schema records of the entities in `text`, `str` offsets included (no GIL needed).
+///
+/// The entities come in text order, so a [`CharCursor`] converts their offsets counting only
+/// the chars up to the last one: no offsets table over the whole text (a long text has few
+/// mentions).
 fn records(gz: &khabar::EntityMatcher, text: &str) -> Vec<EntityRecord> {
-    let conv = CharOffsets::new(text);
+    let mut cursor = CharCursor::new(text);
     gz.find(text)
         .into_iter()
-        .map(|e| EntityRecord::from_entity(&conv, e))
+        .map(|e| {
+            let (start, end) = cursor.char_span(e.span).unwrap_or((0, 0));
+            let span = Offsets {
+                start,
+                end,
+                byte_start: e.span.start,
+                byte_end: e.span.end,
+            };
+            EntityRecord::with_offsets(span, e)
+        })
         .collect()
 }
 

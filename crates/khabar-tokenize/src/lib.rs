@@ -10,7 +10,8 @@
 //! * [`fold`] — a folded copy of the text (case, typography, whitespace, optionally
 //!   diacritics) with an [`OffsetMap`] back to the original, so matches found on folded text
 //!   land on exact original spans;
-//! * [`CharOffsets`] — byte offsets to code-point offsets in linear time, for Python.
+//! * [`CharOffsets`] — byte offsets to code-point offsets in linear time, for Python;
+//!   [`CharCursor`] the same for a few offsets in text order, without a table.
 //!
 //! # Tokenization rules
 //!
@@ -60,7 +61,7 @@ mod tokenizer;
 
 pub use abbrev::keeps_final_period;
 pub use fold::{FoldOptions, Folded, OffsetMap, fold, fold_str, fold_str_with};
-pub use offsets::CharOffsets;
+pub use offsets::{CharCursor, CharOffsets};
 pub use sentence::{Sentence, SentenceSplitter, sentences};
 pub use span::Span;
 pub use token::{Token, TokenKind};

@@ -77,6 +77,56 @@ impl<'a> CharOffsets<'a> {
     }
 }
 
+/// Converts byte offsets of one text into `char` offsets by counting the chars between one
+/// offset and the next: no table over the whole text, so converting the few spans of a long
+/// text costs only the bytes between them. Linear in the distance moved, forwards or back;
+/// offsets in text order (a matcher's results) cost one pass up to the last one.
+/// [`CharOffsets`] is the reference it agrees with (see the property tests).
+///
+/// ```
+/// use khabar_tokenize::CharCursor;
+/// let text = "Kunaṟ’s 4,000";
+/// let mut cur = CharCursor::new(text);
+/// assert_eq!(cur.char_offset(12), Some(8));
+/// assert_eq!(cur.char_offset(5), None); // inside "ṟ"
+/// assert_eq!(cur.char_offset(3), Some(3)); // backwards is fine too
+/// ```
+#[derive(Clone, Debug)]
+pub struct CharCursor<'a> {
+    text: &'a str,
+    /// The last byte offset converted (a char boundary) and its char offset.
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The char offset of byte offset `byte`, or `None` if `byte` is past the end or not on a
+    /// `char` boundary.
+    pub fn char_offset(&mut self, byte: usize) -> Option<usize> {
+        if byte >= self.byte {
+            self.chars += self.text.get(self.byte..byte)?.chars().count();
+        } else {
+            self.chars -= self.text.get(byte..self.byte)?.chars().count();
+        }
+        self.byte = byte;
+        Some(self.chars)
+    }
+
+    /// Converts a byte span; `None` if either end is invalid.
+    pub fn char_span(&mut self, span: crate::Span) -> Option<(usize, usize)> {
+        Some((self.char_offset(span.start)?, self.char_offset(span.end)?))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +140,18 @@ mod tests {
         }
         assert_eq!(conv.char_offset(text.len()), Some(text.chars().count()));
         assert_eq!(conv.char_offset(text.len() + 1), None);
+    }
+
+    #[test]
+    fn cursor_matches_char_indices_both_ways() {
+        let text = "a’b 🇦🇫 دولت e\u{301} 中文 x".repeat(3);
+        let mut cur = CharCursor::new(&text);
+        let all: Vec<(usize, usize)> = text.char_indices().map(|(b, _)| b).enumerate().collect();
+        for &(ci, bi) in all.iter().chain(all.iter().rev()) {
+            assert_eq!(cur.char_offset(bi), Some(ci));
+        }
+        assert_eq!(cur.char_offset(2), None); // inside "’"
+        assert_eq!(cur.char_offset(text.len() + 1), None);
+        assert_eq!(cur.char_offset(text.len()), Some(text.chars().count()));
     }
 }

@@ -1,7 +1,8 @@
 //! Property tests: the fast paths agree with the references, and spans are always exact.
 
 use khabar_tokenize::{
-    CharOffsets, FoldOptions, SentenceSplitter, Span, Tokenizer, fold, sentences, tokenize,
+    CharCursor, CharOffsets, FoldOptions, SentenceSplitter, Span, Tokenizer, fold, sentences,
+    tokenize,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -179,6 +180,20 @@ proptest! {
             prop_assert_eq!(conv.char_offset(bi), Some(ci));
         }
         prop_assert_eq!(conv.char_offset(text.len()), Some(text.chars().count()));
+    }
+
+    /// The table-free cursor agrees with the table at any byte offsets in any order (on a
+    /// char boundary or not, past the end or not).
+    #[test]
+    fn char_cursor_agrees_with_char_offsets(
+        text in any::<String>(),
+        at in proptest::collection::vec(0usize..80, 0..24),
+    ) {
+        let conv = CharOffsets::new(&text);
+        let mut cur = CharCursor::new(&text);
+        for b in at {
+            prop_assert_eq!(cur.char_offset(b), conv.char_offset(b), "byte {}", b);
+        }
     }
 
     #[test]

@@ -253,8 +253,13 @@ impl EntityRecord {
 
     /// Like [`EntityRecord::new`], taking the entity (no copies).
     pub fn from_entity(conv: &CharOffsets<'_>, e: Entity) -> EntityRecord {
+        EntityRecord::with_offsets(Offsets::new(conv, e.span), e)
+    }
+
+    /// The record of `e` with its span already converted (`span` must be `e.span`'s).
+    pub fn with_offsets(span: Offsets, e: Entity) -> EntityRecord {
         EntityRecord {
-            span: Offsets::new(conv, e.span),
+            span,
             text: e.text,
             label: e.label,
             id: e.id,

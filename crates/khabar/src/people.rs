@@ -59,6 +59,10 @@ fn support_of<'g>(gz: &'g Gazetteer, org: &str) -> Vec<EntryRef<'g>> {
 
 /// Rule 2: an ambiguous person mention goes to the candidate the document supports.
 fn by_affiliation(gz: &Gazetteer, entities: &mut [Entity]) {
+    // Only ambiguous person mentions change: without one there is nothing to gather.
+    if !entities.iter().any(ambiguous_person) {
+        return;
+    }
     let mentioned: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     // organisations the document's persons belong to count too
     let mut present: HashSet<String> = mentioned.iter().map(|s| (*s).to_owned()).collect();
@@ -72,7 +76,7 @@ fn by_affiliation(gz: &Gazetteer, entities: &mut [Entity]) {
     }
     let mut chosen: Vec<(usize, String)> = Vec::new();
     for (k, e) in entities.iter().enumerate() {
-        if !e.is_ambiguous() || !e.candidates.iter().all(|c| c.label == "PERSON") {
+        if !ambiguous_person(e) {
             continue;
         }
         let supported: Vec<&str> = e
@@ -94,6 +98,11 @@ fn by_affiliation(gz: &Gazetteer, entities: &mut [Entity]) {
             promote(e, &entry);
         }
     }
+}
+
+/// Whether every one of the several candidates of `e` is a person (what rule 2 resolves).
+fn ambiguous_person(e: &Entity) -> bool {
+    e.is_ambiguous() && e.candidates.iter().all(|c| c.label == "PERSON")
 }
 
 /// Makes `entry` the entity's best candidate (the others stay, after it).
