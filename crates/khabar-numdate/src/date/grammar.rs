@@ -1678,138 +1678,104 @@ impl<'a> Grammar<'a> {
 
     /// "week 10", "the third week of 2027", "the last week of 2015".
     fn iso_week(&self, i: usize) -> R<Cal> {
-        // "week 31", "week 3 of 2027", "week 27 of last year": an ISO week by number.
-        if self.is(i, W::Unit(Unit::Week, false)) {
-            if let Some(w) = self
-                .int(i + 1)
-                .filter(|w| (1..=53).contains(w))
-                .filter(|_| self.num(i + 1).is_some_and(|n| n.digits <= 2))
-            {
-                let w = w as u8;
-                if self.is(i + 2, W::Of) {
-                    if let Some(y) = self.year_digits(i + 3) {
-                        return Some((
-                            i + 4,
-                            Cal::IsoWeek {
-                                y: YearSpec::Abs(y),
-                                w,
-                            },
-                        ));
-                    }
-                    if let Some((e, n)) = self.rel_year(i + 3) {
-                        return Some((
-                            e,
-                            Cal::IsoWeek {
-                                y: YearSpec::Rel(n),
-                                w,
-                            },
-                        ));
-                    }
-                }
-                return Some((
-                    i + 2,
-                    Cal::IsoWeek {
-                        y: YearSpec::Rel(0),
-                        w,
-                    },
-                ));
+        if let Some(r) = self.week_number(i) {
+            return Some(r);
+        }
+        let j = if self.is(i, W::The) { i + 1 } else { i };
+        if let Some(r) = self.week_ordinal(j).and_then(|n| self.nth_week(j, n)) {
+            return Some(r);
+        }
+        self.capital_week_number(j)
+    }
+
+    /// `week-number`: "week 31", "week 3 of 2027", "week 27 of last year" — an ISO week by
+    /// number, of this year when no year is named.
+    fn week_number(&self, i: usize) -> R<Cal> {
+        if !self.is(i, W::Unit(Unit::Week, false)) {
+            return None;
+        }
+        let w = self
+            .int(i + 1)
+            .filter(|w| (1..=53).contains(w))
+            .filter(|_| self.num(i + 1).is_some_and(|n| n.digits <= 2))? as u8;
+        if self.is(i + 2, W::Of) {
+            if let Some(y) = self.year_digits(i + 3) {
+                let y = YearSpec::Abs(y);
+                return Some((i + 4, Cal::IsoWeek { y, w }));
+            }
+            if let Some((e, n)) = self.rel_year(i + 3) {
+                let y = YearSpec::Rel(n);
+                return Some((e, Cal::IsoWeek { y, w }));
             }
         }
-        let mut j = i;
-        if self.is(j, W::The) {
-            j += 1;
-        }
-        let nth = match self.w(j) {
+        let y = YearSpec::Rel(0);
+        Some((i + 2, Cal::IsoWeek { y, w }))
+    }
+
+    /// The ordinal of `nth-week` at `j`: "first" … "fifth", "3rd" (1–5), "last" (0).
+    fn week_ordinal(&self, j: usize) -> Option<u8> {
+        match self.w(j) {
             Some(W::Ord(n)) if (1..=5).contains(&n) => Some(n as u8),
             Some(W::Last) if self.word_is(j, "last") => Some(0),
-            // "3rd week of 2018"
             _ => self
                 .num(j)
                 .filter(|n| n.suffix == Suffix::Ord)
                 .and_then(|n| n.int())
                 .filter(|n| (1..=5).contains(n))
                 .map(|n| n as u8),
+        }
+    }
+
+    /// `nth-week`: the `n`th (0 = last) week after the ordinal at `j` — of a month ("the
+    /// third week of this month", "the last week of July", "3rd week of Jan 2016"), or of
+    /// a year by number ("the third week of two thousand sixteen", "the third week next
+    /// year", "3rd week of 2018", "the last week of 2015": its last ISO week, the one
+    /// holding December 28).
+    fn nth_week(&self, j: usize, n: u8) -> R<Cal> {
+        if !self.is(j + 1, W::Unit(Unit::Week, false)) {
+            return None;
+        }
+        let of = self.is(j + 2, W::Of);
+        let k = if of { j + 3 } else { j + 2 };
+        if let Some((e, mo)) = self.rel_month(k) {
+            let month = MonthRef::Rel(mo);
+            return Some((e, Cal::NthWeek { n, month }));
+        }
+        if of {
+            if let Some((e, mo)) = self.month(k) {
+                let (e2, y) = self.year_after(e).unwrap_or((e, YearSpec::Unknown));
+                let month = MonthRef::Named(y, mo);
+                return Some((e2, Cal::NthWeek { n, month }));
+            }
+            if let Some((e, y)) = self.word_year(k).filter(|&(e, _)| e > k + 1) {
+                let (y, w) = (YearSpec::Abs(y), n.max(1));
+                return Some((e, Cal::IsoWeek { y, w }));
+            }
+        }
+        if let Some((e, yr)) = self.rel_year(k).filter(|_| n > 0) {
+            let y = YearSpec::Rel(yr);
+            return Some((e, Cal::IsoWeek { y, w: n }));
+        }
+        let y = self.year_digits(j + 3).filter(|_| of)?;
+        let w = if n == 0 {
+            crate::date::CivilDate::checked(y, 12, 28).map_or(52, |d| d.iso_week().1)
+        } else {
+            n
         };
-        if let Some(n) = nth {
-            // "the third week of this month", "the last week of July", "the third week next
-            // year" (a week of a year by number).
-            if self.is(j + 1, W::Unit(Unit::Week, false)) {
-                let k = if self.is(j + 2, W::Of) { j + 3 } else { j + 2 };
-                if let Some((e, mo)) = self.rel_month(k) {
-                    return Some((
-                        e,
-                        Cal::NthWeek {
-                            n,
-                            month: MonthRef::Rel(mo),
-                        },
-                    ));
-                }
-                if k == j + 3 {
-                    if let Some((e, mo)) = self.month(k) {
-                        let (e2, y) = self.year_after(e).unwrap_or((e, YearSpec::Unknown));
-                        return Some((
-                            e2,
-                            Cal::NthWeek {
-                                n,
-                                month: MonthRef::Named(y, mo),
-                            },
-                        ));
-                    }
-                    if let Some((e, y)) = self.word_year(k).filter(|&(e, _)| e > k + 1) {
-                        return Some((
-                            e,
-                            Cal::IsoWeek {
-                                y: YearSpec::Abs(y),
-                                w: n.max(1),
-                            },
-                        ));
-                    }
-                }
-                if let Some((e, yr)) = self.rel_year(k) {
-                    if n > 0 {
-                        return Some((
-                            e,
-                            Cal::IsoWeek {
-                                y: YearSpec::Rel(yr),
-                                w: n,
-                            },
-                        ));
-                    }
-                }
-            }
-            if self.is(j + 1, W::Unit(Unit::Week, false)) && self.is(j + 2, W::Of) {
-                if let Some(y) = self.year_digits(j + 3) {
-                    let w = if n == 0 {
-                        // The last ISO week: the one containing December 28.
-                        crate::date::CivilDate::checked(y, 12, 28).map_or(52, |d| d.iso_week().1)
-                    } else {
-                        n
-                    };
-                    return Some((
-                        j + 4,
-                        Cal::IsoWeek {
-                            y: YearSpec::Abs(y),
-                            w,
-                        },
-                    ));
-                }
-            }
+        let y = YearSpec::Abs(y);
+        Some((j + 4, Cal::IsoWeek { y, w }))
+    }
+
+    /// `capital-week-number`: "Week 12" capitalised or opening the text — an ISO week of an
+    /// unknown year.
+    fn capital_week_number(&self, j: usize) -> R<Cal> {
+        let opens = self.t.get(j).is_some_and(|t| t.cap() || j == 0);
+        if !self.is(j, W::Unit(Unit::Week, false)) || !opens {
+            return None;
         }
-        if self.is(j, W::Unit(Unit::Week, false))
-            && self.t.get(j).is_some_and(|t| t.cap() || j == 0)
-        {
-            let w = self.int(j + 1)?;
-            if (1..=53).contains(&w) {
-                return Some((
-                    j + 2,
-                    Cal::IsoWeek {
-                        y: YearSpec::Unknown,
-                        w: w as u8,
-                    },
-                ));
-            }
-        }
-        None
+        let w = self.int(j + 1).filter(|w| (1..=53).contains(w))? as u8;
+        let y = YearSpec::Unknown;
+        Some((j + 2, Cal::IsoWeek { y, w }))
     }
 
     /// Relative days, weeks, months, years: "yesterday", "the day before yesterday",
@@ -2638,6 +2604,39 @@ mod tests {
                 ("the third quarter", "the third quarter"),
                 ("week 10", "week 10"),
             ],
+        );
+    }
+
+    #[test]
+    fn week_productions() {
+        check(
+            |g: &Grammar<'_>, i| g.week_number(i),
+            &[
+                ("week 31", "week 31"),
+                ("week 3 of 2027", "week 3 of 2027"),
+                ("week 27 of last year", "week 27 of last year"),
+                ("week 54", ""),
+            ],
+        );
+        check(
+            |g: &Grammar<'_>, i| g.iso_week(i),
+            &[
+                (
+                    "the third week of this month",
+                    "the third week of this month",
+                ),
+                ("the last week of July", "the last week of July"),
+                ("3rd week of Jan 2016", "3rd week of Jan 2016"),
+                ("the third week next year", "the third week next year"),
+                ("3rd week of 2018", "3rd week of 2018"),
+                ("the last week of 2015", "the last week of 2015"),
+                ("the sixth week of 2015", ""),
+                ("Week 12", "Week 12"),
+            ],
+        );
+        check(
+            |g: &Grammar<'_>, i| g.capital_week_number(i),
+            &[("Week 12", "Week 12"), ("Week 60", "")],
         );
     }
 
