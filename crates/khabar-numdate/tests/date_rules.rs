@@ -258,6 +258,12 @@ fn year_rules() {
     // A year before the common era has no interval (Python's dates start at year 1).
     let bc = DateExtractor::new().extract("in 2014 BC");
     assert_eq!((bc[0].value.as_str(), bc[0].interval), ("BC2014", None));
+    // A code table's row is no era.
+    assert!(
+        !found("274\t188\tBC\tLATIN SMALL LETTER")
+            .iter()
+            .any(|(_, _, v)| v.starts_with("BC"))
+    );
     // After a determiner, a bare "BC" is British Columbia, the year a modifier.
     assert!(
         !found("the 2017 BC election")

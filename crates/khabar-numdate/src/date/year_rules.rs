@@ -61,6 +61,17 @@ impl Grammar<'_> {
             return None;
         }
         let y = n.int().filter(|y| *y >= 1)?;
+        // The era follows after spaces on the same line: "188<TAB>BC" is a row of a table.
+        let spaced = match (self.t.get(i), self.t.get(i + 1)) {
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|gap| gap.bytes().all(|c| c == b' ')),
+            _ => false,
+        };
+        if !spaced {
+            return None;
+        }
         let (e, bc) = self.era_at(i + 1)?;
         if !bc {
             return Some((e, Cal::year(i32::try_from(y).ok()?)));
