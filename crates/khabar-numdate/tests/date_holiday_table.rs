@@ -172,3 +172,29 @@ fn common_words_and_names_are_not_holidays() {
         "2020-01-20",
     );
 }
+
+/// A holiday that is an hour of its day (the `hours` column) is a TIME range; Earth Hour is
+/// the last Saturday of March, a week earlier when that is Holy Saturday (2013, 2016, 2024).
+#[test]
+fn holidays_that_are_hours() {
+    use khabar_numdate::TemporalType;
+    for (text, value) in [
+        ("earth hour 2016", "2016-03-19T20:30/2016-03-19T21:30"),
+        ("Earth Hour 2013", "2013-03-23T20:30/2013-03-23T21:30"),
+        ("Earth Hour 2019", "2019-03-30T20:30/2019-03-30T21:30"),
+        ("Earth Hour 2024", "2024-03-23T20:30/2024-03-23T21:30"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(s, k, v)| s == text && *k == TemporalType::Time && v == value),
+            "{text:?}: want {value}, got {got:?}"
+        );
+    }
+    // Its eve is the day before.
+    one(
+        "the eve of Earth Hour 2016",
+        "the eve of Earth Hour 2016",
+        "2016-03-18",
+    );
+}

@@ -1,6 +1,6 @@
 //! The named productions of `src/date/rules.rs`, each with its examples.
 
-use khabar_numdate::TemporalType;
+use khabar_numdate::{DateExtractor, TemporalType};
 
 mod date_examples;
 use date_examples::{found, one};
@@ -201,6 +201,14 @@ fn year_rules() {
     one("in 2014 AD", "2014 AD", "2014");
     one("in 2014 A.D.", "2014 A.D.", "2014");
     one("in 2014 CE", "2014 CE", "2014");
+    one("in 14 a.d.", "14 a.d.", "0014");
+    one("Vesuvius erupted in 79 AD.", "79 AD", "0079");
+    // Before the common era: TIMEX3's "BC" year, as written (no year 0).
+    one("in 2014 BC", "2014 BC", "BC2014");
+    one("in 2014 B.C.", "2014 B.C.", "BC2014");
+    one("Caesar died in 44 B.C. in Rome.", "44 B.C.", "BC0044");
+    one("founded around 300 BCE by", "300 BCE", "BC0300");
+    one("in 1200 b.c.e.", "1200 b.c.e.", "BC1200");
     one(
         "the third last week of 2018",
         "the third last week of 2018",
@@ -242,4 +250,82 @@ fn year_rules() {
             .iter()
             .any(|(s, _, _)| s.contains("ad"))
     );
+    assert!(
+        !found("an ad in 2014")
+            .iter()
+            .any(|(s, _, _)| s.contains("ad"))
+    );
+    // A year before the common era has no interval (Python's dates start at year 1).
+    let bc = DateExtractor::new().extract("in 2014 BC");
+    assert_eq!((bc[0].value.as_str(), bc[0].interval), ("BC2014", None));
+    // A code table's row is no era.
+    assert!(
+        !found("274\t188\tBC\tLATIN SMALL LETTER")
+            .iter()
+            .any(|(_, _, v)| v.starts_with("BC"))
+    );
+    // After a determiner, a bare "BC" is British Columbia, the year a modifier.
+    assert!(
+        !found("the 2017 BC election")
+            .iter()
+            .any(|(_, _, v)| v.starts_with("BC"))
+    );
+}
+
+/// With signal spans, the open-ended signals of `SIGNALS` (src/date/extract.rs) are part of
+/// the expression, as its modifier; without, they stay outside (TimeML's SIGNAL).
+#[test]
+fn open_ended_signals() {
+    use khabar_numdate::TemporalMod as M;
+    let ex = DateExtractor::new()
+        .with_reference_date("2019-03-12")
+        .expect("valid reference date")
+        .with_signal_spans(true);
+    for (text, span, value, md) in [
+        ("anytime after 2014", "anytime after 2014", "2014", M::After),
+        (
+            "any time after May 2016",
+            "any time after May 2016",
+            "2016-05",
+            M::After,
+        ),
+        (
+            "sometime before 2014",
+            "sometime before 2014",
+            "2014",
+            M::Before,
+        ),
+        (
+            "some time before March 3, 2017",
+            "some time before March 3, 2017",
+            "2017-03-03",
+            M::Before,
+        ),
+        (
+            "The ban holds through 2014.",
+            "through 2014",
+            "2014",
+            M::OnOrBefore,
+        ),
+        (
+            "open thru June 2015",
+            "thru June 2015",
+            "2015-06",
+            M::OnOrBefore,
+        ),
+        ("sales after 2010", "after 2010", "2010", M::After),
+    ] {
+        let got = ex.extract(text);
+        assert!(
+            got.iter()
+                .any(|t| t.text == span && t.value == value && t.modifier == Some(md)),
+            "{text:?}: want {span:?} = {value} {md}, got {got:?}"
+        );
+    }
+    // A range's "through" is the range's own word.
+    let r = ex.extract("from 2014 through 2016");
+    assert_eq!((r.len(), r[0].value.as_str()), (1, "2014/2016"), "{r:?}");
+    // Off by default.
+    one("anytime after 2014", "2014", "2014");
+    one("through 2014", "2014", "2014");
 }

@@ -201,9 +201,10 @@ impl DateExtractor {
     }
 
     /// Keep a leading temporal signal in the span, as the expression's modifier: "before
-    /// 2018" (BEFORE), "after Feb" and "later than 2020" (AFTER), "no later than January 1,
-    /// 2010", "as late as tomorrow" and "until April 27th" (ON_OR_BEFORE), "since 2010",
-    /// "starting on Sep 2019", "as early as 7:00 am" (ON_OR_AFTER).
+    /// 2018" and "sometime before 2014" (BEFORE), "after Feb", "anytime after 2014" and
+    /// "later than 2020" (AFTER), "no later than January 1, 2010", "as late as tomorrow",
+    /// "until April 27th" and "through 2014" (ON_OR_BEFORE), "since 2010", "starting on Sep
+    /// 2019", "as early as 7:00 am" (ON_OR_AFTER).
     ///
     /// Off by default: TimeML leaves such signals out of the temporal expression ("after
     /// 2018" is the TIMEX "2018" and a separate SIGNAL). Turn it on where the open-ended
@@ -477,14 +478,22 @@ impl DateExtractor {
 
 /// Temporal signals that bound an expression on one side, longest first: the words (or
 /// comparison signs) before the expression and the modifier they give ("=" gives none).
-const SIGNALS: [(&[&str], Option<TemporalMod>); 33] = [
+const SIGNALS: [(&[&str], Option<TemporalMod>); 43] = [
     (&["no", "later", "than"], Some(TemporalMod::OnOrBefore)),
+    (&["any", "time", "after"], Some(TemporalMod::After)),
+    (&["any", "time", "before"], Some(TemporalMod::Before)),
+    (&["some", "time", "after"], Some(TemporalMod::After)),
+    (&["some", "time", "before"], Some(TemporalMod::Before)),
     (&["not", "later", "than"], Some(TemporalMod::OnOrBefore)),
     (&["as", "late", "as"], Some(TemporalMod::OnOrBefore)),
     (&["year", "greater", "than"], Some(TemporalMod::After)),
     (&["year", "less", "than"], Some(TemporalMod::Before)),
     (&["any", "time", "from"], Some(TemporalMod::OnOrAfter)),
     (&["as", "early", "as"], Some(TemporalMod::OnOrAfter)),
+    (&["anytime", "after"], Some(TemporalMod::After)),
+    (&["anytime", "before"], Some(TemporalMod::Before)),
+    (&["sometime", "after"], Some(TemporalMod::After)),
+    (&["sometime", "before"], Some(TemporalMod::Before)),
     (&["up", "until"], Some(TemporalMod::OnOrBefore)),
     (&["earlier", "than"], Some(TemporalMod::Before)),
     (&["prior", "to"], Some(TemporalMod::Before)),
@@ -497,6 +506,8 @@ const SIGNALS: [(&[&str], Option<TemporalMod>); 33] = [
     (&[">", "="], Some(TemporalMod::OnOrAfter)),
     (&["until"], Some(TemporalMod::OnOrBefore)),
     (&["till"], Some(TemporalMod::OnOrBefore)),
+    (&["through"], Some(TemporalMod::OnOrBefore)),
+    (&["thru"], Some(TemporalMod::OnOrBefore)),
     (&["before"], Some(TemporalMod::Before)),
     (&["after"], Some(TemporalMod::After)),
     (&["starting"], Some(TemporalMod::OnOrAfter)),

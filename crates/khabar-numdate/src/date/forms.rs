@@ -13,7 +13,6 @@
 //! | `edge-acronym` | (the) EOM \| EOY \| BOM \| BOY \| EOD (capitals only) | the end / beginning of this month, year, day | "by the EOM", "at the BOY" |
 //! | `short-year-quarter` | YYqN | quarter N of 20YY | "18q4" → 2018-Q4 |
 //! | `ordinal-qtr` | (the) ORD qtr ((of) YEAR), ORD quarter (of) YEAR | that quarter | "3rd qtr", "the 4th qtr of 2018", "4th quarter 2018" |
-//! | `era-year` | YEAR (AD \| A.D.) | the year | "in 2014 A.D.", "in 14 a.d." |
 //! | `week-of-weekday` | last week's WEEKDAY, WEEKDAY from last week; this past UNIT; this week-end | that weekday, unit or weekend | "last week's sunday", "this past weekend" |
 //! | `late-day-part` | late (last night \| tonight) | the end of that night | "late last night", "late tonite" |
 //! | `day-early-part` | DAY early in the morning, DAY in the early hours of the morning | the start of that morning | "monday in the early hours of the morning" |
@@ -83,7 +82,6 @@ pub(crate) fn forms_at(g: &Grammar<'_>, i: usize) -> Option<Match> {
         best = longer(best, upcoming_count(g, i));
         best = longer(best, short_year_quarter(g, i));
         best = longer(best, ordinal_qtr(g, i));
-        best = longer(best, era_year(g, i));
         best = longer(best, fraction_hour(g, i));
         best = longer(best, fraction_of_hour(g, i));
     }
@@ -324,32 +322,6 @@ fn ordinal_qtr(g: &Grammar<'_>, i: usize) -> Option<Match> {
         ),
         None => None,
     }
-}
-
-/// `era-year`: "2014 AD", "2014 A.D.", "14 a.d." — the year of the common era.
-fn era_year(g: &Grammar<'_>, i: usize) -> Option<Match> {
-    let n = g.num(i)?;
-    if n.suffix != Suffix::None || n.digits > 4 {
-        return None;
-    }
-    let y = i32::try_from(n.int()?).ok().filter(|y| *y >= 1)?;
-    let e = if g.word_is(i + 1, "ad") || g.word_is(i + 1, "a.d.") {
-        i + 2
-    } else if g.word_is(i + 1, "a.d") && g.punct(i + 2, &["."]) {
-        i + 3
-    } else {
-        return None;
-    };
-    // "AD" in capitals, or with its periods: "ad" alone is a word ("an ad").
-    if g.txt(i + 1) == "ad" {
-        return None;
-    }
-    let c = Cal::Date {
-        y: YearSpec::Abs(y),
-        m: None,
-        d: None,
-    };
-    mt(i, e, Sem::Cal(c), None)
 }
 
 /// `week-of-weekday`: "last week's sunday", "sunday from last week", "this past weekend",
@@ -730,13 +702,6 @@ mod tests {
         assert_eq!(one("the 4th qtr of 2018"), "the 4th qtr of 2018=2018-Q4");
         assert_eq!(one("4th quarter 2018"), "4th quarter 2018=2018-Q4");
         assert!(one("3rd qtr").starts_with("3rd qtr=20"));
-    }
-
-    #[test]
-    fn era_years() {
-        assert_eq!(one("in 2014 A.D."), "2014 A.D.=2014");
-        assert_eq!(one("in 14 a.d."), "14 a.d.=0014");
-        assert_eq!(one("an ad in 2014"), "2014=2014");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! in the input (the window is at most a few dozen tokens; nothing is re-scanned after a
 //! match). The extractor keeps the longest match at each position.
 
-use crate::date::lexicon::{self, DayPart, Unit, W};
+use crate::date::lexicon::{self, DayPart, Season, Unit, W};
 use crate::date::prefilter;
 use crate::date::resolve::{Cal, MonthRef, YearSpec};
 use crate::date::{DayOrder, TemporalMod};
@@ -1354,124 +1354,100 @@ impl<'a> Grammar<'a> {
 
     /// A bare year ("2015"), a decade ("the 1990s"), a year with a season or quarter after it.
     fn year(&self, i: usize) -> R<Cal> {
-        let mut j = i;
-        if self.is(j, W::The) {
-            j += 1;
-        }
-        // "the year 2008", "calendar year 2008"
+        self.year_word_year(i)
+            .or_else(|| self.decade_digits(i))
+            .or_else(|| self.year_glued_part(i))
+            .or_else(|| self.year_digits_or_words(i))
+    }
+
+    /// `year-word`: "the year 2008", "calendar year 2008", "year 2008" ("fiscal year 2008"
+    /// is another year: left to the bare number).
+    fn year_word_year(&self, i: usize) -> R<Cal> {
+        let j = if self.is(i, W::The) { i + 1 } else { i };
         let k = if self.word_is(j, "calendar") {
             j + 1
         } else {
             j
         };
-        // ("fiscal year 2008" is another year: left to the bare number.)
         let fiscal = k == i && self.is(i.wrapping_sub(1), W::Fiscal);
-        if !fiscal && self.is(k, W::Unit(Unit::Year, false)) {
-            if let Some(y) = self.year_digits(k + 1) {
-                return Some((k + 2, Cal::year(y)));
-            }
-        }
-        if let Some(n) = self.num(j) {
-            // "1990s", "1970's"
-            if n.digits == 4
-                && n.int()
-                    .is_some_and(|v| (1000..=2990).contains(&v) && v % 10 == 0)
-            {
-                let v = n.int().unwrap_or(0) as i32;
-                if n.suffix == Suffix::Plural {
-                    return Some((j + 1, Cal::Decade(v / 10)));
-                }
-                if n.suffix == Suffix::None
-                    && self.joined(j)
-                    && matches!(self.txt(j + 1), "'" | "’")
-                    && self.joined(j + 1)
-                    && self.word_is(j + 2, "s")
-                {
-                    return Some((j + 3, Cal::Decade(v / 10)));
-                }
-            }
-        }
-        // "2016H2", "2017Q1"
-        if let Some(n) = self.num(i) {
-            let y = n
-                .int()
-                .filter(|v| n.digits == 4 && (1000..=2999).contains(v));
-            match (y, n.suffix) {
-                (Some(y), Suffix::Half(h)) => {
-                    return Some((
-                        i + 1,
-                        Cal::Half {
-                            y: YearSpec::Abs(y as i32),
-                            h,
-                        },
-                    ));
-                }
-                (Some(y), Suffix::Quarter(q)) => {
-                    return Some((
-                        i + 1,
-                        Cal::Quarter {
-                            y: YearSpec::Abs(y as i32),
-                            q,
-                        },
-                    ));
-                }
-                _ => {}
-            }
-        }
-        // "in nineteen twenty eight", "since two thousand and fifteen": a year in words after
-        // a preposition.
-        if self.year_digits(i).is_none() {
-            if matches!(
-                self.prev_w(i),
-                Some(W::In | W::Since | W::Of | W::During | W::By)
-            ) {
-                if let Some((e, y)) = self.word_year(i) {
-                    if e > i + 1 {
-                        return Some((e, Cal::year(y)));
-                    }
-                }
-            }
+        if fiscal || !self.is(k, W::Unit(Unit::Year, false)) {
             return None;
         }
-        let y = self.year_digits(i)?;
-        // "$2000": money, not a year.
-        if i.checked_sub(1).is_some_and(|p| {
+        let y = self.year_digits(k + 1)?;
+        Some((k + 2, Cal::year(y)))
+    }
+
+    /// `decade-digits`: "1990s", "the 1970's" — a four-digit year ending in 0, plural.
+    fn decade_digits(&self, i: usize) -> R<Cal> {
+        let j = if self.is(i, W::The) { i + 1 } else { i };
+        let n = self.num(j)?;
+        let v = n
+            .int()
+            .filter(|v| n.digits == 4 && (1000..=2990).contains(v) && v % 10 == 0)?;
+        let decade = Cal::Decade(v as i32 / 10);
+        if n.suffix == Suffix::Plural {
+            return Some((j + 1, decade));
+        }
+        let apostrophe_s = n.suffix == Suffix::None
+            && self.joined(j)
+            && matches!(self.txt(j + 1), "'" | "’")
+            && self.joined(j + 1)
+            && self.word_is(j + 2, "s");
+        apostrophe_s.then_some((j + 3, decade))
+    }
+
+    /// `year-glued-part`: "2016H2", "2017Q1" — a year with its half or quarter glued on.
+    fn year_glued_part(&self, i: usize) -> R<Cal> {
+        let n = self.num(i)?;
+        let y = n
+            .int()
+            .filter(|v| n.digits == 4 && (1000..=2999).contains(v))?;
+        let y = YearSpec::Abs(y as i32);
+        match n.suffix {
+            Suffix::Half(h) => Some((i + 1, Cal::Half { y, h })),
+            Suffix::Quarter(q) => Some((i + 1, Cal::Quarter { y, q })),
+            _ => None,
+        }
+    }
+
+    /// A year in digits ([`Grammar::year_digits_at`]), or `year-in-words` after a
+    /// preposition: "in nineteen twenty eight", "since two thousand and fifteen".
+    fn year_digits_or_words(&self, i: usize) -> R<Cal> {
+        match self.year_digits(i) {
+            Some(y) => self.year_digits_at(i, y),
+            None => {
+                let after = matches!(
+                    self.prev_w(i),
+                    Some(W::In | W::Since | W::Of | W::During | W::By)
+                );
+                let (e, y) = self.word_year(i).filter(|_| after)?;
+                (e > i + 1).then_some((e, Cal::year(y)))
+            }
+        }
+    }
+
+    /// The year `y` written in digits at `i`, not money ("$2000"), with what may follow it:
+    /// `year-part` "2016 Q3", "2017-Q1", "2019 H2"; then only after a cue or punctuation,
+    /// or before punctuation, a conjunction, a season, "the" or a month:
+    /// `year-month-number` "2016 / 11", `year-month` "2016 June", `year-the-quarter` "2016
+    /// the third quarter", or the year alone.
+    fn year_digits_at(&self, i: usize, y: i32) -> R<Cal> {
+        const SIGNS: [&str; 7] = ["=", "<", ">", "<=", ">=", "≤", "≥"];
+        let money = i.checked_sub(1).is_some_and(|p| {
             self.kind(p) == Some(TokenKind::Symbol)
-                && !matches!(self.txt(p), "©" | "=" | "<" | ">" | "<=" | ">=" | "≤" | "≥")
-        }) {
+                && !(self.txt(p) == "©" || SIGNS.contains(&self.txt(p)))
+        });
+        if money {
             return None;
         }
-        // "2016 Q3", "2017-Q1", "2019 H2": a year with a quarter or half after it.
-        let k = if self.punct(i + 1, &["-"]) && self.joined(i) && self.joined(i + 1) {
-            i + 2
-        } else {
-            i + 1
-        };
-        match self.w(k) {
-            Some(W::QuarterCode(q)) => {
-                return Some((
-                    k + 1,
-                    Cal::Quarter {
-                        y: YearSpec::Abs(y),
-                        q,
-                    },
-                ));
-            }
-            Some(W::HalfCode(h)) => {
-                return Some((
-                    k + 1,
-                    Cal::Half {
-                        y: YearSpec::Abs(y),
-                        h,
-                    },
-                ));
-            }
-            _ => {}
+        if let Some(r) = self.year_part(i, y) {
+            return Some(r);
         }
         let prev_ok = is_cue(self.prev_w(i))
             || i.checked_sub(1).is_some_and(|p| {
                 self.punct(p, &["(", ",", "-", "–", "—"])
-                    || matches!(self.txt(p), "©" | "=" | "<" | ">" | "<=" | ">=" | "≤" | "≥")
+                    || self.txt(p) == "©"
+                    || SIGNS.contains(&self.txt(p))
             })
             || i == 0;
         let next_ok = self.t.get(i + 1).is_none_or(|t| t.kind == TokenKind::Punct)
@@ -1482,48 +1458,66 @@ impl<'a> Grammar<'a> {
         if !(prev_ok || next_ok) {
             return None;
         }
-        // "2016 / 11", "2016- 11": year and month number with a spaced separator (the joined
-        // forms are digit dates).
-        if self.punct(i + 1, &["-", "/"]) && !(self.joined(i) && self.joined(i + 1)) {
-            if let Some(mo) = self.int(i + 2).filter(|&v| (1..=12).contains(&v)) {
-                if self.num(i + 2).is_some_and(|n| n.digits <= 2) {
-                    return Some((
-                        i + 3,
-                        Cal::Date {
-                            y: YearSpec::Abs(y),
-                            m: Some(mo as u8),
-                            d: None,
-                        },
-                    ));
-                }
-            }
+        self.year_month_number(i, y)
+            .or_else(|| self.year_month(i, y))
+            .or_else(|| self.year_the_quarter(i, y))
+            .or(Some((i + 1, Cal::year(y))))
+    }
+
+    /// `year-part`: "2016 Q3", "2017-Q1", "2019 H2" — a year with a quarter or half code
+    /// after it.
+    fn year_part(&self, i: usize, y: i32) -> R<Cal> {
+        let k = if self.punct(i + 1, &["-"]) && self.joined(i) && self.joined(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let y = YearSpec::Abs(y);
+        match self.w(k) {
+            Some(W::QuarterCode(q)) => Some((k + 1, Cal::Quarter { y, q })),
+            Some(W::HalfCode(h)) => Some((k + 1, Cal::Half { y, h })),
+            _ => None,
         }
-        // "2016 June" (not "2016 June 5", which is a year then a date)
-        if let Some((k, m)) = self.month(i + 1) {
-            if self.day(k, false).is_none() {
-                return Some((
-                    k,
-                    Cal::Date {
-                        y: YearSpec::Abs(y),
-                        m: Some(m),
-                        d: None,
-                    },
-                ));
-            }
+    }
+
+    /// `year-month-number`: "2016 / 11", "2016- 11" — a year and a month number with a
+    /// spaced separator (the joined forms are digit dates).
+    fn year_month_number(&self, i: usize, y: i32) -> R<Cal> {
+        if !self.punct(i + 1, &["-", "/"]) || self.joined(i) && self.joined(i + 1) {
+            return None;
         }
-        // "2016 the third quarter"
-        if self.is(i + 1, W::The) {
-            if let Some((k, q)) = self.ord_quarter(i + 2) {
-                return Some((
-                    k,
-                    Cal::Quarter {
-                        y: YearSpec::Abs(y),
-                        q,
-                    },
-                ));
-            }
+        let mo = self.int(i + 2).filter(|&v| (1..=12).contains(&v))?;
+        self.num(i + 2).filter(|n| n.digits <= 2)?;
+        let c = Cal::Date {
+            y: YearSpec::Abs(y),
+            m: Some(mo as u8),
+            d: None,
+        };
+        Some((i + 3, c))
+    }
+
+    /// `year-month`: "2016 June" (not "2016 June 5", which is a year then a date).
+    fn year_month(&self, i: usize, y: i32) -> R<Cal> {
+        let (k, m) = self.month(i + 1)?;
+        if self.day(k, false).is_some() {
+            return None;
         }
-        Some((i + 1, Cal::year(y)))
+        let c = Cal::Date {
+            y: YearSpec::Abs(y),
+            m: Some(m),
+            d: None,
+        };
+        Some((k, c))
+    }
+
+    /// `year-the-quarter`: "2016 the third quarter".
+    fn year_the_quarter(&self, i: usize, y: i32) -> R<Cal> {
+        if !self.is(i + 1, W::The) {
+            return None;
+        }
+        let (k, q) = self.ord_quarter(i + 2)?;
+        let y = YearSpec::Abs(y);
+        Some((k, Cal::Quarter { y, q }))
     }
 
     /// "third quarter", "third- quarter", "third-quarter" → quarter number.
@@ -1548,316 +1542,253 @@ impl<'a> Grammar<'a> {
     /// "this summer", "Q3", "the third quarter of 2016", "the first half of 2019",
     /// "next year's third-quarter", "week 10".
     fn period(&self, i: usize) -> R<Cal> {
-        // "next year's third-quarter"
-        if let Some((j, n)) = self.rel_year(i) {
-            if j > i + 2 {
-                if let Some((k, q)) = self.ord_quarter(j) {
-                    return Some((
-                        k,
-                        Cal::Quarter {
-                            y: YearSpec::Rel(n),
-                            q,
-                        },
-                    ));
-                }
-            }
+        if let Some(r) = self.rel_year_quarter(i) {
+            return Some(r);
         }
-        let mut j = i;
-        let shift = match self.w(j) {
+        let shift = match self.w(i) {
             Some(W::This) => Some(0),
             Some(W::Next) => Some(1),
             Some(W::Last) => Some(-1),
             _ => None,
         };
-        if shift.is_some() {
-            j += 1;
-        }
+        let j = if shift.is_some() { i + 1 } else { i };
         let the = self.is(j, W::The) && shift.is_none();
-        if the {
-            j += 1;
-        }
-        if let Some(W::Season(s)) = self.w(j) {
-            let k = j + 1;
-            if let Some(n) = shift {
-                return Some((
-                    k,
-                    Cal::Season {
-                        y: YearSpec::Rel(n),
-                        s,
-                    },
-                ));
-            }
-            let mut k2 = k;
-            if self.is(k2, W::Of) {
-                k2 += 1;
-            }
-            if let Some(y) = self.year_digits(k2) {
-                return Some((
-                    k2 + 1,
-                    Cal::Season {
-                        y: YearSpec::Abs(y),
-                        s,
-                    },
-                ));
-            }
-            if let Some((k3, n)) = self.rel_year(k2) {
-                return Some((
-                    k3,
-                    Cal::Season {
-                        y: YearSpec::Rel(n),
-                        s,
-                    },
-                ));
-            }
-            if let Some((e, y)) = self.word_year(k2).filter(|&(e, _)| e > k2 + 1) {
-                return Some((
-                    e,
-                    Cal::Season {
-                        y: YearSpec::Abs(y),
-                        s,
-                    },
-                ));
-            }
-            // A bare season: "the summer", "summer" after a cue ("fall" is also a verb).
-            let cue = the || is_cue(self.prev_w(i));
-            if cue && !self.word_is(j, "fall") || (self.word_is(j, "fall") && the) {
-                return Some((
-                    k,
-                    Cal::Season {
-                        y: YearSpec::Unknown,
-                        s,
-                    },
-                ));
-            }
-            return None;
-        }
-        if let (Some(W::QuarterCode(_)), Some(_)) = (self.w(j), shift) {
+        let j = if the { j + 1 } else { j };
+        match self.w(j) {
+            Some(W::Season(s)) => return self.season(i, j, s, shift, the),
             // "this Q3" is found from "Q3" (the code alone names the quarter).
-            return None;
-        }
-        if let Some(W::QuarterCode(q)) = self.w(j) {
-            let mut k = j + 1;
-            // "Q1-2019", "Q1 of 2017"
-            if ((self.punct(k, &["-"]) && self.joined(j) && self.joined(k)) || self.is(k, W::Of))
-                && self.year_digits(k + 1).is_some()
-            {
-                k += 1;
+            Some(W::QuarterCode(_)) if shift.is_some() => return None,
+            Some(W::QuarterCode(q)) => return Some(self.quarter_code(j, q, shift)),
+            Some(W::HalfCode(h)) => {
+                if let Some(y) = self.year_digits(j + 1) {
+                    let y = YearSpec::Abs(y);
+                    return Some((j + 2, Cal::Half { y, h }));
+                }
             }
-            if let Some(y) = self.year_digits(k) {
-                return Some((
-                    k + 1,
-                    Cal::Quarter {
-                        y: YearSpec::Abs(y),
-                        q,
-                    },
-                ));
-            }
-            if let Some((k2, n)) = self.rel_year(k) {
-                return Some((
-                    k2,
-                    Cal::Quarter {
-                        y: YearSpec::Rel(n),
-                        q,
-                    },
-                ));
-            }
-            let y = shift.map_or(YearSpec::Unknown, YearSpec::Rel);
-            return Some((k, Cal::Quarter { y, q }));
-        }
-        if let Some(W::HalfCode(h)) = self.w(j) {
-            if let Some(y) = self.year_digits(j + 1) {
-                return Some((
-                    j + 2,
-                    Cal::Half {
-                        y: YearSpec::Abs(y),
-                        h,
-                    },
-                ));
-            }
+            _ => {}
         }
         if the || shift.is_none() {
-            // "the third quarter of 2016", "the first half of 2019"
-            let (k, q, half) = if let Some((k, q)) = self.ord_quarter(j) {
-                (k, q, false)
-            } else if let (Some(W::Ord(h @ (1 | 2))), true) = (self.w(j), self.is(j + 1, W::Half)) {
-                (j + 2, h as u8, true)
-            } else {
-                return self.iso_week(i);
-            };
-            let mut k2 = k;
-            let mut y = YearSpec::Unknown;
-            if self.is(k2, W::Of) {
-                if let Some(yy) = self.year_digits(k2 + 1) {
-                    y = YearSpec::Abs(yy);
-                    k2 += 2;
-                } else if let Some((e, yy)) = self.word_year(k2 + 1).filter(|&(e, _)| e > k2 + 2) {
-                    y = YearSpec::Abs(yy);
-                    k2 = e;
-                } else if let Some((k3, n)) = self.rel_year(k2 + 1) {
-                    y = YearSpec::Rel(n);
-                    k2 = k3;
-                } else if self.is(k2 + 1, W::The) && self.is(k2 + 2, W::Unit(Unit::Year, false)) {
-                    y = YearSpec::Rel(0);
-                    k2 += 3;
-                }
-            } else if let Some((k3, n)) = self.rel_year(k2) {
-                y = YearSpec::Rel(n);
-                k2 = k3;
-            } else if let Some(yy) = self.year_digits(k2) {
-                y = YearSpec::Abs(yy);
-                k2 += 1;
-            }
-            if half {
-                if y == YearSpec::Unknown {
-                    return None;
-                }
-                return Some((k2, Cal::Half { y, h: q }));
-            }
-            if y == YearSpec::Unknown
-                && !the
-                && !crate::date::rules::quarter_as_modifier(self, i, j)
-            {
-                return None;
-            }
-            return Some((k2, Cal::Quarter { y, q }));
+            return self.ordinal_quarter_or_half(i, j, the);
         }
         None
     }
 
+    /// `rel-year-quarter`: "next year's third-quarter", "last year's 4th quarter".
+    fn rel_year_quarter(&self, i: usize) -> R<Cal> {
+        let (j, n) = self.rel_year(i)?;
+        if j <= i + 2 {
+            return None;
+        }
+        let (k, q) = self.ord_quarter(j)?;
+        let y = YearSpec::Rel(n);
+        Some((k, Cal::Quarter { y, q }))
+    }
+
+    /// `season`: the season word at `j` (after "this"/"next"/"last" giving `shift`, or
+    /// `the`) with its year: "next summer", "summer 2014", "the winter of 2013", "spring
+    /// of last year", "summer of two thousand and fourteen"; bare after "the" or a cue ("the
+    /// summer", "in spring"; "fall" only after "the": it is also a verb).
+    fn season(&self, i: usize, j: usize, s: Season, shift: Option<i64>, the: bool) -> R<Cal> {
+        let k = j + 1;
+        if let Some(n) = shift {
+            let y = YearSpec::Rel(n);
+            return Some((k, Cal::Season { y, s }));
+        }
+        let k2 = if self.is(k, W::Of) { k + 1 } else { k };
+        if let Some(y) = self.year_digits(k2) {
+            let y = YearSpec::Abs(y);
+            return Some((k2 + 1, Cal::Season { y, s }));
+        }
+        if let Some((k3, n)) = self.rel_year(k2) {
+            let y = YearSpec::Rel(n);
+            return Some((k3, Cal::Season { y, s }));
+        }
+        if let Some((e, y)) = self.word_year(k2).filter(|&(e, _)| e > k2 + 1) {
+            let y = YearSpec::Abs(y);
+            return Some((e, Cal::Season { y, s }));
+        }
+        let cue = the || is_cue(self.prev_w(i));
+        let fall = self.word_is(j, "fall");
+        (cue && !fall || fall && the).then_some((
+            k,
+            Cal::Season {
+                y: YearSpec::Unknown,
+                s,
+            },
+        ))
+    }
+
+    /// `quarter-code`: the code "Q3" at `j` with its year: "Q1-2019", "Q1 of 2017", "Q3
+    /// 2016", "Q2 next year", or the year `shift` gives ("next Q3"), else unknown.
+    fn quarter_code(&self, j: usize, q: u8, shift: Option<i64>) -> (usize, Cal) {
+        let mut k = j + 1;
+        if ((self.punct(k, &["-"]) && self.joined(j) && self.joined(k)) || self.is(k, W::Of))
+            && self.year_digits(k + 1).is_some()
+        {
+            k += 1;
+        }
+        if let Some(y) = self.year_digits(k) {
+            let y = YearSpec::Abs(y);
+            return (k + 1, Cal::Quarter { y, q });
+        }
+        if let Some((k2, n)) = self.rel_year(k) {
+            let y = YearSpec::Rel(n);
+            return (k2, Cal::Quarter { y, q });
+        }
+        let y = shift.map_or(YearSpec::Unknown, YearSpec::Rel);
+        (k, Cal::Quarter { y, q })
+    }
+
+    /// `ordinal-quarter`, `ordinal-half`: "the third quarter of 2016", "the first half of
+    /// 2019", "the 4th quarter of this year", "second half of next year"; a quarter
+    /// without a year only after "the" or as a modifier ("third-quarter results"), a half
+    /// never. Anything else at `j` is tried as an ISO week.
+    fn ordinal_quarter_or_half(&self, i: usize, j: usize, the: bool) -> R<Cal> {
+        let (k, q, half) = if let Some((k, q)) = self.ord_quarter(j) {
+            (k, q, false)
+        } else if let (Some(W::Ord(h @ (1 | 2))), true) = (self.w(j), self.is(j + 1, W::Half)) {
+            (j + 2, h as u8, true)
+        } else {
+            return self.iso_week(i);
+        };
+        let (k2, y) = self.period_year(k);
+        if half {
+            return (y != YearSpec::Unknown).then_some((k2, Cal::Half { y, h: q }));
+        }
+        if y == YearSpec::Unknown && !the && !crate::date::rules::quarter_as_modifier(self, i, j) {
+            return None;
+        }
+        Some((k2, Cal::Quarter { y, q }))
+    }
+
+    /// The year after a quarter or half ending at `k`, and where it ends: "of 2016", "of
+    /// two thousand sixteen", "of next year", "of the year", "next year", "2016"; else
+    /// unknown.
+    fn period_year(&self, k: usize) -> (usize, YearSpec) {
+        if self.is(k, W::Of) {
+            if let Some(yy) = self.year_digits(k + 1) {
+                return (k + 2, YearSpec::Abs(yy));
+            }
+            if let Some((e, yy)) = self.word_year(k + 1).filter(|&(e, _)| e > k + 2) {
+                return (e, YearSpec::Abs(yy));
+            }
+            if let Some((k3, n)) = self.rel_year(k + 1) {
+                return (k3, YearSpec::Rel(n));
+            }
+            if self.is(k + 1, W::The) && self.is(k + 2, W::Unit(Unit::Year, false)) {
+                return (k + 3, YearSpec::Rel(0));
+            }
+            return (k, YearSpec::Unknown);
+        }
+        if let Some((k3, n)) = self.rel_year(k) {
+            return (k3, YearSpec::Rel(n));
+        }
+        if let Some(yy) = self.year_digits(k) {
+            return (k + 1, YearSpec::Abs(yy));
+        }
+        (k, YearSpec::Unknown)
+    }
+
     /// "week 10", "the third week of 2027", "the last week of 2015".
     fn iso_week(&self, i: usize) -> R<Cal> {
-        // "week 31", "week 3 of 2027", "week 27 of last year": an ISO week by number.
-        if self.is(i, W::Unit(Unit::Week, false)) {
-            if let Some(w) = self
-                .int(i + 1)
-                .filter(|w| (1..=53).contains(w))
-                .filter(|_| self.num(i + 1).is_some_and(|n| n.digits <= 2))
-            {
-                let w = w as u8;
-                if self.is(i + 2, W::Of) {
-                    if let Some(y) = self.year_digits(i + 3) {
-                        return Some((
-                            i + 4,
-                            Cal::IsoWeek {
-                                y: YearSpec::Abs(y),
-                                w,
-                            },
-                        ));
-                    }
-                    if let Some((e, n)) = self.rel_year(i + 3) {
-                        return Some((
-                            e,
-                            Cal::IsoWeek {
-                                y: YearSpec::Rel(n),
-                                w,
-                            },
-                        ));
-                    }
-                }
-                return Some((
-                    i + 2,
-                    Cal::IsoWeek {
-                        y: YearSpec::Rel(0),
-                        w,
-                    },
-                ));
+        if let Some(r) = self.week_number(i) {
+            return Some(r);
+        }
+        let j = if self.is(i, W::The) { i + 1 } else { i };
+        if let Some(r) = self.week_ordinal(j).and_then(|n| self.nth_week(j, n)) {
+            return Some(r);
+        }
+        self.capital_week_number(j)
+    }
+
+    /// `week-number`: "week 31", "week 3 of 2027", "week 27 of last year" — an ISO week by
+    /// number, of this year when no year is named.
+    fn week_number(&self, i: usize) -> R<Cal> {
+        if !self.is(i, W::Unit(Unit::Week, false)) {
+            return None;
+        }
+        let w = self
+            .int(i + 1)
+            .filter(|w| (1..=53).contains(w))
+            .filter(|_| self.num(i + 1).is_some_and(|n| n.digits <= 2))? as u8;
+        if self.is(i + 2, W::Of) {
+            if let Some(y) = self.year_digits(i + 3) {
+                let y = YearSpec::Abs(y);
+                return Some((i + 4, Cal::IsoWeek { y, w }));
+            }
+            if let Some((e, n)) = self.rel_year(i + 3) {
+                let y = YearSpec::Rel(n);
+                return Some((e, Cal::IsoWeek { y, w }));
             }
         }
-        let mut j = i;
-        if self.is(j, W::The) {
-            j += 1;
-        }
-        let nth = match self.w(j) {
+        let y = YearSpec::Rel(0);
+        Some((i + 2, Cal::IsoWeek { y, w }))
+    }
+
+    /// The ordinal of `nth-week` at `j`: "first" … "fifth", "3rd" (1–5), "last" (0).
+    fn week_ordinal(&self, j: usize) -> Option<u8> {
+        match self.w(j) {
             Some(W::Ord(n)) if (1..=5).contains(&n) => Some(n as u8),
             Some(W::Last) if self.word_is(j, "last") => Some(0),
-            // "3rd week of 2018"
             _ => self
                 .num(j)
                 .filter(|n| n.suffix == Suffix::Ord)
                 .and_then(|n| n.int())
                 .filter(|n| (1..=5).contains(n))
                 .map(|n| n as u8),
+        }
+    }
+
+    /// `nth-week`: the `n`th (0 = last) week after the ordinal at `j` — of a month ("the
+    /// third week of this month", "the last week of July", "3rd week of Jan 2016"), or of
+    /// a year by number ("the third week of two thousand sixteen", "the third week next
+    /// year", "3rd week of 2018", "the last week of 2015": its last ISO week, the one
+    /// holding December 28).
+    fn nth_week(&self, j: usize, n: u8) -> R<Cal> {
+        if !self.is(j + 1, W::Unit(Unit::Week, false)) {
+            return None;
+        }
+        let of = self.is(j + 2, W::Of);
+        let k = if of { j + 3 } else { j + 2 };
+        if let Some((e, mo)) = self.rel_month(k) {
+            let month = MonthRef::Rel(mo);
+            return Some((e, Cal::NthWeek { n, month }));
+        }
+        if of {
+            if let Some((e, mo)) = self.month(k) {
+                let (e2, y) = self.year_after(e).unwrap_or((e, YearSpec::Unknown));
+                let month = MonthRef::Named(y, mo);
+                return Some((e2, Cal::NthWeek { n, month }));
+            }
+            if let Some((e, y)) = self.word_year(k).filter(|&(e, _)| e > k + 1) {
+                let (y, w) = (YearSpec::Abs(y), n.max(1));
+                return Some((e, Cal::IsoWeek { y, w }));
+            }
+        }
+        if let Some((e, yr)) = self.rel_year(k).filter(|_| n > 0) {
+            let y = YearSpec::Rel(yr);
+            return Some((e, Cal::IsoWeek { y, w: n }));
+        }
+        let y = self.year_digits(j + 3).filter(|_| of)?;
+        let w = if n == 0 {
+            crate::date::CivilDate::checked(y, 12, 28).map_or(52, |d| d.iso_week().1)
+        } else {
+            n
         };
-        if let Some(n) = nth {
-            // "the third week of this month", "the last week of July", "the third week next
-            // year" (a week of a year by number).
-            if self.is(j + 1, W::Unit(Unit::Week, false)) {
-                let k = if self.is(j + 2, W::Of) { j + 3 } else { j + 2 };
-                if let Some((e, mo)) = self.rel_month(k) {
-                    return Some((
-                        e,
-                        Cal::NthWeek {
-                            n,
-                            month: MonthRef::Rel(mo),
-                        },
-                    ));
-                }
-                if k == j + 3 {
-                    if let Some((e, mo)) = self.month(k) {
-                        let (e2, y) = self.year_after(e).unwrap_or((e, YearSpec::Unknown));
-                        return Some((
-                            e2,
-                            Cal::NthWeek {
-                                n,
-                                month: MonthRef::Named(y, mo),
-                            },
-                        ));
-                    }
-                    if let Some((e, y)) = self.word_year(k).filter(|&(e, _)| e > k + 1) {
-                        return Some((
-                            e,
-                            Cal::IsoWeek {
-                                y: YearSpec::Abs(y),
-                                w: n.max(1),
-                            },
-                        ));
-                    }
-                }
-                if let Some((e, yr)) = self.rel_year(k) {
-                    if n > 0 {
-                        return Some((
-                            e,
-                            Cal::IsoWeek {
-                                y: YearSpec::Rel(yr),
-                                w: n,
-                            },
-                        ));
-                    }
-                }
-            }
-            if self.is(j + 1, W::Unit(Unit::Week, false)) && self.is(j + 2, W::Of) {
-                if let Some(y) = self.year_digits(j + 3) {
-                    let w = if n == 0 {
-                        // The last ISO week: the one containing December 28.
-                        crate::date::CivilDate::checked(y, 12, 28).map_or(52, |d| d.iso_week().1)
-                    } else {
-                        n
-                    };
-                    return Some((
-                        j + 4,
-                        Cal::IsoWeek {
-                            y: YearSpec::Abs(y),
-                            w,
-                        },
-                    ));
-                }
-            }
+        let y = YearSpec::Abs(y);
+        Some((j + 4, Cal::IsoWeek { y, w }))
+    }
+
+    /// `capital-week-number`: "Week 12" capitalised or opening the text — an ISO week of an
+    /// unknown year.
+    fn capital_week_number(&self, j: usize) -> R<Cal> {
+        let opens = self.t.get(j).is_some_and(|t| t.cap() || j == 0);
+        if !self.is(j, W::Unit(Unit::Week, false)) || !opens {
+            return None;
         }
-        if self.is(j, W::Unit(Unit::Week, false))
-            && self.t.get(j).is_some_and(|t| t.cap() || j == 0)
-        {
-            let w = self.int(j + 1)?;
-            if (1..=53).contains(&w) {
-                return Some((
-                    j + 2,
-                    Cal::IsoWeek {
-                        y: YearSpec::Unknown,
-                        w: w as u8,
-                    },
-                ));
-            }
-        }
-        None
+        let w = self.int(j + 1).filter(|w| (1..=53).contains(w))? as u8;
+        let y = YearSpec::Unknown;
+        Some((j + 2, Cal::IsoWeek { y, w }))
     }
 
     /// Relative days, weeks, months, years: "yesterday", "the day before yesterday",
@@ -2592,6 +2523,134 @@ mod tests {
         };
         let d: u8 = b.parse().ok().filter(|d| (1..=31).contains(d))?;
         Some((m, d))
+    }
+
+    /// The text `rule` reads from the first token of `text` on, if any (the rule's
+    /// examples below: an empty string is "reads nothing").
+    fn reads(rule: &dyn Fn(&Grammar<'_>, usize) -> R<Cal>, text: &str) -> String {
+        let tokens = khabar_tokenize::tokenize(text);
+        let tks = classify(text, &tokens);
+        let g = Grammar::new(text, &tokens, &tks, DayOrder::DayFirst);
+        rule(&g, 0)
+            .and_then(|(e, _)| {
+                let end = tks.get(e.checked_sub(1)?)?.end;
+                text.get(..end)
+            })
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// Each `(text, read)`: the rule reads `read` from the start of `text`.
+    fn check(rule: impl Fn(&Grammar<'_>, usize) -> R<Cal>, examples: &[(&str, &str)]) {
+        for &(text, want) in examples {
+            assert_eq!(reads(&rule, text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn year_productions() {
+        check(
+            |g: &Grammar<'_>, i| g.year_word_year(i),
+            &[
+                ("the year 2008 was", "the year 2008"),
+                ("calendar year 2008", "calendar year 2008"),
+                ("year 2008", "year 2008"),
+                ("the year ahead", ""),
+            ],
+        );
+        check(
+            |g: &Grammar<'_>, i| g.decade_digits(i),
+            &[
+                ("the 1990s", "the 1990s"),
+                ("1970's", "1970's"),
+                ("1975s", ""),
+            ],
+        );
+        check(
+            |g: &Grammar<'_>, i| g.year_glued_part(i),
+            &[("2016H2", "2016H2"), ("2017Q1", "2017Q1"), ("2017", "")],
+        );
+        check(
+            |g: &Grammar<'_>, i| g.year_digits_or_words(i),
+            &[
+                ("2016 Q3", "2016 Q3"),
+                ("2017-Q1", "2017-Q1"),
+                ("2016 / 11", "2016 / 11"),
+                ("2016 June", "2016 June"),
+                ("2016 June 5", "2016"),
+                ("2016 the third quarter", "2016 the third quarter"),
+                ("2016.", "2016"),
+                ("nineteen twenty eight", ""),
+            ],
+        );
+    }
+
+    #[test]
+    fn period_productions() {
+        check(
+            |g: &Grammar<'_>, i| g.rel_year_quarter(i),
+            &[
+                ("next year's third-quarter", "next year's third-quarter"),
+                ("next year", ""),
+            ],
+        );
+        check(
+            |g: &Grammar<'_>, i| g.period(i),
+            &[
+                ("next summer", "next summer"),
+                ("summer 2014", "summer 2014"),
+                ("the winter of 2013", "the winter of 2013"),
+                ("spring of last year", "spring of last year"),
+                ("the summer", "the summer"),
+                ("the fall", "the fall"),
+                ("fall", ""),
+                ("Q1-2019", "Q1-2019"),
+                ("Q1 of 2017", "Q1 of 2017"),
+                ("Q3", "Q3"),
+                ("this Q3", ""),
+                ("H1 2019", "H1 2019"),
+                ("the third quarter of 2016", "the third quarter of 2016"),
+                ("the first half of 2019", "the first half of 2019"),
+                ("the 4th quarter of the year", "the 4th quarter of the year"),
+                ("second half of next year", "second half of next year"),
+                ("the first half", ""),
+                ("the third quarter", "the third quarter"),
+                ("week 10", "week 10"),
+            ],
+        );
+    }
+
+    #[test]
+    fn week_productions() {
+        check(
+            |g: &Grammar<'_>, i| g.week_number(i),
+            &[
+                ("week 31", "week 31"),
+                ("week 3 of 2027", "week 3 of 2027"),
+                ("week 27 of last year", "week 27 of last year"),
+                ("week 54", ""),
+            ],
+        );
+        check(
+            |g: &Grammar<'_>, i| g.iso_week(i),
+            &[
+                (
+                    "the third week of this month",
+                    "the third week of this month",
+                ),
+                ("the last week of July", "the last week of July"),
+                ("3rd week of Jan 2016", "3rd week of Jan 2016"),
+                ("the third week next year", "the third week next year"),
+                ("3rd week of 2018", "3rd week of 2018"),
+                ("the last week of 2015", "the last week of 2015"),
+                ("the sixth week of 2015", ""),
+                ("Week 12", "Week 12"),
+            ],
+        );
+        check(
+            |g: &Grammar<'_>, i| g.capital_week_number(i),
+            &[("Week 12", "Week 12"), ("Week 60", "")],
+        );
     }
 
     #[test]

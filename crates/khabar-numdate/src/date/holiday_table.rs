@@ -45,13 +45,45 @@ enum Move {
 enum Rule {
     Easter,
     OrthodoxEaster,
-    Fixed { m: u8, d: u8, sunday: i8 },
-    NearestWeekday { m: u8, d: u8 },
-    Nth { n: u8, wd: u8, m: u8 },
-    Hebrew { m: u8, d: u8, mv: Move },
-    Chinese { m: u8, d: u8 },
-    Hijri { m: u8, d: u8 },
-    FridayBeforeHijri { m: u8, d: u8 },
+    Fixed {
+        m: u8,
+        d: u8,
+        sunday: i8,
+    },
+    NearestWeekday {
+        m: u8,
+        d: u8,
+    },
+    Nth {
+        n: u8,
+        wd: u8,
+        m: u8,
+    },
+    /// The Nth weekday of a month, a week earlier when that is Easter Sunday moved by
+    /// `easter` days (Earth Hour: the last Saturday of March, not Holy Saturday).
+    NthNotEaster {
+        n: u8,
+        wd: u8,
+        m: u8,
+        easter: i8,
+    },
+    Hebrew {
+        m: u8,
+        d: u8,
+        mv: Move,
+    },
+    Chinese {
+        m: u8,
+        d: u8,
+    },
+    Hijri {
+        m: u8,
+        d: u8,
+    },
+    FridayBeforeHijri {
+        m: u8,
+        d: u8,
+    },
     Cycle365(CivilDate),
     Table(&'static str),
 }
@@ -74,6 +106,24 @@ pub(crate) struct Holiday {
     rule: Rule,
     offset: i64,
     days: i64,
+    /// The local clock times it runs between, when it is an hour of its day (Earth Hour:
+    /// 20:30–21:30): the `hours` column.
+    hours: Option<Hours>,
+}
+
+/// A span of clock times of a day, `(hour, minute)` each.
+pub(crate) type Hours = ((u8, u8), (u8, u8));
+
+/// "20:30-21:30" as clock times (the `hours` column), the first before the second.
+fn parse_hours(s: &str) -> Option<Hours> {
+    let hm = |x: &str| {
+        let (h, m) = x.split_once(':')?;
+        let (h, m) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
+        (h < 24 && m < 60).then_some((h, m))
+    };
+    let (a, b) = s.split_once('-')?;
+    let (a, b) = (hm(a)?, hm(b)?);
+    (a < b).then_some((a, b))
 }
 
 /// A malformed row of a bundled table (reported by the tests; such a row is left out).
@@ -112,6 +162,12 @@ fn parse_rule(s: &'static str) -> Option<Rule> {
             n: n.parse().ok()?,
             wd: wd.parse().ok().filter(|w| (1..=7).contains(w))?,
             m: m.parse().ok()?,
+        },
+        ["nth", n, wd, m, not] => Rule::NthNotEaster {
+            n: n.parse().ok()?,
+            wd: wd.parse().ok().filter(|w| (1..=7).contains(w))?,
+            m: m.parse().ok()?,
+            easter: not.strip_prefix("not-easter:")?.parse().ok()?,
         },
         ["hebrew", md, rest @ ..] => {
             let (m, d) = month_day(md)?;
@@ -163,14 +219,16 @@ fn parse_form(s: &'static str) -> Option<Vec<Word>> {
 
 fn parse_names_row(line: &'static str) -> Result<Holiday, String> {
     let cols: Vec<&'static str> = line.split('\t').collect();
-    let [label, names, guard, rule, offset, days] = cols.as_slice() else {
-        return Err(format!("{} columns, 6 expected", cols.len()));
+    let ([label, names, guard, rule, offset, days], hours) = match cols.as_slice() {
+        [a, b, c, d, e, f] => ([*a, *b, *c, *d, *e, *f], None),
+        [a, b, c, d, e, f, h] => ([*a, *b, *c, *d, *e, *f], Some(*h)),
+        _ => return Err(format!("{} columns, 6 or 7 expected", cols.len())),
     };
     let forms = names
         .split(" ; ")
         .map(|f| parse_form(f.trim()).ok_or_else(|| format!("bad name form '{f}'")))
         .collect::<Result<Vec<_>, _>>()?;
-    let guard = match *guard {
+    let guard = match guard {
         "-" => Guard::Always,
         "cap" => Guard::Cap,
         "cue" => Guard::Cue,
@@ -184,6 +242,10 @@ fn parse_names_row(line: &'static str) -> Result<Holiday, String> {
     if !(1..=366).contains(&days) {
         return Err(format!("days {days} out of 1..=366"));
     }
+    let hours = match hours {
+        None | Some("-") => None,
+        Some(h) => Some(parse_hours(h).ok_or_else(|| format!("bad hours '{h}'"))?),
+    };
     Ok(Holiday {
         label,
         forms,
@@ -191,6 +253,7 @@ fn parse_names_row(line: &'static str) -> Result<Holiday, String> {
         rule,
         offset,
         days,
+        hours,
     })
 }
 
@@ -407,6 +470,11 @@ impl Rule {
             Rule::Nth { n, wd, m } => {
                 Some(shift(crate::date::resolve::nth_weekday_of(y, m, n, wd)?))
             }
+            Rule::NthNotEaster { n, wd, m, easter } => {
+                let x = crate::date::resolve::nth_weekday_of(y, m, n, wd)?;
+                let feast = crate::date::holiday::easter(y)?.add_days(i64::from(easter));
+                Some(shift(if x == feast { x.add_days(-7) } else { x }))
+            }
             Rule::Hebrew { m, d, mv } => in_year(
                 &mut [y + 3760, y + 3761]
                     .into_iter()
@@ -445,6 +513,12 @@ impl Rule {
             ),
         }
     }
+}
+
+/// The clock times holiday `idx` of the names table runs between, when it is an hour of its
+/// day ("Earth Hour": 20:30–21:30).
+pub(crate) fn hours(idx: u16) -> Option<Hours> {
+    holidays().get(usize::from(idx))?.hours
 }
 
 /// The first and last day of holiday `idx` of the names table in Gregorian year `y`; with

@@ -242,6 +242,9 @@ pub(crate) const CONTEXT_WORDS: &[&str] = &[
     "prayer",
     "prayers",
     "truce",
+    // Signals read before a match with signal spans ("anytime after 2014").
+    "anytime",
+    "sometime",
     "appeared",
     "being",
     "c",

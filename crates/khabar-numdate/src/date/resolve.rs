@@ -59,6 +59,10 @@ pub(crate) enum Cal {
     ShortDecade(u8),
     /// "the 20th century" → 19.
     Century(i32),
+    /// A year before the common era, as written (no year 0): "2014 BC" → 2014, TIMEX3's
+    /// `BC2014` (rule `year-era`). It has no interval: the proleptic calendars of most
+    /// consumers (Python's `datetime.date`) start at year 1.
+    YearBc(u16),
     /// `n` units from the anchor: "yesterday" (-1 day), "last week", "six years ago".
     /// Anaphoric ones ("the next year", "two days later") anchor on the previous date of the
     /// text when there is one.
@@ -267,6 +271,10 @@ pub(crate) fn resolve(cal: Cal, a: &Anchor) -> Option<Resolved> {
         Cal::ShortDecade(t) => periods::short_decade(t, a),
         Cal::Decade(d) => Some(periods::decade(d)),
         Cal::Century(c) => Some(periods::century(c)),
+        Cal::YearBc(y) => Some(Resolved {
+            value: format!("BC{y:04}"),
+            interval: None,
+        }),
         Cal::Rel { unit, n, anaphoric } => {
             let base = if anaphoric { a.previous.or(r) } else { r };
             Some(rel_value(unit, n, base))

@@ -2,7 +2,7 @@
 //!
 //! | rule | pattern | production | examples |
 //! |---|---|---|---|
-//! | `year-era` | YEAR (AD \| A.D. \| CE \| C.E.) | the year | "in 2014 AD", "2014 A.D.", "2014 CE" |
+//! | `year-era` | YEAR (AD \| A.D. \| CE \| C.E. \| BC \| B.C. \| BCE \| B.C.E.) | the year, or before the common era TIMEX3's `BC` year | "in 2014 AD", "14 a.d.", "2014 CE", "in 2014 BC" → BC2014, "44 B.C." → BC0044 |
 //! | `nth-last-week` | (the) (ORD \| second … fifth) last week of (YEAR \| MONTH (YEAR)) | the ISO week counted from the year's or month's last | "the third last week of 2018" → 2018-W50, "the second last week of October 2018" → 2018-W43 |
 
 use crate::date::CivilDate;
@@ -12,20 +12,77 @@ use crate::date::resolve::{Cal, MonthRef, YearSpec};
 
 type R<T> = Option<(usize, T)>;
 
-/// The era written after a year of the common era, in capitals or with dots: a lowercase
-/// "ad" is an advertisement. ("AD 2014", the era first, is read as the year alone: the
+/// The eras written after a year, and whether they count back (before the common era). The
+/// bare forms are read in capitals only (a lowercase "ad" is an advertisement), the dotted
+/// ones in any case ("14 a.d."). ("AD 2014", the era first, is read as the year alone: the
 /// scan does not start at "AD".)
-const ERAS: &[&str] = &["AD", "A.D.", "A.D", "CE", "C.E.", "C.E"];
+const ERAS: &[(&str, bool)] = &[
+    ("AD", false),
+    ("CE", false),
+    ("BC", true),
+    ("BCE", true),
+    ("a.d.", false),
+    ("c.e.", false),
+    ("b.c.", true),
+    ("b.c.e.", true),
+];
+
+/// Words before a year that make it a modifier ("the 2017 BC election", British Columbia's),
+/// so a bare "BC" after it is not an era.
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
 
 impl Grammar<'_> {
-    fn era_at(&self, i: usize) -> bool {
-        ERAS.contains(&self.txt(i))
+    /// The era at `i` (its end and whether it counts back), its closing period a token of
+    /// its own or not ("A.D" "." at the end of a sentence).
+    fn era_at(&self, i: usize) -> Option<(usize, bool)> {
+        let t = self.txt(i);
+        ERAS.iter().find_map(|&(form, bc)| {
+            if form.contains('.') {
+                let low = t.to_ascii_lowercase();
+                if low == form {
+                    return Some((i + 1, bc));
+                }
+                let split = form.strip_suffix('.').is_some_and(|f| f == low)
+                    && self.punct(i + 1, &["."])
+                    && self.joined(i);
+                split.then_some((i + 2, bc))
+            } else {
+                (t == form).then_some((i + 1, bc))
+            }
+        })
     }
 
-    /// `year-era`: "2014 AD", "2014 A.D.", "2014 CE".
+    /// `year-era`: "2014 AD", "2014 A.D.", "14 a.d.", "2014 CE" — the year of the common
+    /// era; "2014 BC", "44 B.C.", "300 BCE" — a year before it, TIMEX3's `BC2014`. A bare
+    /// "BC" after a year with a determiner is British Columbia ("the 2017 BC election").
     pub(crate) fn year_era(&self, i: usize) -> R<Cal> {
-        let y = self.year_digits(i)?;
-        self.era_at(i + 1).then_some((i + 2, Cal::year(y)))
+        let n = self.num(i)?;
+        if n.suffix != Suffix::None || n.digits > 4 || self.txt(i).contains(',') {
+            return None;
+        }
+        let y = n.int().filter(|y| *y >= 1)?;
+        // The era follows after spaces on the same line: "188<TAB>BC" is a row of a table.
+        let spaced = match (self.t.get(i), self.t.get(i + 1)) {
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|gap| gap.bytes().all(|c| c == b' ')),
+            _ => false,
+        };
+        if !spaced {
+            return None;
+        }
+        let (e, bc) = self.era_at(i + 1)?;
+        if !bc {
+            return Some((e, Cal::year(i32::try_from(y).ok()?)));
+        }
+        let province = self.txt(i + 1) == "BC"
+            && i.checked_sub(1)
+                .is_some_and(|p| DETERMINERS.iter().any(|d| self.word_is(p, d)));
+        if province {
+            return None;
+        }
+        Some((e, Cal::YearBc(u16::try_from(y).ok()?)))
     }
 
     /// `nth-last-week`: "the third last week of 2018", "2nd last week of 2019" — the ISO

@@ -81,6 +81,7 @@ fn keep_longer(best: &mut Option<Match>, reading: Option<Match>) {
 pub(super) fn core(g: &Grammar<'_>, i: usize) -> Option<Match> {
     let at = At::new(g, i);
     longest_of!(&at;
+        times::holiday_hours,
         years::calendar_date,
         years::weekday_from_date,
         times::day_with_time,

@@ -6,7 +6,28 @@ use crate::date::TemporalMod;
 use crate::date::clock::{ClockCtx, h_clock};
 use crate::date::grammar::{Clock, Grammar, Match, Sem};
 use crate::date::lexicon::{DayPart, Unit, W};
-use crate::date::resolve::{Cal, YearSpec};
+use crate::date::resolve::{Cal, HolidayRule, YearSpec};
+
+/// A holiday that is a span of hours of its day (the names table's `hours` column): "Earth
+/// Hour 2016" → 2016-03-19T20:30/2016-03-19T21:30. Its eve is a day ("the eve of Earth
+/// Hour").
+#[inline]
+pub(super) fn holiday_hours(at: &At<'_, '_>) -> Option<Match> {
+    let (e, c) = at.g.holiday(at.i)?;
+    let Cal::Holiday {
+        rule: HolidayRule::Table { idx },
+        d,
+        ..
+    } = c
+    else {
+        return None;
+    };
+    if d < 0 {
+        return None;
+    }
+    let (from, to) = crate::date::holiday_table::hours(idx)?;
+    m(at.i, e, Sem::TimeRange(Some(c), from, to), None)
+}
 
 /// A day, possibly with a part of the day, possibly followed by a clock time: "Monday
 /// morning", "tonight", "tomorrow 8:00am", "(on) Sat at 5", "tonight around 7", "Thursday before
@@ -294,6 +315,18 @@ pub(super) fn around_clock_time(at: &At<'_, '_>) -> Option<Match> {
 #[cfg(test)]
 mod tests {
     use super::super::table::check;
+
+    #[test]
+    fn holiday_hours_examples() {
+        check(
+            super::holiday_hours,
+            &[
+                ("earth hour 2016", "earth hour 2016"),
+                ("during Earth Hour", "Earth Hour"),
+                ("Christmas 2016", ""),
+            ],
+        );
+    }
 
     #[test]
     fn day_with_time_examples() {
