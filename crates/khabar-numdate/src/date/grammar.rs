@@ -201,7 +201,7 @@ pub(crate) fn classify(text: &str, tokens: &[Token]) -> Classes {
     let mut out = Classes::with_capacity(tokens.len());
     for t in tokens {
         let s = t.text(text);
-        out.push(t, s, prefilter::Shape::of(s));
+        out.push(t, s, prefilter::Shape::of_token(text, t, s));
     }
     out
 }
