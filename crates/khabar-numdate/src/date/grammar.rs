@@ -376,6 +376,9 @@ pub(crate) struct Grammar<'a> {
     pub(crate) day_order: DayOrder,
     /// `cal(i)` results.
     memo: std::cell::RefCell<Memo>,
+    /// Whether some token starts the name of a holiday that is hours of its day (worked out
+    /// on first use: see [`Grammar::names_hours_holiday`]).
+    pub(crate) hours_holiday: std::cell::OnceCell<bool>,
     /// Whether the productions may skip work with their cheap necessary tests (always, but
     /// in the tests that compare them with the reference: every production tried in full).
     pub(crate) fast: bool,
@@ -396,6 +399,7 @@ impl<'a> Grammar<'a> {
             nums: &classes.nums,
             day_order,
             memo: std::cell::RefCell::new(Memo::new()),
+            hours_holiday: std::cell::OnceCell::new(),
             fast: true,
         }
     }

@@ -10,7 +10,7 @@
 
 use crate::date::CivilDate;
 use crate::date::grammar::Grammar;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const NAMES_TSV: &str = include_str!("../../data/holiday_names.tsv");
@@ -540,7 +540,38 @@ pub(crate) fn is_hijri(idx: u16) -> bool {
         .is_some_and(|h| matches!(h.rule, Rule::Hijri { .. } | Rule::FridayBeforeHijri { .. }))
 }
 
+/// The first words (every spelling, lowercased) of the names of the holidays that are hours
+/// of their day (the names table's `hours` column: "Earth Hour").
+fn hours_first_words() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        holidays()
+            .iter()
+            .filter(|h| h.hours.is_some())
+            .flat_map(|h| h.forms.iter())
+            .filter_map(|f| f.first())
+            .flat_map(|w| w.spellings.iter())
+            .map(|s| s.to_ascii_lowercase())
+            .collect()
+    })
+}
+
 impl Grammar<'_> {
+    /// Whether some token of the text starts the name of a holiday that is hours of its day.
+    /// Where none does, no position can read one (a name is found by its first word, see
+    /// [`Grammar::table_holiday`]), and the rule for such holidays skips the full holiday
+    /// reading it would otherwise repeat at every position a holiday may start. Worked out
+    /// once per text, over the tokens flagged as starting a holiday.
+    pub(crate) fn names_hours_holiday(&self) -> bool {
+        *self.hours_holiday.get_or_init(|| {
+            let words = hours_first_words();
+            self.t
+                .iter()
+                .enumerate()
+                .any(|(k, t)| t.holiday() && words.contains(fold_text(self.txt(k)).as_str()))
+        })
+    }
+
     /// A written form at token `i`: its end, skipping hyphens and "'s" between words.
     fn form_at(&self, i: usize, form: &[Word]) -> Option<usize> {
         let mut k = i;

@@ -13,6 +13,9 @@ use crate::date::resolve::{Cal, HolidayRule, YearSpec};
 /// Hour").
 #[inline]
 pub(super) fn holiday_hours(at: &At<'_, '_>) -> Option<Match> {
+    if at.g.fast && !at.g.names_hours_holiday() {
+        return None;
+    }
     let (e, c) = at.g.holiday(at.i)?;
     let Cal::Holiday {
         rule: HolidayRule::Table { idx },
