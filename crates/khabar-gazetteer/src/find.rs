@@ -176,6 +176,26 @@ impl<'g> Match<'g> {
         self.cands.first().map_or("", |&a| self.store.alias(a))
     }
 
+    /// Where the matched alias (that of the best entry, [`alias`](Match::alias)) stands
+    /// among the best entry's aliases as [`EntryRef::aliases`] lists them: 0 for its
+    /// canonical name. A caller that keeps something per alias can index it with this.
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer};
+    /// let gz = Gazetteer::from_entries([Entry::new("AF-KAB", "Kabul", "GPE").with_alias("Kābul")])?;
+    /// let found = gz.find("Kabul and Kābul");
+    /// assert_eq!((found[0].alias_position(), found[1].alias_position()), (0, 1));
+    /// assert_eq!(found[1].entry().aliases().nth(found[1].alias_position()), Some("Kābul"));
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn alias_position(&self) -> usize {
+        let Some(&a) = self.cands.first() else {
+            return 0;
+        };
+        let first = self.store.alias_range(self.entry_index(0)).start;
+        a.saturating_sub(first) as usize
+    }
+
     /// The best entry: highest priority, then first added.
     pub fn entry(&self) -> EntryRef<'g> {
         EntryRef {
