@@ -464,7 +464,7 @@ impl Sink for TableSink<'_> {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         let mut order: Vec<&str> = Vec::new();
         for e in &doc.entities {
-            let c = counts.entry(e.canonical.as_str()).or_insert(0);
+            let c = counts.entry(e.canonical()).or_insert(0);
             if *c == 0 {
                 order.push(&e.canonical);
             }
@@ -669,10 +669,10 @@ impl Sink for CsvSink {
                     r.span.start.to_string(),
                     r.span.end.to_string(),
                     r.text,
-                    r.label,
-                    r.id,
-                    r.canonical,
-                    r.alias,
+                    r.label.to_string(),
+                    r.id.to_string(),
+                    r.canonical.to_string(),
+                    r.alias.to_string(),
                     (r.candidates.len() > 1).to_string(),
                     r.attrs.get("country").map(json_str).unwrap_or_default(),
                     r.attrs.get("parent").map(json_str).unwrap_or_default(),

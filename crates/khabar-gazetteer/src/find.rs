@@ -34,6 +34,9 @@ pub struct Scratch {
     check: CaseCheck,
     /// Recent token lookups, see [`Memo`].
     memo: Vec<Memo>,
+    /// Recent spelling-key lookups of capitalised tokens in no alias, see
+    /// [`TokenLabeler::key_label`].
+    key_memo: Vec<Memo>,
     /// The gazetteer (its [`Gazetteer::uid`]) whose lookups `memo` holds; 0 for none.
     memo_owner: u64,
 }
@@ -75,6 +78,8 @@ fn text_cs_form<'a>(text: &'a str, toks: &[Labelled], strip: bool, buf: &'a mut 
 const MEMO_LEN: usize = 4096;
 /// Longest token the memo holds.
 const MEMO_BYTES: usize = 22;
+/// Number of entries of the spelling-key memo (a power of two).
+const KEY_MEMO_LEN: usize = 1024;
 /// In [`Labelled::start`]: the labeller did not look the token's trie state up.
 const UNKNOWN_START: u32 = u32::MAX;
 
@@ -174,6 +179,26 @@ impl<'g> Match<'g> {
     /// The alias that matched, as written in the gazetteer (that of the best entry).
     pub fn alias(&self) -> &'g str {
         self.cands.first().map_or("", |&a| self.store.alias(a))
+    }
+
+    /// Where the matched alias (that of the best entry, [`alias`](Match::alias)) stands
+    /// among the best entry's aliases as [`EntryRef::aliases`] lists them: 0 for its
+    /// canonical name. A caller that keeps something per alias can index it with this.
+    ///
+    /// ```
+    /// use khabar_gazetteer::{Entry, Gazetteer};
+    /// let gz = Gazetteer::from_entries([Entry::new("AF-KAB", "Kabul", "GPE").with_alias("Kābul")])?;
+    /// let found = gz.find("Kabul and Kābul");
+    /// assert_eq!((found[0].alias_position(), found[1].alias_position()), (0, 1));
+    /// assert_eq!(found[1].entry().aliases().nth(found[1].alias_position()), Some("Kābul"));
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn alias_position(&self) -> usize {
+        let Some(&a) = self.cands.first() else {
+            return 0;
+        };
+        let first = self.store.alias_range(self.entry_index(0)).start;
+        a.saturating_sub(first) as usize
     }
 
     /// The best entry: highest priority, then first added.
@@ -492,9 +517,10 @@ impl Gazetteer {
                 .get(start..end)
                 .filter(|s| matches!(s, [b] if b.is_ascii()))
             {
-                // One ASCII byte (",", ".", "(", "5"): what `push` computes for it, without
-                // its general folding.
-                let id = tl.resolve(tl.vocab.get(&[b]), false, &[b]);
+                // One ASCII byte (",", ".", "(", "5", the "S" of "Sn’t"): what `push`
+                // computes for it, without its general folding (a letter lower-cased).
+                let low = b.to_ascii_lowercase();
+                let id = tl.resolve(tl.vocab.get(&[low]), false, &[low]);
                 tl.push_known(t.span, id, b == b'-');
             } else {
                 tl.push(text, t.span);
@@ -506,13 +532,17 @@ impl Gazetteer {
     /// `s`'s token buffer for the tokenizer.
     fn labeler<'s>(&'s self, s: &'s mut Scratch) -> (TokenLabeler<'s>, &'s mut Vec<Token>) {
         s.labelled.clear();
-        if s.memo_owner != self.uid || s.memo.len() != MEMO_LEN {
+        if s.memo_owner != self.uid || s.memo.len() != MEMO_LEN || s.key_memo.len() != KEY_MEMO_LEN
+        {
             s.memo.clear();
             s.memo.resize(MEMO_LEN, Memo::default());
+            s.key_memo.clear();
+            s.key_memo.resize(KEY_MEMO_LEN, Memo::default());
             s.memo_owner = self.uid;
         }
         let labeler = TokenLabeler {
             memo: &mut s.memo,
+            key_memo: &mut s.key_memo,
             vocab: &self.compiled.vocab,
             canon: &self.compiled.canon,
             keys: &self.compiled.key_index,
@@ -1001,6 +1031,8 @@ fn resolve(
 
 struct TokenLabeler<'a> {
     memo: &'a mut [Memo],
+    /// Spelling-key lookups by lower-cased token (empty: none kept).
+    key_memo: &'a mut [Memo],
     vocab: &'a crate::vocab::Vocab,
     /// Vocabulary id → label id (empty: the identity), see [`crate::romanise`].
     canon: &'a [u32],
@@ -1219,7 +1251,7 @@ impl TokenLabeler<'_> {
             // Most words are in no alias: the vocabulary's filter (a few KiB) says so before
             // the memo (160 KiB) is touched.
             if !self.vocab.may_contain(h) {
-                let id = self.resolve(None, title_case(tok), tok);
+                let id = self.key_label(h, tok);
                 self.push_known(Span::new(from, end), id, false);
                 return;
             }
@@ -1261,13 +1293,55 @@ impl TokenLabeler<'_> {
                     self.push_known_start(Span::new(from, end), Some(label), false, start);
                     return;
                 }
-                // Not in the vocabulary: perhaps by its spelling key, below.
-                None => None,
+                // Not in the vocabulary: perhaps by its spelling key.
+                None => {
+                    let id = self.key_label(h, tok);
+                    self.push_known(Span::new(from, end), id, false);
+                    return;
+                }
             }
         };
         let tok = bytes.get(from..end).unwrap_or(&[]);
         let id = self.resolve(id, title_case(tok), tok);
         self.push_known(Span::new(from, end), id, false);
+    }
+
+    /// The label of a token of ASCII letters in no alias (`h` the hash of its lower-cased
+    /// form): by its spelling key if it is capitalised, as [`resolve`] gives it. A
+    /// spelling key depends only on the lower-cased letters, so the lookups are remembered
+    /// by them in a small direct-mapped table, as [`Memo`] does for the vocabulary: news
+    /// text repeats its capitalised words ("The", "Taliban", "Ahmad") and computing a key
+    /// takes more work than the rest of the token.
+    #[inline]
+    fn key_label(&mut self, h: u64, tok: &[u8]) -> Option<u32> {
+        if !title_case(tok) || self.keys.is_empty() {
+            return None;
+        }
+        let n = tok.len();
+        let slot = (h >> 40) as usize & (KEY_MEMO_LEN - 1);
+        let keys = self.keys;
+        match self.key_memo.get_mut(slot) {
+            Some(m)
+                if m.hash == h
+                    && usize::from(m.len) == n
+                    && m.bytes
+                        .get(..n)
+                        .is_some_and(|b| b.iter().zip(tok).all(|(&x, &y)| x == y | 0x20)) =>
+            {
+                (m.id != NONE).then_some(m.id)
+            }
+            Some(m) if n <= MEMO_BYTES => {
+                let label = keys.lookup(tok);
+                m.hash = h;
+                m.len = n as u8;
+                for (d, s) in m.bytes.iter_mut().zip(tok) {
+                    *d = s.to_ascii_lowercase();
+                }
+                m.id = label.unwrap_or(NONE);
+                label
+            }
+            _ => keys.lookup(tok),
+        }
     }
 
     #[inline]
@@ -1362,6 +1436,7 @@ mod tests {
         let mut memo = vec![Memo::default(); MEMO_LEN];
         let mut tl = TokenLabeler {
             memo: &mut memo,
+            key_memo: &mut [],
             vocab: &gz.compiled.vocab,
             canon: &gz.compiled.canon,
             keys: &gz.compiled.key_index,
@@ -1405,6 +1480,43 @@ mod tests {
             text in "(([*|`<>{}~%=+^&$\\\\'’‘“”\"(),.:;!?#@/_-]|…|–|—|--|[A-Za-z]{1,4}|J|Dr|[0-9]{1,4}|'s|’s|n't|n’t|[’'‘]([dmtDM]|re|ll|Ve)|O'B|1,0|3.5){1,6}[ \n]){0,8}"
         ) {
             prepare_agrees(&text, &["a", "ab-c", "1", "(", "\"", "-", "--", "k", "Da'esh", ".", "'", "'s", "*", "%", "|", "…", "a*b", "a - b", "Dr."])?;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// With a romanising gazetteer, capitalised tokens in no alias are labelled by their
+        /// spelling keys: the fast paths remember those lookups ([`TokenLabeler::key_label`])
+        /// and must give what the slow path computes each time, whatever the case of the
+        /// repeats ("Qandahar", "QANDAHAR", "qandahar"), on the first text and the second.
+        #[test]
+        fn spelling_key_memo_equals_slow_path(
+            words in proptest::collection::vec(
+                "Kandahar|Qandahar|Kandehar|QANDAHAR|qandahar|Jowzjan|Jawzjan|Jauzjan|jawzjan|Hilmand|Helmand|HELMAND|Lashkargah|Lashkar|Gah|Ahmadzay|Ahmadzai|Ahmedzai|The|THE|the|Turn|Nangrahar|Nangarhar|Chahar|Char|Darah|Dara|[A-Z][a-z]{1,7}|[a-z]{2,8}",
+                0..24,
+            ),
+            seps in proptest::collection::vec("[ ,.\n]|, | - ", 24),
+        ) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            let gz = Gazetteer::builder()
+                .romanise(true)
+                .entry(crate::Entry::new("KDH", "Kandahar", "GPE").with_country("AF"))
+                .entry(crate::Entry::new("JOW", "Jowzjan", "GPE").with_country("AF"))
+                .entry(crate::Entry::new("HEL", "Helmand", "GPE").with_country("AF"))
+                .entry(crate::Entry::new("LKG", "Lashkar Gah", "GPE").with_country("AF"))
+                .entry(crate::Entry::new("NAN", "Nangarhar", "GPE").with_country("AF"))
+                .entry(crate::Entry::new("CHD", "Chahar Darah", "GPE").with_country("AF"))
+                .entry(crate::Entry::new("AHM", "Ahmadzai", "NORP").with_attr("romanise", "yes"))
+                .build()
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let (labels, spans) = slow_labels(&gz, &text);
+            let mut s = Scratch::new();
+            for _ in 0..2 {
+                gz.prepare(&text, &mut s);
+                prop_assert_eq!(split(&s.labelled), (labels.clone(), spans.clone()));
+                gz.label_tokens(&text, &khabar_tokenize::tokenize(&text), &mut s);
+                prop_assert_eq!(split(&s.labelled), (labels.clone(), spans.clone()));
+            }
         }
     }
 

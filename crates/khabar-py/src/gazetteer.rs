@@ -4,7 +4,7 @@ use crate::errors::{gazetteer_err, guard};
 use crate::leaf::leaf_list;
 use crate::prepared::Item;
 use crate::results::{Entity, json_loads};
-use crate::text::{PyText, type_name};
+use crate::text::{Utf8Arg, type_name};
 use khabar::tokenize::CharCursor;
 use khabar::{EntityRecord, Offsets};
 use khabar_gazetteer::{Entry, Gazetteer as RsGazetteer, GazetteerBuilder};
@@ -79,8 +79,8 @@ pub(crate) fn find_in<'py>(
     gz: &khabar::EntityMatcher,
     text: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let arg = PyText::extract(text, "text")?;
-    let t = arg.text.as_str();
+    let arg = Utf8Arg::extract(text, "text")?;
+    let t = arg.as_str()?;
     let records = py.detach(|| guard(std::panic::AssertUnwindSafe(|| records(gz, t))))?;
     leaf_list(py, entities(records))
 }
@@ -250,11 +250,11 @@ impl Gazetteer {
         texts: &Bound<'py, PyAny>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let args: Vec<PyText<'_>> = texts
+        let args: Vec<Utf8Arg<'_>> = texts
             .try_iter()?
-            .map(|t| PyText::extract(&t?, "each text"))
+            .map(|t| Utf8Arg::extract(&t?, "each text"))
             .collect::<PyResult<_>>()?;
-        let strs: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
+        let strs: Vec<&str> = args.iter().map(Utf8Arg::as_str).collect::<PyResult<_>>()?;
         let gz = &self.matcher;
         let run = || strs.par_iter().map(|t| records(gz, t)).collect::<Vec<_>>();
         let found = py.detach(|| {

@@ -6,7 +6,7 @@ use pyo3::PyClass;
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PySlice, PyString};
+use pyo3::types::{PyBytes, PyDict, PySlice, PyString};
 use std::sync::Arc;
 
 /// A Python `str` argument seen as Rust text.
@@ -97,6 +97,35 @@ impl<'py> PyText<'py> {
             text,
             lossy: false,
         })
+    }
+}
+
+/// The UTF-8 form of a `str` argument, for a caller that only reads the text while the
+/// argument lives: Python's own encoding of it (one copy, made by CPython), read in place,
+/// where [`PyText::extract`] copies it once more into a Rust `String`. Refuses what
+/// [`PyText::extract`] refuses, with the same errors.
+pub(crate) struct Utf8Arg<'py> {
+    bytes: Bound<'py, PyBytes>,
+}
+
+impl<'py> Utf8Arg<'py> {
+    /// Accepts only `str` (and its subclasses), as [`PyText::extract`].
+    pub(crate) fn extract(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Self> {
+        let py_str = obj.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("{what} must be str, not {}", type_name(obj)))
+        })?;
+        // `encode_utf8` fails only on lone surrogates.
+        match py_str.encode_utf8() {
+            Ok(bytes) => Ok(Utf8Arg { bytes }),
+            Err(e) => Err(surrogate_error(py_str, what, e)),
+        }
+    }
+
+    /// The text (Python's UTF-8 encoder only makes valid UTF-8, so this never fails
+    /// in practice; the check is there to hold without `unsafe`).
+    pub(crate) fn as_str(&self) -> PyResult<&str> {
+        std::str::from_utf8(self.bytes.as_bytes())
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
     }
 }
 

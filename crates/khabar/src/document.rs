@@ -45,6 +45,20 @@ pub struct Candidate {
 ///
 /// `id`, `canonical` and `label` are those of the best candidate; `candidates` lists every
 /// entry sharing the alias, best first (one element unless the mention is ambiguous).
+///
+/// The strings that come from the gazetteer (`alias`, `id`, `canonical`, `label`) are
+/// shared: every mention of an entry holds the same [`Arc<str>`]s, made on its first
+/// mention, so a mention costs no copies of them. Read them as `&str` with the accessors of
+/// the same names ([`Entity::id`], …) or `&*e.id`.
+///
+/// ```
+/// use khabar_gazetteer::{Entry, Gazetteer};
+/// let gz = Gazetteer::from_entries([Entry::new("AF-KAB", "Kabul", "GPE").with_alias("Kābul")])?;
+/// let found = khabar::find_entities(&gz, "Kābul");
+/// assert_eq!((found[0].id(), found[0].canonical(), found[0].alias()), ("AF-KAB", "Kabul", "Kābul"));
+/// assert_eq!(found[0].label(), "GPE");
+/// # Ok::<(), khabar_gazetteer::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// Where the mention is (bytes).
@@ -52,13 +66,13 @@ pub struct Entity {
     /// The mention as written.
     pub text: String,
     /// The gazetteer alias it matched.
-    pub alias: String,
+    pub alias: Arc<str>,
     /// The best entry's id.
-    pub id: String,
+    pub id: Arc<str>,
     /// The best entry's canonical name.
-    pub canonical: String,
+    pub canonical: Arc<str>,
     /// The best entry's label (ORG, GPE, LOC, NORP, FAC, PERSON, …).
-    pub label: String,
+    pub label: Arc<str>,
     /// Every candidate entry, best first. Shared between the mentions of an entry.
     pub candidates: Arc<[Candidate]>,
     /// The best entry's attributes: `country`, `parent`, `parent_name`, `lat`, `lon`,
@@ -71,6 +85,26 @@ impl Entity {
     /// Whether several entries share the matched alias.
     pub fn is_ambiguous(&self) -> bool {
         self.candidates.len() > 1
+    }
+
+    /// The gazetteer alias it matched.
+    pub fn alias(&self) -> &str {
+        &self.alias
+    }
+
+    /// The best entry's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The best entry's canonical name.
+    pub fn canonical(&self) -> &str {
+        &self.canonical
+    }
+
+    /// The best entry's label (ORG, GPE, LOC, NORP, FAC, PERSON, …).
+    pub fn label(&self) -> &str {
+        &self.label
     }
 }
 
@@ -237,10 +271,10 @@ pub struct EntityRecord {
     #[serde(flatten)]
     pub span: Offsets,
     pub text: String,
-    pub label: String,
-    pub id: String,
-    pub canonical: String,
-    pub alias: String,
+    pub label: Arc<str>,
+    pub id: Arc<str>,
+    pub canonical: Arc<str>,
+    pub alias: Arc<str>,
     pub candidates: Arc<[Candidate]>,
     pub attrs: Arc<BTreeMap<String, serde_json::Value>>,
 }

@@ -16,9 +16,9 @@ pub(crate) fn mention(e: &Entity) -> Mention {
     let s = |k: &str| e.attrs.get(k).and_then(|v| v.as_str()).map(str::to_owned);
     let mut m = Mention {
         span: e.span,
-        id: e.id.clone(),
-        name: e.canonical.clone(),
-        label: e.label.clone(),
+        id: e.id().to_owned(),
+        name: e.canonical().to_owned(),
+        label: e.label().to_owned(),
         kind: s("type"),
         country: s("country"),
         parent: s("parent_name"),

@@ -84,7 +84,7 @@ pub struct Fact {
 }
 
 fn is_armed_group(e: &Entity) -> bool {
-    e.label == "ORG"
+    e.label() == "ORG"
         && e.attrs
             .get("type")
             .and_then(|v| v.as_str())
@@ -115,13 +115,13 @@ impl Document {
             .enumerate()
             .filter(|(_, e)| is_armed_group(e))
         {
-            let c = counts.entry(e.id.as_str()).or_insert((0, i));
+            let c = counts.entry(e.id()).or_insert((0, i));
             c.0 += 1;
         }
         let main_group = counts
             .iter()
             .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-            .and_then(|(id, _)| self.entities.iter().find(|e| e.id == *id));
+            .and_then(|(id, _)| self.entities.iter().find(|e| e.id() == *id));
 
         // The latest resolved date of the document: the last fallback for `when`.
         let latest = self
@@ -209,14 +209,13 @@ impl Document {
             .copied()
             .find(|e| is_armed_group(e))
             .or(main_group)
-            .or_else(|| ents.iter().copied().find(|e| e.label == "ORG"));
-        let is_place =
-            |e: &&&Entity| matches!(e.label.as_str(), "GPE" | "LOC" | "FAC") && !attribute(e);
+            .or_else(|| ents.iter().copied().find(|e| e.label() == "ORG"));
+        let is_place = |e: &&&Entity| matches!(e.label(), "GPE" | "LOC" | "FAC") && !attribute(e);
         let place = ents
             .iter()
             .filter(is_place)
             .find(|e| e.attrs.contains_key("parent"))
-            .or_else(|| ents.iter().filter(is_place).find(|e| e.label != "FAC"));
+            .or_else(|| ents.iter().filter(is_place).find(|e| e.label() != "FAC"));
         let dated = dates.iter().find(|d| d.interval.is_some());
         let interval = |d: &khabar_numdate::Temporal| {
             (
@@ -246,14 +245,14 @@ impl Document {
             approx: q.approx.as_str().to_owned(),
             vague: q.vague,
             unit: q.unit.as_ref().map(|u| u.text.clone()),
-            subject: subject.map(|e| e.canonical.clone()),
-            subject_id: subject.map(|e| e.id.clone()),
-            place: place.map(|e| e.canonical.clone()),
+            subject: subject.map(|e| e.canonical().to_owned()),
+            subject_id: subject.map(|e| e.id().to_owned()),
+            place: place.map(|e| e.canonical().to_owned()),
             when,
             when_start,
             when_end,
             when_source: when_source.to_owned(),
-            entities: join(ents.iter().map(|e| e.canonical.clone()).collect()),
+            entities: join(ents.iter().map(|e| e.canonical().to_owned()).collect()),
             dates: join(dates.iter().map(|d| d.value.clone()).collect()),
             sentence: self
                 .text

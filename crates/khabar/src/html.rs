@@ -140,7 +140,7 @@ impl Document {
                 Mark {
                     span: e.span,
                     class: "kh-entity",
-                    label: e.label.clone(),
+                    label: e.label().to_owned(),
                     title,
                 },
             ));

@@ -9,7 +9,7 @@
 //! );
 //! let q = &doc.quantities[0];
 //! assert_eq!((q.low, q.high), (Some(4000.0), Some(6000.0)));
-//! let names: Vec<&str> = doc.entities.iter().map(|e| e.canonical.as_str()).collect();
+//! let names: Vec<&str> = doc.entities.iter().map(|e| e.canonical()).collect();
 //! assert!(names.contains(&"Islamic State Khorasan Province"));
 //! assert_eq!(doc.dates[0].value, "2019-07");
 //! # Ok::<(), khabar::Error>(())

@@ -26,10 +26,10 @@
 //! ])?;
 //! let text = "ISKP named a new emir after Hafiz Saeed was killed.";
 //! let found = khabar::find_entities(&gz, text);
-//! assert_eq!(found[1].id, "P:HSK");
+//! assert_eq!(found[1].id(), "P:HSK");
 //! let text = "Hafiz Saeed Khan led ISKP. Khan was killed in 2016.";
 //! let found = khabar::find_entities(&gz, text);
-//! let khan = found.iter().find(|e| e.text == "Khan").map(|e| e.id.as_str());
+//! let khan = found.iter().find(|e| e.text == "Khan").map(|e| e.id());
 //! assert_eq!(khan, Some("P:HSK"));
 //! # Ok::<(), khabar_gazetteer::Error>(())
 //! ```
@@ -63,12 +63,12 @@ fn by_affiliation(gz: &Gazetteer, entities: &mut [Entity]) {
     if !entities.iter().any(ambiguous_person) {
         return;
     }
-    let mentioned: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    let mentioned: HashSet<&str> = entities.iter().map(Entity::id).collect();
     // organisations the document's persons belong to count too
     let mut present: HashSet<String> = mentioned.iter().map(|s| (*s).to_owned()).collect();
     for e in entities
         .iter()
-        .filter(|e| !e.is_ambiguous() && e.label == "PERSON")
+        .filter(|e| !e.is_ambiguous() && e.label() == "PERSON")
     {
         if let Some(a) = gz.get(&e.id).and_then(|p| p.attr("affiliation")) {
             present.insert(a.to_owned());
@@ -113,9 +113,9 @@ pub(crate) fn promote(e: &mut Entity, entry: &EntryRef<'_>) {
         cands.insert(0, c);
     }
     e.candidates = Arc::from(cands);
-    e.id = entry.id().to_owned();
-    e.canonical = entry.name().to_owned();
-    e.label = entry.label().to_owned();
+    e.id = Arc::from(entry.id());
+    e.canonical = Arc::from(entry.name());
+    e.label = Arc::from(entry.label());
     e.attrs = Arc::new(crate::pipeline::attributes(entry));
 }
 
@@ -152,13 +152,13 @@ fn short_forms(gz: &Gazetteer, text: &str, entities: &mut Vec<Entity>) {
     let mut claims: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for e in entities
         .iter()
-        .filter(|e| e.label == "PERSON" && !e.is_ambiguous())
+        .filter(|e| e.label() == "PERSON" && !e.is_ambiguous())
     {
-        for name in [e.text.as_str(), e.canonical.as_str()] {
+        for name in [e.text.as_str(), e.canonical()] {
             if let Some(w) = last_word(name) {
                 let v = claims.entry(w.to_owned()).or_default();
-                if !v.iter().any(|(end, id)| *end == e.span.end && *id == e.id) {
-                    v.push((e.span.end, e.id.clone()));
+                if !v.iter().any(|(end, id)| *end == e.span.end && id == e.id()) {
+                    v.push((e.span.end, e.id().to_owned()));
                 }
             }
         }
@@ -197,10 +197,10 @@ fn short_forms(gz: &Gazetteer, text: &str, entities: &mut Vec<Entity>) {
             added.push(Entity {
                 span,
                 text: word.clone(),
-                alias: word.clone(),
-                id: best.id().to_owned(),
-                canonical: best.name().to_owned(),
-                label: best.label().to_owned(),
+                alias: Arc::from(word.as_str()),
+                id: Arc::from(best.id()),
+                canonical: Arc::from(best.name()),
+                label: Arc::from(best.label()),
                 candidates: entries.iter().map(crate::pipeline::candidate).collect(),
                 attrs: Arc::new(crate::pipeline::attributes(best)),
             });

@@ -102,7 +102,7 @@ impl GazetteerHandle {
 ///     .build()?;
 /// // The longest match wins: "Nangarhar Shura" rather than the province "Nangarhar".
 /// let doc = nlp.process("The Nangarhar Shura met IS-K envoys last week.");
-/// let ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+/// let ids: Vec<&str> = doc.entities.iter().map(|e| e.id()).collect();
 /// assert_eq!(ids, ["X:SHURA", "ISKP"]);
 /// assert_eq!(doc.dates[0].text, "last week");
 /// # Ok::<(), khabar::Error>(())
@@ -262,7 +262,7 @@ fn default_gazetteer() -> Result<&'static Gazetteer> {
 /// use khabar::Pipeline;
 /// let nlp = Pipeline::new()?;
 /// let doc = nlp.process("More than 170 people were killed in Kabul.");
-/// assert_eq!(doc.entities[0].canonical, "Kabul");
+/// assert_eq!(doc.entities[0].canonical(), "Kabul");
 /// let q = &doc.quantities[0];
 /// assert_eq!((q.text.as_str(), q.low), ("More than 170", Some(170.0)));
 /// assert_eq!(q.unit.as_ref().map(|u| u.text.as_str()), Some("people"));
@@ -510,14 +510,76 @@ pub(crate) fn attributes(e: &EntryRef<'_>) -> BTreeMap<String, serde_json::Value
     attrs
 }
 
-/// The shared parts of an entity for one entry: its candidate list (when unambiguous) and
-/// its attributes. One slot per gazetteer entry, filled on the entry's first mention.
+/// The shared parts of the entities of each entry, one slot per gazetteer entry, filled on
+/// the entry's first mention.
 #[derive(Debug, Default)]
 struct EntryCache {
     slots: Vec<OnceLock<EntryShared>>,
 }
 
-type EntryShared = (Arc<[Candidate]>, Arc<BTreeMap<String, serde_json::Value>>);
+/// What the mentions of one entry share: its strings, its candidate list (for an
+/// unambiguous mention) and its attributes, each made once; its aliases other than the
+/// canonical name are made on their first mention.
+#[derive(Debug)]
+struct EntryShared {
+    id: Arc<str>,
+    name: Arc<str>,
+    label: Arc<str>,
+    candidates: Arc<[Candidate]>,
+    attrs: Arc<BTreeMap<String, serde_json::Value>>,
+    /// Alias `k` of the entry ([`Match::alias_position`]) at `aliases[k - 1]`; empty where
+    /// the strings are not kept (a one-off entity).
+    aliases: Box<[OnceLock<Arc<str>>]>,
+}
+
+impl EntryShared {
+    /// The shared parts of `e`; with `keep_aliases`, slots for its aliases.
+    fn new(e: &EntryRef<'_>, keep_aliases: bool) -> EntryShared {
+        let others = if keep_aliases {
+            e.aliases().count().saturating_sub(1)
+        } else {
+            0
+        };
+        EntryShared {
+            id: Arc::from(e.id()),
+            name: Arc::from(e.name()),
+            label: Arc::from(e.label()),
+            candidates: Arc::from([candidate(e)]),
+            attrs: Arc::new(attributes(e)),
+            aliases: (0..others).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// Alias number `position` of the entry, whose text is `alias`.
+    fn alias(&self, position: usize, alias: &str) -> Arc<str> {
+        if position == 0 {
+            return Arc::clone(&self.name);
+        }
+        match self.aliases.get(position - 1) {
+            Some(slot) => Arc::clone(slot.get_or_init(|| Arc::from(alias))),
+            None => Arc::from(alias),
+        }
+    }
+
+    /// The entity of match `m` of this entry.
+    fn entity(&self, text: &str, m: &Match<'_>) -> Entity {
+        let candidates = if m.is_ambiguous() {
+            m.entries().map(|e| candidate(&e)).collect()
+        } else {
+            Arc::clone(&self.candidates)
+        };
+        Entity {
+            span: m.span(),
+            text: m.as_str(text).to_owned(),
+            alias: self.alias(m.alias_position(), m.alias()),
+            id: Arc::clone(&self.id),
+            canonical: Arc::clone(&self.name),
+            label: Arc::clone(&self.label),
+            candidates,
+            attrs: Arc::clone(&self.attrs),
+        }
+    }
+}
 
 impl EntryCache {
     fn new(entries: usize) -> EntryCache {
@@ -541,7 +603,7 @@ impl EntryCache {
 /// ])?;
 /// let matcher = EntityMatcher::new(Arc::new(gz));
 /// let found = matcher.find("Jawzjan and Jowzjan");
-/// assert_eq!(found[1].canonical, "Jowzjan");
+/// assert_eq!(found[1].canonical(), "Jowzjan");
 /// // The second mention shares the first one's attributes.
 /// assert!(Arc::ptr_eq(&found[0].attrs, &found[1].attrs));
 /// # Ok::<(), khabar_gazetteer::Error>(())
@@ -597,38 +659,15 @@ impl EntityMatcher {
     }
 }
 
-fn shared(e: &EntryRef<'_>) -> EntryShared {
-    (Arc::from([candidate(e)]), Arc::new(attributes(e)))
-}
-
-/// The entity of match `m`. With a cache, the candidates and attributes of unambiguous
-/// mentions are shared with earlier mentions of the same entry instead of rebuilt.
+/// The entity of match `m`. With a cache, the strings, candidates and attributes of the
+/// best entry are shared with earlier mentions of it instead of rebuilt.
 fn entity(text: &str, m: &Match<'_>, cache: Option<&EntryCache>) -> Entity {
     let best = m.entry();
-    let (candidates, attrs) = match cache.and_then(|c| c.slots.get(best.index())) {
-        Some(slot) => {
-            let (cands, attrs) = slot.get_or_init(|| shared(&best));
-            let cands = if m.is_ambiguous() {
-                m.entries().map(|e| candidate(&e)).collect()
-            } else {
-                Arc::clone(cands)
-            };
-            (cands, Arc::clone(attrs))
-        }
-        None => (
-            m.entries().map(|e| candidate(&e)).collect(),
-            Arc::new(attributes(&best)),
-        ),
-    };
-    Entity {
-        span: m.span(),
-        text: m.as_str(text).to_owned(),
-        alias: m.alias().to_owned(),
-        id: best.id().to_owned(),
-        canonical: best.name().to_owned(),
-        label: best.label().to_owned(),
-        candidates,
-        attrs,
+    match cache.and_then(|c| c.slots.get(best.index())) {
+        Some(slot) => slot
+            .get_or_init(|| EntryShared::new(&best, true))
+            .entity(text, m),
+        None => EntryShared::new(&best, false).entity(text, m),
     }
 }
 
@@ -641,7 +680,7 @@ fn entity(text: &str, m: &Match<'_>, cache: Option<&EntryCache>) -> Entity {
 ///     Entry::new("AF-JOW", "Jowzjan", "GPE").with_alias("Jawzjan").with_country("AF"),
 /// ])?;
 /// let found = khabar::find_entities(&gz, "in northern Jawzjan province");
-/// assert_eq!(found[0].canonical, "Jowzjan");
+/// assert_eq!(found[0].canonical(), "Jowzjan");
 /// assert_eq!(found[0].attrs["country"], "AF");
 /// # Ok::<(), khabar_gazetteer::Error>(())
 /// ```

@@ -16,9 +16,9 @@
 //!     Entry::new("BDG:MUQ", "Muqur", "GPE").with_parent("BDG").with_priority(2),
 //! ])?;
 //! let found = khabar::find_entities(&gz, "Two policemen were killed in Muqur, Ghazni.");
-//! assert_eq!(found[0].id, "GHA:MUQ");
+//! assert_eq!(found[0].id(), "GHA:MUQ");
 //! let found = khabar::find_entities(&gz, "Two policemen were killed in Muqur.");
-//! assert_eq!(found[0].id, "BDG:MUQ");
+//! assert_eq!(found[0].id(), "BDG:MUQ");
 //! # Ok::<(), khabar_gazetteer::Error>(())
 //! ```
 
@@ -34,10 +34,34 @@ fn ambiguous_place(e: &Entity) -> bool {
             .all(|c| matches!(c.label.as_str(), "GPE" | "LOC" | "FAC"))
 }
 
+/// Whether the document names, anywhere, the parent of a candidate of an ambiguous place
+/// (by a mention with one best entry that has a parent itself): what some sentence must do
+/// for [`resolve`] to change anything, since a sentence names a subset of the document's
+/// entries. Without one, the sentences need not be found. (An entity's attributes hold
+/// `parent` exactly when its best entry has one.)
+fn any_parent_named(gz: &Gazetteer, entities: &[Entity]) -> bool {
+    let mut named: Vec<&str> = entities
+        .iter()
+        .filter(|o| !o.is_ambiguous() && o.attrs.contains_key("parent"))
+        .map(Entity::id)
+        .collect();
+    if named.is_empty() {
+        return false;
+    }
+    named.sort_unstable();
+    entities.iter().filter(|e| ambiguous_place(e)).any(|e| {
+        e.candidates.iter().any(|c| {
+            gz.get(&c.id)
+                .and_then(|entry| entry.parent_id())
+                .is_some_and(|p| named.binary_search(&p).is_ok())
+        })
+    })
+}
+
 /// Resolves the document's ambiguous place mentions by the parents their sentences name
 /// (entities in text order; one pass over sentences and entities).
 pub(crate) fn resolve(gz: &Gazetteer, text: &str, entities: &mut [Entity]) {
-    if !entities.iter().any(ambiguous_place) {
+    if !entities.iter().any(ambiguous_place) || !any_parent_named(gz, entities) {
         return;
     }
     let mut chosen: Vec<(usize, String)> = Vec::new();
@@ -64,10 +88,10 @@ pub(crate) fn resolve(gz: &Gazetteer, text: &str, entities: &mut [Entity]) {
             .iter()
             .filter(|o| !o.is_ambiguous())
             .filter(|o| {
-                gz.get(&o.id)
+                gz.get(o.id())
                     .is_some_and(|entry| entry.parent_id().is_some())
             })
-            .map(|o| o.id.as_str())
+            .map(Entity::id)
             .collect();
         for (k, e) in within
             .iter()
@@ -80,7 +104,7 @@ pub(crate) fn resolve(gz: &Gazetteer, text: &str, entities: &mut [Entity]) {
                     .is_some_and(|p| named.contains(p))
             });
             // candidates come best first: among those the sentence supports, the best
-            if let Some(best) = supported.next().filter(|c| c.id != e.id) {
+            if let Some(best) = supported.next().filter(|c| c.id != e.id()) {
                 chosen.push((first + k, best.id.clone()));
             }
         }

@@ -29,7 +29,7 @@ fn seed() -> String {
 fn entities(doc: &Document, by: usize) -> Vec<(usize, usize, String)> {
     doc.entities
         .iter()
-        .map(|e| (e.span.start + by, e.span.end + by, e.id.clone()))
+        .map(|e| (e.span.start + by, e.span.end + by, e.id().to_owned()))
         .collect()
 }
 
@@ -82,7 +82,7 @@ fn nul_bytes_do_not_hide_facts() {
     let ents: Vec<(&str, &str)> = doc
         .entities
         .iter()
-        .map(|e| (e.text.as_str(), e.id.as_str()))
+        .map(|e| (e.text.as_str(), e.id()))
         .collect();
     assert_eq!(ents[0], ("IS-K", "ISKP"));
     assert_eq!(ents[1].0, "Kabul");
@@ -111,7 +111,7 @@ fn every_unicode_space_between_words() {
             format!("IS-K{sp}has{sp}an{sp}estimated{sp}4,000{sp}fighters{sp}in{sp}Nangarhar.");
         let doc = nlp().process(&text);
         assert_exact(&doc);
-        let ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<&str> = doc.entities.iter().map(|e| e.id()).collect();
         assert_eq!(ids.first(), Some(&"ISKP"), "U+{:04X}", sp as u32);
         assert!(
             doc.entities.iter().any(|e| e.text == "Nangarhar"),
@@ -148,7 +148,7 @@ fn right_to_left_text_around_latin_facts() {
     assert!(
         doc.entities
             .iter()
-            .any(|e| e.id == "ISKP" && e.text == "IS-K")
+            .any(|e| e.id() == "ISKP" && e.text == "IS-K")
     );
     assert_eq!(
         doc.dates

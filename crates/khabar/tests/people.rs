@@ -15,7 +15,7 @@ fn id_of<'e>(found: &'e [Entity], surface: &str, nth: usize) -> Option<&'e str> 
         .iter()
         .filter(|e| e.text == surface)
         .nth(nth)
-        .map(|e| e.id.as_str())
+        .map(Entity::id)
 }
 
 #[test]

@@ -93,7 +93,7 @@ fn the_headline_facts_of_the_seeds() {
     let isk: Vec<&str> = doc
         .entities
         .iter()
-        .filter(|e| e.id == "ISKP")
+        .filter(|e| e.id() == "ISKP")
         .map(|e| e.text.as_str())
         .collect();
     assert!(isk.contains(&"IS-K"), "{isk:?}");

@@ -9,7 +9,7 @@ fn place_id(text: &str, name: &str) -> Option<String> {
     doc.entities
         .iter()
         .find(|e| e.text.starts_with(name))
-        .map(|e| e.id.clone())
+        .map(|e| e.id().to_owned())
 }
 
 #[test]
