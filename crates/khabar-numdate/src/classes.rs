@@ -107,13 +107,19 @@ fn classify_into(text: &str, tokens: &[Token], mut date: Option<&mut Classes>) -
         let s = t.text(text);
         let shape = Shape::of_token(text, t, s);
         // A digit token's text is read once, for both grammars.
-        let digits = (t.kind == TokenKind::Number).then(|| DigitReading::of(s));
+        let (num, digit) = match t.kind {
+            TokenKind::Number => {
+                let r = DigitReading::of(s);
+                (r.as_date(), r.as_number().ok())
+            }
+            _ => (None, None),
+        };
         if let Some(d) = date.as_deref_mut() {
-            d.push(t, s, shape, digits.as_ref());
+            d.push(t, s, shape, num);
         }
         let next = tokens.get(j + 1);
         let mut starts = true;
-        let lex = number.push(t.kind, s, digits.as_ref(), |lex| {
+        let lex = number.push(t.kind, s, digit, |lex| {
             starts = may_start_at(t.kind, s, shape.letters, lex, || {
                 next.map(|n| (n.text(text), n.kind))
             });

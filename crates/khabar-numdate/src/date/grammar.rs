@@ -145,13 +145,11 @@ pub(crate) fn classify(text: &str, tokens: &[Token]) -> Classes {
     let mut out = Classes::with_capacity(tokens.len());
     for t in tokens {
         let s = t.text(text);
-        let digits = (t.kind == TokenKind::Number).then(|| DigitReading::of(s));
-        out.push(
-            t,
-            s,
-            prefilter::Shape::of_token(text, t, s),
-            digits.as_ref(),
-        );
+        let num = match t.kind {
+            TokenKind::Number => DigitReading::of(s).as_date(),
+            _ => None,
+        };
+        out.push(t, s, prefilter::Shape::of_token(text, t, s), num);
     }
     out
 }
@@ -166,16 +164,17 @@ impl Classes {
     }
 
     /// Classifies the next token, `t`, of text `s` and shape `shape` (see [`classify`]);
-    /// `digits` is the reading of a number token's text.
+    /// `num` is the number a number token's digits read as
+    /// ([`DigitReading::as_date`]), `None` for other tokens.
     #[inline(always)]
     pub(crate) fn push(
         &mut self,
         t: &Token,
         s: &str,
         shape: prefilter::Shape,
-        digits: Option<&DigitReading<'_>>,
+        num: Option<NumTok>,
     ) {
-        let (mut tk, num) = classify_token(t, s, shape, digits);
+        let (mut tk, num) = classify_token(t, s, shape, num);
         if let Some(n) = num {
             // Past u32::MAX numbers the rest would read as no number: never in practice
             // (a text of over 4 GB of digits), and refused rather than wrapped.
@@ -192,14 +191,14 @@ impl Classes {
 /// end: filling a built one in field by field made the copy into the vector wait on the
 /// small writes before it (this loop runs once per token of every document). Inlined into
 /// [`Classes::push`], so that the token is written straight into the vector. `s` is the
-/// token's text, `shape` its [`prefilter::Shape`] and `digits` the reading of a number
-/// token's text.
+/// token's text, `shape` its [`prefilter::Shape`] and `num` the number its digits read as
+/// (see [`Classes::push`]).
 #[inline(always)]
 fn classify_token(
     t: &Token,
     s: &str,
     shape: prefilter::Shape,
-    digits: Option<&DigitReading<'_>>,
+    num: Option<NumTok>,
 ) -> (Tk, Option<NumTok>) {
     let cap = match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -221,7 +220,6 @@ fn classify_token(
             (w, None, head, entry.holiday, opens, inert)
         }
         TokenKind::Number => {
-            let num = digits.and_then(DigitReading::as_date);
             let head = prefilter::other_is_head(t.kind, num.is_some());
             let opens = prefilter::opens(s, t.kind, None, num.is_some(), false, None);
             (None, num, head, false, opens, false)

@@ -7,6 +7,7 @@
 
 use super::digits::DigitToken;
 use super::lexicon::{Entry, lookup};
+#[cfg(test)]
 use crate::digit_token::DigitReading;
 #[cfg(test)]
 use khabar_tokenize::Token;
@@ -44,8 +45,11 @@ impl NumberClasses {
         let mut out = NumberClasses::with_capacity(tokens.len());
         for t in tokens {
             let s = t.text(text);
-            let digits = (t.kind == TokenKind::Number).then(|| DigitReading::of(s));
-            out.push(t.kind, s, digits.as_ref(), |_| true);
+            let digit = match t.kind {
+                TokenKind::Number => DigitReading::of(s).as_number().ok(),
+                _ => None,
+            };
+            out.push(t.kind, s, digit, |_| true);
         }
         out
     }
@@ -58,22 +62,23 @@ impl NumberClasses {
         }
     }
 
-    /// Classifies the next token, of kind `kind` and text `s` (`digits`: the reading of a
-    /// number token's text); `starts_quantity` says from its lexicon entry whether a
-    /// quantity can start at it. Returns the entry.
+    /// Classifies the next token, of kind `kind` and text `s` (`digit`: what a number
+    /// token's digits read as,
+    /// [`crate::digit_token::DigitReading::as_number`]); `starts_quantity` says from
+    /// its lexicon entry whether a quantity can start at it. Returns the entry.
     #[inline]
     pub(crate) fn push(
         &mut self,
         kind: TokenKind,
         s: &str,
-        digits: Option<&DigitReading<'_>>,
+        digit: Option<DigitToken>,
         starts_quantity: impl FnOnce(Option<Entry>) -> bool,
     ) -> Option<Entry> {
         let mut tk = NumTk::default();
         match kind {
             TokenKind::Word => tk.lex = lookup(s),
             TokenKind::Number => {
-                if let Some(Ok(d)) = digits.map(DigitReading::as_number) {
+                if let Some(d) = digit {
                     // Past u32::MAX digit tokens the rest read as unparsed: never in
                     // practice, and refused rather than wrapped.
                     if let Ok(k) = u32::try_from(self.digits.len() + 1) {
@@ -95,7 +100,7 @@ impl NumberClasses {
         self.t.get(j).and_then(|t| t.lex)
     }
 
-    /// The parsed digit token `j`, as [`DigitReading::as_number`] gives it for a number
+    /// The parsed digit token `j`, as [`crate::digit_token::DigitReading::as_number`] gives it for a number
     /// token.
     #[inline]
     pub(crate) fn digit(&self, j: usize) -> Option<DigitToken> {
