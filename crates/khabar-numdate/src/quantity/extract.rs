@@ -202,7 +202,10 @@ impl QuantityExtractor {
     /// "per cent of 210", glued money), else the number with a currency or measure at it
     /// ([`Self::lead`]), its percent and range ([`Cx::amount`]), what follows it
     /// ([`Cx::tail`], then a currency after it), the comparison cues around it
-    /// ([`Cx::cues`]), its kind and the unit it counts ([`Cx::counted_unit`]).
+    /// ([`Cx::cues`]), its kind and the unit it counts ([`Cx::counted_unit`]). Inlined
+    /// into the scan ([`Self::extract_in`]), which calls it at every token a quantity may
+    /// start at: as a call of its own it cost 4% more instructions.
+    #[inline(always)]
     fn at(&self, cx: &Cx<'_>, i: usize) -> Option<(Quantity, usize)> {
         if let Some(r) = self.vague_at(cx, i) {
             return r;
