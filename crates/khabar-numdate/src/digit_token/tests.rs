@@ -126,6 +126,9 @@ fn body() -> impl Strategy<Value = String> {
         3 => "[0-9]{1,4}([,.][0-9]{1,4}){1,4}",
         2 => "[0-9]{1,3}(,[0-9]{3}){1,4}(\\.[0-9]{1,3})?",
         1 => "[0-9]{1,2}(,[0-9]{2}){1,3},[0-9]{3}(\\.[0-9]{1,2})?",
+        // groups of two to four digits: near-misses of both groupings
+        3 => "[0-9]{1,4}(,[0-9]{2,4}){1,4}(\\.[0-9]{1,3})?",
+        2 => "[0-9]{1,4}(\\.[0-9]{2,4}){1,4}(,[0-9]{1,3})?",
         2 => "[0-9]{1,3}(\\.[0-9]{3}){1,4}(,[0-9]{1,3})?",
         2 => "[0-9]{0,4}([,.']{1,2}[0-9]{0,4}){0,5}",
         1 => "[0-9]{15,40}",
@@ -137,9 +140,23 @@ fn body() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Any word of the date lexicon (units, "s", months, …), as written or in capitals: the
+/// date grammar reads a unit glued to digits ("3day", "3.5years").
+fn lexicon_suffix() -> impl Strategy<Value = String> {
+    let words: Vec<&str> = lexicon::LEXICON.iter().map(|(w, _)| *w).collect();
+    (prop::sample::select(words), any::<bool>()).prop_map(|(w, upper)| {
+        if upper {
+            w.to_uppercase()
+        } else {
+            w.to_string()
+        }
+    })
+}
+
 fn token() -> impl Strategy<Value = String> {
     prop_oneof![
         8 => (body(), prop::sample::select(SUFFIXES)).prop_map(|(b, s)| format!("{b}{s}")),
+        2 => (body(), lexicon_suffix()).prop_map(|(b, s)| format!("{b}{s}")),
         1 => (body(), "[a-zA-Z.]{0,4}").prop_map(|(b, s)| format!("{b}{s}")),
         1 => prop::sample::select(vec![
             "", ",", ".", ".5", "5.", "5.,", "1,,000", "1,.5", "1.,5", "½", "¼", "⅞", "½x", "1½",
@@ -165,6 +182,10 @@ fn views_match_the_old_parsers_on_fixed_shapes() {
     let nines = "9".repeat(400);
     let long_frac = format!("1.{}", "3".repeat(60));
     let tiny = format!("0.{}1", "0".repeat(35));
+    // Past 30 fraction digits the decimal parse drops the rest, even where a scale
+    // suffix would bring them back within f64's exact range.
+    let dropped = format!("0.{}1tn", "0".repeat(30));
+    let kept = format!("0.{}12tn", "0".repeat(28));
     for s in [
         "2017",
         "05",
@@ -194,6 +215,8 @@ fn views_match_the_old_parsers_on_fixed_shapes() {
         &nines,
         &long_frac,
         &tiny,
+        &dropped,
+        &kept,
         "123456789012345678901234",
         "12345678901234567890st",
         "1234567890123456789st",
