@@ -63,9 +63,9 @@ impl NumberClasses {
     }
 
     /// Classifies the next token, of kind `kind` and text `s` (`digit`: what a number
-    /// token's digits read as,
-    /// [`crate::digit_token::DigitReading::as_number`]); `starts_quantity` says from
-    /// its lexicon entry whether a quantity can start at it. Returns the entry.
+    /// token's digits read as, [`crate::digit_token::DigitReading::as_number`]);
+    /// `starts_quantity` says from its lexicon entry whether a quantity can start at it.
+    /// Returns the entry.
     #[inline]
     pub(crate) fn push(
         &mut self,
@@ -100,8 +100,8 @@ impl NumberClasses {
         self.t.get(j).and_then(|t| t.lex)
     }
 
-    /// The parsed digit token `j`, as [`crate::digit_token::DigitReading::as_number`] gives it for a number
-    /// token.
+    /// The parsed digit token `j`, as [`crate::digit_token::DigitReading::as_number`]
+    /// gives it for a number token.
     #[inline]
     pub(crate) fn digit(&self, j: usize) -> Option<DigitToken> {
         let k = self.t.get(j)?.digit;
