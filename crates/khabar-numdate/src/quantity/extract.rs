@@ -282,9 +282,10 @@ impl QuantityExtractor {
             None => (None, i),
         };
         let mut measure = None;
-        let n1 = match (currency, cx.money_m(num_at)) {
-            (Some(_), Some(v)) => cx.single_token_number(num_at, v)?,
-            _ => match cx.number(num_at) {
+        // "$5m": read as a million only after a currency, and so only then tried.
+        let n1 = match currency.and_then(|_| cx.money_m(num_at)) {
+            Some(v) => cx.single_token_number(num_at, v)?,
+            None => match cx.number(num_at) {
                 Some(n) => n,
                 None if currency.is_none() => {
                     let (v, m, after) = cx.glued_measure(num_at)?;
