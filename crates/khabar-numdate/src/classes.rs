@@ -23,6 +23,7 @@
 //! ```
 
 use crate::date::grammar::Classes;
+use crate::digit_token::DigitReading;
 use crate::number::classes::NumberClasses;
 use crate::quantity::extract::{may_start_at, starts_after_article, waits_on_next};
 use khabar_tokenize::{Token, TokenKind};
@@ -96,7 +97,8 @@ pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> NumberClasses {
 
 /// The number classes of `tokens` (of `text`), with whether a quantity can start at each
 /// token, and the date classes into `date` when given: one pass, each token's text sliced
-/// and its bytes read ([`Shape::of`]) once for all.
+/// and its bytes read ([`Shape::of`]) once for all, a digit token's digits read
+/// ([`DigitReading::of`]) once for both grammars.
 fn classify_into(text: &str, tokens: &[Token], mut date: Option<&mut Classes>) -> NumberClasses {
     let mut number = NumberClasses::with_capacity(tokens.len());
     // An article or "and" whose flag waits on the token after it.
@@ -104,12 +106,20 @@ fn classify_into(text: &str, tokens: &[Token], mut date: Option<&mut Classes>) -
     for (j, t) in tokens.iter().enumerate() {
         let s = t.text(text);
         let shape = Shape::of_token(text, t, s);
+        // A digit token's text is read once, for both grammars.
+        let (num, digit) = match t.kind {
+            TokenKind::Number => {
+                let r = DigitReading::of(s);
+                (r.as_date(), r.as_number().ok())
+            }
+            _ => (None, None),
+        };
         if let Some(d) = date.as_deref_mut() {
-            d.push(t, s, shape);
+            d.push(t, s, shape, num);
         }
         let next = tokens.get(j + 1);
         let mut starts = true;
-        let lex = number.push(t.kind, s, |lex| {
+        let lex = number.push(t.kind, s, digit, |lex| {
             starts = may_start_at(t.kind, s, shape.letters, lex, || {
                 next.map(|n| (n.text(text), n.kind))
             });

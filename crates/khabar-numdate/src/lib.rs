@@ -28,6 +28,7 @@
 
 pub mod classes;
 pub mod date;
+mod digit_token;
 pub mod nonquant;
 pub mod number;
 pub mod quantity;

@@ -9,6 +9,7 @@ use crate::date::lexicon::{self, DayPart, Season, Unit, W};
 use crate::date::prefilter;
 use crate::date::resolve::{Cal, MonthRef, YearSpec};
 use crate::date::{DayOrder, TemporalMod};
+use crate::digit_token::DigitReading;
 use khabar_tokenize::{Token, TokenKind};
 
 /// What a number token carries after its digits.
@@ -47,6 +48,19 @@ pub(crate) struct NumTok {
 }
 
 impl NumTok {
+    /// A number of value `val`, integer value `int` (when it has no decimal point and fits
+    /// a `u32`), `digits` digits before any decimal point (0 when written with separators)
+    /// and suffix `suffix`. Read from a token by [`crate::digit_token::DigitReading`].
+    pub(crate) fn new(val: f64, int: Option<u32>, digits: u8, suffix: Suffix) -> NumTok {
+        NumTok {
+            val,
+            int_value: int.unwrap_or(0),
+            whole: int.is_some(),
+            digits,
+            suffix,
+        }
+    }
+
     /// The integer value when there is no decimal point and it fits.
     pub(crate) fn int(&self) -> Option<u32> {
         self.whole.then_some(self.int_value)
@@ -124,76 +138,6 @@ impl Tk {
     }
 }
 
-fn parse_num(s: &str) -> Option<NumTok> {
-    let split = s
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .map_or(s.len(), |(k, _)| k);
-    let (digits_part, _) = s.split_at(split);
-    let digits_part = digits_part.trim_end_matches(['.', ',']);
-    let rest = s.get(digits_part.len()..).unwrap_or("");
-    if digits_part.is_empty() || !digits_part.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    // Without thousands separators (the common case) parse in place, without allocating.
-    let owned;
-    let clean: &str = if digits_part.contains(',') {
-        owned = digits_part.replace(',', "");
-        &owned
-    } else {
-        digits_part
-    };
-    if clean.matches('.').count() > 1 {
-        return None;
-    }
-    let val: f64 = clean.parse().ok()?;
-    let int = if clean.contains('.') {
-        None
-    } else {
-        clean.parse::<u32>().ok()
-    };
-    let digits = if digits_part.contains([',', '.']) {
-        0
-    } else {
-        u8::try_from(digits_part.len()).unwrap_or(0)
-    };
-    let mut buf = [0u8; 16];
-    let low: &str = match buf.get_mut(..rest.len()) {
-        Some(b) if rest.is_ascii() => {
-            b.copy_from_slice(rest.as_bytes());
-            b.make_ascii_lowercase();
-            std::str::from_utf8(b).unwrap_or("\u{0}")
-        }
-        // Long or non-ASCII suffixes name nothing the grammar reads.
-        _ => "\u{0}",
-    };
-    let suffix = match low {
-        "" => Suffix::None,
-        "st" | "nd" | "rd" | "th" => Suffix::Ord,
-        "s" => Suffix::Plural,
-        "am" | "a.m" | "a.m." => Suffix::Am,
-        "pm" | "p.m" | "p.m." => Suffix::Pm,
-        "h1" => Suffix::Half(1),
-        "h2" => Suffix::Half(2),
-        "q1" => Suffix::Quarter(1),
-        "q2" => Suffix::Quarter(2),
-        "q3" => Suffix::Quarter(3),
-        "q4" => Suffix::Quarter(4),
-        _ => match lexicon::lookup(low) {
-            Some(W::Unit(u, _)) => Suffix::Unit(u),
-            _ if low == "ys" => Suffix::Unit(Unit::Year),
-            _ => Suffix::Other,
-        },
-    };
-    Some(NumTok {
-        val,
-        int_value: int.unwrap_or(0),
-        whole: int.is_some(),
-        digits,
-        suffix,
-    })
-}
-
 /// Classify the tokens of `text`: one lexicon lookup per word gives its meaning, whether
 /// it is a head, whether a holiday starts with it and whether a production can begin at
 /// it, so that no later step looks the word up again.
@@ -201,7 +145,11 @@ pub(crate) fn classify(text: &str, tokens: &[Token]) -> Classes {
     let mut out = Classes::with_capacity(tokens.len());
     for t in tokens {
         let s = t.text(text);
-        out.push(t, s, prefilter::Shape::of_token(text, t, s));
+        let num = match t.kind {
+            TokenKind::Number => DigitReading::of(s).as_date(),
+            _ => None,
+        };
+        out.push(t, s, prefilter::Shape::of_token(text, t, s), num);
     }
     out
 }
@@ -215,10 +163,18 @@ impl Classes {
         }
     }
 
-    /// Classifies the next token, `t`, of text `s` and shape `shape` (see [`classify`]).
+    /// Classifies the next token, `t`, of text `s` and shape `shape` (see [`classify`]);
+    /// `num` is the number a number token's digits read as
+    /// ([`DigitReading::as_date`]), `None` for other tokens.
     #[inline(always)]
-    pub(crate) fn push(&mut self, t: &Token, s: &str, shape: prefilter::Shape) {
-        let (mut tk, num) = classify_token(t, s, shape);
+    pub(crate) fn push(
+        &mut self,
+        t: &Token,
+        s: &str,
+        shape: prefilter::Shape,
+        num: Option<NumTok>,
+    ) {
+        let (mut tk, num) = classify_token(t, s, shape, num);
         if let Some(n) = num {
             // Past u32::MAX numbers the rest would read as no number: never in practice
             // (a text of over 4 GB of digits), and refused rather than wrapped.
@@ -235,9 +191,15 @@ impl Classes {
 /// end: filling a built one in field by field made the copy into the vector wait on the
 /// small writes before it (this loop runs once per token of every document). Inlined into
 /// [`Classes::push`], so that the token is written straight into the vector. `s` is the
-/// token's text and `shape` its [`prefilter::Shape`].
+/// token's text, `shape` its [`prefilter::Shape`] and `num` the number its digits read as
+/// (see [`Classes::push`]).
 #[inline(always)]
-fn classify_token(t: &Token, s: &str, shape: prefilter::Shape) -> (Tk, Option<NumTok>) {
+fn classify_token(
+    t: &Token,
+    s: &str,
+    shape: prefilter::Shape,
+    num: Option<NumTok>,
+) -> (Tk, Option<NumTok>) {
     let cap = match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => s.starts_with(|c: char| c.is_uppercase()),
@@ -258,7 +220,6 @@ fn classify_token(t: &Token, s: &str, shape: prefilter::Shape) -> (Tk, Option<Nu
             (w, None, head, entry.holiday, opens, inert)
         }
         TokenKind::Number => {
-            let num = parse_num(s);
             let head = prefilter::other_is_head(t.kind, num.is_some());
             let opens = prefilter::opens(s, t.kind, None, num.is_some(), false, None);
             (None, num, head, false, opens, false)

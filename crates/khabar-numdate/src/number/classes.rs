@@ -5,8 +5,10 @@
 //! quantity extractor tries a parse at every token that could start one, and neighbouring
 //! attempts read the same tokens).
 
-use super::digits::{DigitToken, parse_digit_token};
+use super::digits::DigitToken;
 use super::lexicon::{Entry, lookup};
+#[cfg(test)]
+use crate::digit_token::DigitReading;
 #[cfg(test)]
 use khabar_tokenize::Token;
 use khabar_tokenize::TokenKind;
@@ -42,7 +44,12 @@ impl NumberClasses {
     pub(crate) fn new(text: &str, tokens: &[Token]) -> NumberClasses {
         let mut out = NumberClasses::with_capacity(tokens.len());
         for t in tokens {
-            out.push(t.kind, t.text(text), |_| true);
+            let s = t.text(text);
+            let digit = match t.kind {
+                TokenKind::Number => DigitReading::of(s).as_number().ok(),
+                _ => None,
+            };
+            out.push(t.kind, s, digit, |_| true);
         }
         out
     }
@@ -55,20 +62,23 @@ impl NumberClasses {
         }
     }
 
-    /// Classifies the next token, of kind `kind` and text `s`; `starts_quantity` says from
-    /// its lexicon entry whether a quantity can start at it. Returns the entry.
+    /// Classifies the next token, of kind `kind` and text `s` (`digit`: what a number
+    /// token's digits read as, [`crate::digit_token::DigitReading::as_number`]);
+    /// `starts_quantity` says from its lexicon entry whether a quantity can start at it.
+    /// Returns the entry.
     #[inline]
     pub(crate) fn push(
         &mut self,
         kind: TokenKind,
         s: &str,
+        digit: Option<DigitToken>,
         starts_quantity: impl FnOnce(Option<Entry>) -> bool,
     ) -> Option<Entry> {
         let mut tk = NumTk::default();
         match kind {
             TokenKind::Word => tk.lex = lookup(s),
             TokenKind::Number => {
-                if let Ok(d) = parse_digit_token(s) {
+                if let Some(d) = digit {
                     // Past u32::MAX digit tokens the rest read as unparsed: never in
                     // practice, and refused rather than wrapped.
                     if let Ok(k) = u32::try_from(self.digits.len() + 1) {
@@ -90,7 +100,8 @@ impl NumberClasses {
         self.t.get(j).and_then(|t| t.lex)
     }
 
-    /// The parsed digit token `j`, as [`parse_digit_token`] gives it for a number token.
+    /// The parsed digit token `j`, as [`crate::digit_token::DigitReading::as_number`]
+    /// gives it for a number token.
     #[inline]
     pub(crate) fn digit(&self, j: usize) -> Option<DigitToken> {
         let k = self.t.get(j)?.digit;

@@ -1,6 +1,7 @@
-//! Numbers written in digits: separators, decimals, suffixes, and the overflow policy.
+//! Numbers written in digits: what the number grammar reads of a digit token
+//! ([`DigitToken`], read by [`crate::digit_token::DigitReading::as_number`]), decimal
+//! values and the overflow policy.
 
-use super::lexicon::{ordinal_suffix_ok, suffix_scale};
 use super::{MAX_EXACT_INTEGER, NumberError};
 
 /// What a digit token turned out to be.
@@ -20,136 +21,8 @@ pub(crate) struct DigitToken {
     pub(crate) int_digits: usize,
 }
 
-/// Parses the text of one `Number` token.
-///
-/// Accepted: `2017`, `4,000`, `1,234.5`, `12,34,567.89` (Indian grouping), `1.111,11` and
-/// `5,00` (decimal comma), `.5` is handled by the grammar (the tokenizer splits the dot),
-/// ordinals `21st`/`2nd`/`3rd`/`11th`, scale suffixes `5bn`/`10k`/`10M`/`2mil`, vulgar
-/// fractions `½`. Rejected with [`NumberError::Malformed`]: lists and identifiers such as
-/// `22,24,26,31` or `192.168.1.2`, unknown suffixes (`180ml`, `1990s`). Rejected with
-/// [`NumberError::TooLarge`]: anything above [`MAX_EXACT_INTEGER`].
-pub(crate) fn parse_digit_token(s: &str) -> Result<DigitToken, NumberError> {
-    if let Some(v) = vulgar_fraction(s) {
-        return Ok(DigitToken {
-            value: v,
-            ordinal: false,
-            suffix_scale: None,
-            plain: false,
-            integer: false,
-            int_digits: 0,
-        });
-    }
-    let body_len = s
-        .bytes()
-        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
-        .unwrap_or(s.len());
-    let (body, suffix) = s.split_at(body_len);
-    if body.is_empty() || !body.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return Err(NumberError::Malformed);
-    }
-    if !body.as_bytes().last().is_some_and(u8::is_ascii_digit) {
-        return Err(NumberError::Malformed);
-    }
-    let (int_part, frac_part) = split_separators(body)?;
-    let plain = !body.contains([',', '.']) && suffix.is_empty();
-    let mut ordinal = false;
-    let mut scale = None;
-    if !suffix.is_empty() {
-        if let Some(p) = suffix_scale(suffix) {
-            scale = Some(p);
-        } else if frac_part.is_empty() && !body.contains([',', '.']) {
-            let v = small_int(&int_part).ok_or(NumberError::TooLarge)?;
-            if ordinal_suffix_ok(v, suffix) {
-                ordinal = true;
-            } else {
-                return Err(NumberError::Malformed);
-            }
-        } else {
-            return Err(NumberError::Malformed);
-        }
-    }
-    let value = decimal_value(&int_part, &frac_part, scale.unwrap_or(0))?;
-    Ok(DigitToken {
-        value,
-        ordinal,
-        suffix_scale: scale,
-        plain,
-        integer: value.fract() == 0.0,
-        int_digits: int_part.len(),
-    })
-}
-
-/// Splits a body of digits, commas and dots into integer and fraction digits, deciding
-/// which separator groups thousands and which marks decimals.
-fn split_separators(body: &str) -> Result<(String, String), NumberError> {
-    let commas = body.matches(',').count();
-    let dots = body.matches('.').count();
-    let groups_ok = |int: &str, sep: char| -> bool {
-        let parts: Vec<&str> = int.split(sep).collect();
-        let Some((first, rest)) = parts.split_first() else {
-            return false;
-        };
-        let western =
-            (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3) && !rest.is_empty();
-        // Indian grouping: 12,34,567 — two-digit groups, then a final group of three.
-        let indian = sep == ','
-            && rest.len() >= 2
-            && (1..=2).contains(&first.len())
-            && rest
-                .split_last()
-                .is_some_and(|(last, mid)| last.len() == 3 && mid.iter().all(|g| g.len() == 2));
-        western || indian
-    };
-    let strip = |s: &str, sep: char| s.chars().filter(|&c| c != sep).collect::<String>();
-    match (commas, dots) {
-        (0, 0) => Ok((body.to_string(), String::new())),
-        (0, 1) => {
-            let (a, b) = body.split_once('.').ok_or(NumberError::Malformed)?;
-            Ok((a.to_string(), b.to_string()))
-        }
-        (0, _) => {
-            if groups_ok(body, '.') {
-                Ok((strip(body, '.'), String::new()))
-            } else {
-                Err(NumberError::Malformed)
-            }
-        }
-        (_, 0) => {
-            if groups_ok(body, ',') {
-                Ok((strip(body, ','), String::new()))
-            } else if commas == 1 {
-                // A decimal comma ("5,00", "1,3"): the thousands reading failed.
-                let (a, b) = body.split_once(',').ok_or(NumberError::Malformed)?;
-                if b.len() <= 2 {
-                    Ok((a.to_string(), b.to_string()))
-                } else {
-                    Err(NumberError::Malformed)
-                }
-            } else {
-                Err(NumberError::Malformed)
-            }
-        }
-        _ => {
-            let last_dot = body.rfind('.').unwrap_or(0);
-            let last_comma = body.rfind(',').unwrap_or(0);
-            if last_dot > last_comma && dots == 1 {
-                let (a, b) = body.split_at(last_dot);
-                if groups_ok(a, ',') {
-                    return Ok((strip(a, ','), b.get(1..).unwrap_or("").to_string()));
-                }
-            } else if last_comma > last_dot && commas == 1 {
-                let (a, b) = body.split_at(last_comma);
-                if groups_ok(a, '.') {
-                    return Ok((strip(a, '.'), b.get(1..).unwrap_or("").to_string()));
-                }
-            }
-            Err(NumberError::Malformed)
-        }
-    }
-}
-
 /// A short run of ASCII digits as an integer, or `None` when it has more than 18 digits.
-fn small_int(digits: &str) -> Option<u64> {
+pub(crate) fn small_int(digits: &str) -> Option<u64> {
     let d = digits.trim_start_matches('0');
     if d.len() > 18 {
         return None;
@@ -186,7 +59,7 @@ pub(crate) fn decimal_value(int: &str, frac: &str, scale: u8) -> Result<f64, Num
 
 /// [`decimal_value`] by formatting the decimal and parsing it (correctly rounded): the
 /// general case, and the reference the whole-number shortcut is tested against.
-fn decimal_value_parsed(int: &str, frac: &str, scale: u8) -> Result<f64, NumberError> {
+pub(crate) fn decimal_value_parsed(int: &str, frac: &str, scale: u8) -> Result<f64, NumberError> {
     // Keep at most 30 fraction digits: beyond that f64 cannot tell them apart anyway.
     let frac = frac.get(..frac.len().min(30)).unwrap_or("");
     let int = if int.is_empty() { "0" } else { int };
@@ -202,7 +75,8 @@ fn decimal_value_parsed(int: &str, frac: &str, scale: u8) -> Result<f64, NumberE
     Ok(v)
 }
 
-fn vulgar_fraction(s: &str) -> Option<f64> {
+/// The value of a vulgar fraction character ("½" → 0.5).
+pub(crate) fn vulgar_fraction(s: &str) -> Option<f64> {
     Some(match s {
         "½" => 0.5,
         "⅓" => 1.0 / 3.0,
@@ -237,6 +111,10 @@ mod tests {
                 proptest::prop_assert_eq!(Ok(fast.to_bits()), slow.map(f64::to_bits));
             }
         }
+    }
+
+    fn parse_digit_token(s: &str) -> Result<DigitToken, NumberError> {
+        crate::digit_token::DigitReading::of(s).as_number()
     }
 
     fn v(s: &str) -> Option<f64> {

@@ -7,9 +7,10 @@
 //! one token each, never one long backtracking match.
 
 use super::classes::NumberClasses;
-use super::digits::{DigitToken, parse_digit_token};
+use super::digits::DigitToken;
 use super::lexicon::{Entry, Lex, lookup, suffix_scale};
 use super::{NumberForm, NumberKind, NumberParse};
+use crate::digit_token::DigitReading;
 use khabar_tokenize::{Span, Token, TokenKind};
 use std::ops::ControlFlow;
 
@@ -151,7 +152,7 @@ impl<'a> Grammar<'a> {
         if t.kind != TokenKind::Number {
             return None;
         }
-        parse_digit_token(t.text(self.text)).ok()
+        DigitReading::of(t.text(self.text)).as_number().ok()
     }
 
     fn result(

@@ -88,7 +88,7 @@
 //! the scale word that would overflow). Nothing is ever silently rounded to infinity.
 
 pub(crate) mod classes;
-mod digits;
+pub(crate) mod digits;
 mod expr;
 pub(crate) mod grammar;
 pub(crate) mod lexicon;
@@ -269,7 +269,9 @@ pub fn find_relative_ordinals(text: &str, tokens: &[Token]) -> Vec<RelativeOrdin
 /// assert_eq!(parse_digits("192.168.1.2"), Err(NumberError::Malformed));
 /// ```
 pub fn parse_digits(s: &str) -> Result<f64, NumberError> {
-    digits::parse_digit_token(s).map(|d| d.value)
+    crate::digit_token::DigitReading::of(s)
+        .as_number()
+        .map(|d| d.value)
 }
 
 /// Whether `word` is an English number word khabar knows ("twenty", "fifth", "dozen",
