@@ -38,14 +38,22 @@ pub struct TokenClasses {
     /// What the number grammar reads: number-lexicon entry, parsed digits; and whether a
     /// quantity can start at the token (see [`crate::quantity::extract::may_start_at`]).
     pub(crate) number: NumberClasses,
+    /// Each token's word hash ([`khabar_tokenize::word_hash`]), the key both lexica were
+    /// looked up by.
+    hashes: Vec<u64>,
 }
 
 impl TokenClasses {
     /// Classifies `tokens`, which must come from tokenizing `text`.
     pub fn new(text: &str, tokens: &[Token]) -> TokenClasses {
         let mut date = Classes::with_capacity(tokens.len());
-        let number = classify_into(text, tokens, Some(&mut date));
-        TokenClasses { date, number }
+        let mut hashes = Vec::with_capacity(tokens.len());
+        let number = classify_into(text, tokens, Some((&mut date, &mut hashes)));
+        TokenClasses {
+            date,
+            number,
+            hashes,
+        }
     }
 
     /// The number of tokens classified.
@@ -82,6 +90,27 @@ impl TokenClasses {
         self.date.t.get(i).is_some_and(|t| t.opens())
     }
 
+    /// The hash of token `i`'s folded word ([`khabar_tokenize::word_hash`]: the key the
+    /// date and number lexica were looked up by, and the one the event cues are found by),
+    /// if there is a token `i`.
+    ///
+    /// ```
+    /// use khabar_numdate::TokenClasses;
+    /// let text = "Twenty were KILLED";
+    /// let tokens = khabar_tokenize::tokenize(text);
+    /// let classes = TokenClasses::new(text, &tokens);
+    /// assert_eq!(classes.word_hash(2), Some(khabar_tokenize::hash_word(b"killed")));
+    /// assert_eq!(classes.word_hash(3), None);
+    /// ```
+    pub fn word_hash(&self, i: usize) -> Option<u64> {
+        self.hashes.get(i).copied()
+    }
+
+    /// Every token's [`TokenClasses::word_hash`], in token order.
+    pub fn word_hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+
     /// Whether the first character of token `i` is uppercase.
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.date.t.get(i).is_some_and(|t| t.cap())
@@ -95,21 +124,28 @@ pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> NumberClasses {
 }
 
 /// The number classes of `tokens` (of `text`), with whether a quantity can start at each
-/// token, and the date classes into `date` when given: one pass, each token's text sliced
-/// and its bytes read ([`Shape::of`]) once for all.
-fn classify_into(text: &str, tokens: &[Token], mut date: Option<&mut Classes>) -> NumberClasses {
+/// token, and the date classes and word hashes into `date` when given: one pass, each
+/// token's text sliced, its bytes read ([`Shape::of`]) and its word hashed and looked up in
+/// both lexica at once ([`crate::word_index`]) for all.
+fn classify_into(
+    text: &str,
+    tokens: &[Token],
+    mut date: Option<(&mut Classes, &mut Vec<u64>)>,
+) -> NumberClasses {
     let mut number = NumberClasses::with_capacity(tokens.len());
     // An article or "and" whose flag waits on the token after it.
     let mut pending: Option<usize> = None;
     for (j, t) in tokens.iter().enumerate() {
         let s = t.text(text);
         let shape = Shape::of_token(text, t, s);
-        if let Some(d) = date.as_deref_mut() {
-            d.push(t, s, shape);
+        let (hash, words) = crate::word_index::classify(text, t, s);
+        if let Some((d, hashes)) = date.as_mut() {
+            d.push(t, s, shape, words.date);
+            hashes.push(hash);
         }
         let next = tokens.get(j + 1);
         let mut starts = true;
-        let lex = number.push(t.kind, s, |lex| {
+        let lex = number.push(t.kind, s, words.number, |lex| {
             starts = may_start_at(t.kind, s, shape.letters, lex, || {
                 next.map(|n| (n.text(text), n.kind))
             });

@@ -31,6 +31,7 @@ pub mod date;
 pub mod nonquant;
 pub mod number;
 pub mod quantity;
+mod word_index;
 
 pub use classes::TokenClasses;
 pub use date::{

@@ -201,7 +201,8 @@ pub(crate) fn classify(text: &str, tokens: &[Token]) -> Classes {
     let mut out = Classes::with_capacity(tokens.len());
     for t in tokens {
         let s = t.text(text);
-        out.push(t, s, prefilter::Shape::of_token(text, t, s));
+        let (_, words) = crate::word_index::classify(text, t, s);
+        out.push(t, s, prefilter::Shape::of_token(text, t, s), words.date);
     }
     out
 }
@@ -215,10 +216,18 @@ impl Classes {
         }
     }
 
-    /// Classifies the next token, `t`, of text `s` and shape `shape` (see [`classify`]).
+    /// Classifies the next token, `t`, of text `s`, shape `shape` and date-lexicon entry
+    /// `entry` (what [`lexicon::lookup_entry`] gives for `s`, found by the word's hash:
+    /// [`crate::word_index`]; see [`classify`]).
     #[inline(always)]
-    pub(crate) fn push(&mut self, t: &Token, s: &str, shape: prefilter::Shape) {
-        let (mut tk, num) = classify_token(t, s, shape);
+    pub(crate) fn push(
+        &mut self,
+        t: &Token,
+        s: &str,
+        shape: prefilter::Shape,
+        entry: lexicon::Entry,
+    ) {
+        let (mut tk, num) = classify_token(t, s, shape, entry);
         if let Some(n) = num {
             // Past u32::MAX numbers the rest would read as no number: never in practice
             // (a text of over 4 GB of digits), and refused rather than wrapped.
@@ -235,16 +244,20 @@ impl Classes {
 /// end: filling a built one in field by field made the copy into the vector wait on the
 /// small writes before it (this loop runs once per token of every document). Inlined into
 /// [`Classes::push`], so that the token is written straight into the vector. `s` is the
-/// token's text and `shape` its [`prefilter::Shape`].
+/// token's text, `shape` its [`prefilter::Shape`] and `entry` its date-lexicon entry.
 #[inline(always)]
-fn classify_token(t: &Token, s: &str, shape: prefilter::Shape) -> (Tk, Option<NumTok>) {
+fn classify_token(
+    t: &Token,
+    s: &str,
+    shape: prefilter::Shape,
+    entry: lexicon::Entry,
+) -> (Tk, Option<NumTok>) {
     let cap = match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => s.starts_with(|c: char| c.is_uppercase()),
     };
     let (w, num, head, holiday, opens, inert) = match t.kind {
         TokenKind::Word => {
-            let entry = lexicon::lookup_entry_known(s, shape.ascii);
             let found = entry.found;
             let w = found.flatten();
             let head = prefilter::word_is_head_shaped(s, found, shape);
@@ -266,8 +279,8 @@ fn classify_token(t: &Token, s: &str, shape: prefilter::Shape) -> (Tk, Option<Nu
         _ => {
             // Only words start holidays, but the token kinds are the tokenizer's business:
             // ask the lexicon for anything that begins with a letter.
-            let holiday = s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-                && lexicon::lookup_entry(s).holiday;
+            let holiday =
+                s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) && entry.holiday;
             let head = prefilter::other_is_head(t.kind, false);
             let opens = prefilter::opens(s, t.kind, None, false, holiday, None);
             (None, None, head, holiday, opens, false)

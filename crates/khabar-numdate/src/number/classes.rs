@@ -6,7 +6,7 @@
 //! attempts read the same tokens).
 
 use super::digits::{DigitToken, parse_digit_token};
-use super::lexicon::{Entry, lookup};
+use super::lexicon::Entry;
 #[cfg(test)]
 use khabar_tokenize::Token;
 use khabar_tokenize::TokenKind;
@@ -42,7 +42,9 @@ impl NumberClasses {
     pub(crate) fn new(text: &str, tokens: &[Token]) -> NumberClasses {
         let mut out = NumberClasses::with_capacity(tokens.len());
         for t in tokens {
-            out.push(t.kind, t.text(text), |_| true);
+            let s = t.text(text);
+            let (_, words) = crate::word_index::classify(text, t, s);
+            out.push(t.kind, s, words.number, |_| true);
         }
         out
     }
@@ -55,18 +57,21 @@ impl NumberClasses {
         }
     }
 
-    /// Classifies the next token, of kind `kind` and text `s`; `starts_quantity` says from
-    /// its lexicon entry whether a quantity can start at it. Returns the entry.
+    /// Classifies the next token, of kind `kind`, text `s` and number-lexicon entry `lex`
+    /// (what [`super::lexicon::lookup`] gives for `s`, found by the word's hash: [`crate::word_index`]);
+    /// `starts_quantity` says from that entry whether a quantity can start at it. Returns
+    /// the entry of a word (`None` for other kinds).
     #[inline]
     pub(crate) fn push(
         &mut self,
         kind: TokenKind,
         s: &str,
+        lex: Option<Entry>,
         starts_quantity: impl FnOnce(Option<Entry>) -> bool,
     ) -> Option<Entry> {
         let mut tk = NumTk::default();
         match kind {
-            TokenKind::Word => tk.lex = lookup(s),
+            TokenKind::Word => tk.lex = lex,
             TokenKind::Number => {
                 if let Ok(d) = parse_digit_token(s) {
                     // Past u32::MAX digit tokens the rest read as unparsed: never in
@@ -84,7 +89,7 @@ impl NumberClasses {
         tk.lex
     }
 
-    /// The number-lexicon entry of token `j`, as [`lookup`] gives it for a word.
+    /// The number-lexicon entry of token `j`, as [`super::lexicon::lookup`] gives it for a word.
     #[inline]
     pub(crate) fn lex(&self, j: usize) -> Option<Entry> {
         self.t.get(j).and_then(|t| t.lex)
