@@ -135,10 +135,11 @@ fn classify_into(
     let mut number = NumberClasses::with_capacity(tokens.len());
     // An article or "and" whose flag waits on the token after it.
     let mut pending: Option<usize> = None;
+    let index = crate::word_index::index();
     for (j, t) in tokens.iter().enumerate() {
         let s = t.text(text);
         let shape = Shape::of_token(text, t, s);
-        let (hash, words) = crate::word_index::classify(text, t, s);
+        let (hash, words) = index.classify(text, t, s);
         if let Some((d, hashes)) = date.as_mut() {
             d.push(t, s, shape, words.date);
             hashes.push(hash);

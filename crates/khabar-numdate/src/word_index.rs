@@ -48,7 +48,7 @@ struct Slot {
 
 /// The index: open addressing on the top bits of the word hash, at most a quarter full so
 /// that a word of neither lexicon (most words of a text) meets an empty slot at once.
-struct WordIndex {
+pub(crate) struct WordIndex {
     /// Per slot: 0 when empty, else the hash's low 16 bits in the high half (a tag that
     /// rejects most other words without reading the entry) and 1 + the entry's index in the
     /// low half.
@@ -190,26 +190,38 @@ fn same_word(key: &[u8], s: &str) -> bool {
     n == key.len()
 }
 
-fn index() -> &'static WordIndex {
+/// The index, built on first use.
+pub(crate) fn index() -> &'static WordIndex {
     static INDEX: OnceLock<WordIndex> = OnceLock::new();
     INDEX.get_or_init(WordIndex::build)
 }
 
-/// What the lexica say of a token of text `s` whose word hash is `hash`
-/// ([`khabar_tokenize::word_hash`]). A number token is in neither lexicon.
-#[inline]
-pub(crate) fn lookup(kind: TokenKind, hash: u64, s: &str) -> WordEntry {
-    if kind == TokenKind::Number {
-        return WordEntry::ABSENT;
+impl WordIndex {
+    /// What the lexica say of a token of kind `kind` and text `s` whose word hash is
+    /// `hash` ([`khabar_tokenize::word_hash`]). Only a word, or another token that starts
+    /// with a letter (a holiday's first word: see [`crate::date::grammar`]), is looked up;
+    /// for anything else (numbers, punctuation) no grammar reads the entries.
+    #[inline]
+    pub(crate) fn lookup(&self, kind: TokenKind, hash: u64, s: &str) -> WordEntry {
+        let read = match kind {
+            TokenKind::Word => true,
+            TokenKind::Number => false,
+            _ => s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic),
+        };
+        if read {
+            self.get(hash, s)
+        } else {
+            WordEntry::ABSENT
+        }
     }
-    index().get(hash, s)
-}
 
-/// A token's word hash and what the lexica say of it: [`word_hash`] and [`lookup`].
-#[inline]
-pub(crate) fn classify(text: &str, t: &Token, s: &str) -> (u64, WordEntry) {
-    let hash = word_hash(text, t);
-    (hash, lookup(t.kind, hash, s))
+    /// A token's word hash and what the lexica say of it: [`word_hash`] and
+    /// [`WordIndex::lookup`]; `s` is the token's text.
+    #[inline]
+    pub(crate) fn classify(&self, text: &str, t: &Token, s: &str) -> (u64, WordEntry) {
+        let hash = word_hash(text, t);
+        (hash, self.lookup(t.kind, hash, s))
+    }
 }
 
 #[cfg(test)]
@@ -233,7 +245,7 @@ mod tests {
     fn check(text: &str) -> Result<(), TestCaseError> {
         for t in tokenize(text).iter().filter(|t| t.kind == TokenKind::Word) {
             let s = t.text(text);
-            let (_, got) = classify(text, t, s);
+            let (_, got) = index().classify(text, t, s);
             prop_assert_eq!(got, reference(s), "{:?} in {:?}", s, text);
         }
         Ok(())
@@ -242,7 +254,12 @@ mod tests {
     /// The index's answer for `s` as the one word (any kind but a number) it would be.
     fn check_word(s: &str) -> Result<(), TestCaseError> {
         let hash = hash_word(khabar_tokenize::fold_str(s).as_bytes());
-        prop_assert_eq!(lookup(TokenKind::Word, hash, s), reference(s), "{:?}", s);
+        prop_assert_eq!(
+            index().lookup(TokenKind::Word, hash, s),
+            reference(s),
+            "{:?}",
+            s
+        );
         Ok(())
     }
 

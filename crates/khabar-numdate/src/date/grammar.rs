@@ -199,9 +199,10 @@ fn parse_num(s: &str) -> Option<NumTok> {
 /// it, so that no later step looks the word up again.
 pub(crate) fn classify(text: &str, tokens: &[Token]) -> Classes {
     let mut out = Classes::with_capacity(tokens.len());
+    let index = crate::word_index::index();
     for t in tokens {
         let s = t.text(text);
-        let (_, words) = crate::word_index::classify(text, t, s);
+        let (_, words) = index.classify(text, t, s);
         out.push(t, s, prefilter::Shape::of_token(text, t, s), words.date);
     }
     out

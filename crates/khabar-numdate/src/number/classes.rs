@@ -41,9 +41,10 @@ impl NumberClasses {
     #[cfg(test)]
     pub(crate) fn new(text: &str, tokens: &[Token]) -> NumberClasses {
         let mut out = NumberClasses::with_capacity(tokens.len());
+        let index = crate::word_index::index();
         for t in tokens {
             let s = t.text(text);
-            let (_, words) = crate::word_index::classify(text, t, s);
+            let (_, words) = index.classify(text, t, s);
             out.push(t.kind, s, words.number, |_| true);
         }
         out
