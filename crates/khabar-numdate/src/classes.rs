@@ -126,7 +126,8 @@ pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> NumberClasses {
 /// The number classes of `tokens` (of `text`), with whether a quantity can start at each
 /// token, and the date classes and word hashes into `date` when given: one pass, each
 /// token's text sliced, its bytes read ([`Shape::of`]) and its word hashed and looked up in
-/// both lexica at once ([`crate::word_index`]) for all.
+/// both lexica at once ([`crate::word_index`]) for all. (Hashing in a pass of its own
+/// before this one cost more instructions on the 10 MB corpus.)
 fn classify_into(
     text: &str,
     tokens: &[Token],
