@@ -1,5 +1,5 @@
 //! One classification of a document's tokens, shared by the number, quantity and date
-//! grammars.
+//! grammars (and the event cues of `khabar-events`).
 //!
 //! Each grammar asks the same few questions of every token: is it a word of the number
 //! lexicon ("twenty", "dozen", "a"), what value do its digits have, what does the date
@@ -8,6 +8,12 @@
 //! [`crate::DateExtractor::extract_classified`] read the answers instead of deriving them
 //! again (the number grammar inside the quantity extractor reads the lexicon entries and
 //! digit values too, however many parses pass over a token).
+//!
+//! Every token's folded word is hashed once ([`khabar_tokenize::word_hash`]) and that one
+//! key looks the word up in both lexica at once (one index holds the date and the number
+//! entry of each word, and checks the word itself, so a collision never misreads); the
+//! hashes are kept ([`TokenClasses::word_hashes`]) for the event cues, which are found by
+//! the same key (`khabar_events::EventExtractor::extract_classified`).
 //!
 //! ```
 //! use khabar_numdate::{DateExtractor, NonQuantitySpans, QuantityExtractor, TokenClasses};

@@ -74,8 +74,17 @@ pub fn hash_word(word: &[u8]) -> u64 {
         .fold(SEED ^ word.len() as u64, |h, c| mix(h, load(c)))
 }
 
-/// The hash of token `t`'s folded word (see the [module docs](self)): [`hash_word`] of
-/// `t.norm(text)`, or of `#` for a number token. Plain ASCII words are hashed in place.
+/// The hash of token `t`'s folded word: [`hash_word`] of `t.norm(text)`, or of `#` for a
+/// number token. Plain ASCII words are hashed in place, eight bytes at a time, lower-cased
+/// in a register.
+///
+/// This is the word key the lexica of later stages share: the date and number lexica
+/// (`khabar_numdate::TokenClasses` hashes a document's tokens once and keeps the hashes)
+/// and the event cues all look a token up by it. Every number token stands for the one
+/// word `#` (numbers are matched by kind, not by their digits). A hash only proposes a
+/// match: a table must confirm it against the word ([`is_folded_word`], or its own rule),
+/// so that a collision never makes a false one. The values are stable within one build of
+/// the crate, not across versions: keep them in memory, never on disk.
 ///
 /// ```
 /// use khabar_tokenize::{hash_word, tokenize, word_hash};
@@ -138,8 +147,8 @@ fn word_hash_any(text: &str, t: &Token) -> u64 {
     h
 }
 
-/// Whether token `t`'s folded word (see the [module docs](self)) is `word`; the word is
-/// built only when the token is not ASCII.
+/// Whether token `t`'s folded word (see [`word_hash`]) is `word`; the word is built only
+/// when the token is not ASCII.
 ///
 /// ```
 /// use khabar_tokenize::{is_folded_word, tokenize};
