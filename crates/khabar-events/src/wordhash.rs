@@ -5,10 +5,8 @@
 //! small open-addressing table. A hash only proposes a match: every match is checked word
 //! by word ([`khabar_tokenize::is_folded_word`]), so a collision never makes a false one.
 
-const K: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// First-word hash → a list number, by open addressing (linear probing, at most half
-/// full): one multiplication and a compare or two for a word no cue starts with.
+/// First-word hash → a list number, by open addressing (linear probing, at most a quarter
+/// full): a shift and, for most words no cue starts with, one compare with an empty slot.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FirstWords {
     /// `(hash, list + 1)`; `0` marks an empty slot.
@@ -17,8 +15,10 @@ pub(crate) struct FirstWords {
 }
 
 impl FirstWords {
+    /// Where `hash` starts probing: its bits from the 40th up, among the best mixed of a
+    /// word hash (the top bits of its last multiplication).
     fn slot(&self, hash: u64) -> usize {
-        (hash.wrapping_mul(K) >> 40) as usize & (self.slots.len().wrapping_sub(1))
+        (hash >> 40) as usize & (self.slots.len().wrapping_sub(1))
     }
 
     /// The list of `hash`, if any.
@@ -39,7 +39,7 @@ impl FirstWords {
 
     /// Records `hash` → `list` (a new hash).
     pub fn insert(&mut self, hash: u64, list: usize) {
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(0, 0); (old.len() * 2).max(64)];
             self.len = 0;
