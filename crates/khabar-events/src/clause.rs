@@ -3,7 +3,6 @@
 
 use crate::lexicon::{CueKind, CueValue, Lexicon, MILITANT, NEGATION, TRIGGER, bearing};
 use crate::types::{Mention, Role, VictimClass};
-use crate::wordhash::word_hash;
 use khabar_numdate::{Quantity, QuantityKind};
 use khabar_tokenize::{Span, Token, TokenKind};
 
@@ -58,16 +57,12 @@ pub(crate) struct Clause<'a> {
     pub mention_at: Vec<Option<usize>>,
     /// For each token, the index (into the input's quantities) of the count covering it.
     pub quantity_at: Vec<Option<usize>>,
-    /// The words' hashes (kept only to hand the buffer back).
-    hashes: Vec<u64>,
 }
 
 /// The buffers of a [`Clause`], kept from one sentence to the next so that a text's
 /// sentences allocate nothing once the longest has been seen.
 #[derive(Debug, Default)]
 pub(crate) struct Buffers {
-    /// Each token's [`word_hash`].
-    hashes: Vec<u64>,
     hits: Vec<Hit>,
     first_hit: Vec<usize>,
     arena: String,
@@ -77,15 +72,16 @@ pub(crate) struct Buffers {
 }
 
 impl Buffers {
-    /// Finds the cues among `tokens`, whose words [`Buffers::hash`] hashed: the step that
-    /// decides whether the rest is worth doing ([`Buffers::hits`]).
-    pub fn scan(&mut self, lexicon: &Lexicon, text: &str, tokens: &[Token]) {
+    /// Finds the cues among `tokens`, whose words' hashes ([`khabar_tokenize::word_hash`])
+    /// are `hashes`: the step that decides whether the rest is worth doing
+    /// ([`Buffers::hits`]).
+    pub fn scan(&mut self, lexicon: &Lexicon, text: &str, tokens: &[Token], hashes: &[u64]) {
         self.hits.clear();
         self.first_hit.clear();
         for i in 0..tokens.len() {
             self.first_hit.push(self.hits.len());
             let hits = &mut self.hits;
-            lexicon.matches_at(text, tokens, &self.hashes, i, |c, end| {
+            lexicon.matches_at(text, tokens, hashes, i, |c, end| {
                 if let Some(cue) = lexicon.cues().get(c) {
                     hits.push(Hit {
                         start: i,
@@ -97,15 +93,6 @@ impl Buffers {
             });
         }
         self.first_hit.push(self.hits.len());
-    }
-
-    /// Hashes the words of `tokens` (before [`Buffers::scan`] of the same tokens) and
-    /// returns the bearings of their cues ([`Lexicon::gate`]).
-    pub fn hash(&mut self, lexicon: &Lexicon, text: &str, tokens: &[Token]) -> u8 {
-        self.hashes.clear();
-        self.hashes
-            .extend(tokens.iter().map(|t| word_hash(text, t)));
-        lexicon.gate(text, tokens, &self.hashes)
     }
 
     /// The cues found by the last [`Buffers::scan`].
@@ -206,7 +193,6 @@ impl<'a> Clause<'a> {
             first_hit: buffers.first_hit,
             mention_at: buffers.mention_at,
             quantity_at: buffers.quantity_at,
-            hashes: buffers.hashes,
         }
     }
 
@@ -242,7 +228,6 @@ impl<'a> Clause<'a> {
     /// The buffers back, for the next sentence.
     pub fn into_buffers(self) -> Buffers {
         Buffers {
-            hashes: self.hashes,
             hits: self.hits,
             first_hit: self.first_hit,
             arena: self.arena,

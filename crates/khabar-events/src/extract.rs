@@ -8,7 +8,7 @@ use crate::lexicon::{CueKind, CueValue, Lexicon, MILITANT, NEGATION, TRIGGER};
 use crate::types::{
     Actor, DateSource, Event, EventDate, EventPlace, EventType, Mention, Role, RoleFact,
 };
-use khabar_numdate::{CivilDate, Quantity, Temporal, TemporalType};
+use khabar_numdate::{CivilDate, Quantity, Temporal, TemporalType, TokenClasses};
 use khabar_tokenize::{Sentence, Span, Token};
 use std::collections::{BTreeMap, HashSet};
 
@@ -131,23 +131,73 @@ impl EventExtractor {
     }
 
     /// Extracts role facts and events. Linear in the input's size.
+    ///
+    /// Every token's word is hashed first ([`khabar_tokenize::word_hash`]); where the
+    /// document's tokens have been classified already, [`EventExtractor::extract_classified`]
+    /// reads those hashes instead.
     pub fn extract(&self, input: &EventInput<'_>) -> Analysis {
+        let hashes: Vec<u64> = input
+            .tokens
+            .iter()
+            .map(|t| khabar_tokenize::word_hash(input.text, t))
+            .collect();
+        self.extract_hashed(input, &hashes)
+    }
+
+    /// [`EventExtractor::extract`] for a text whose tokens (`input.tokens`) the number and
+    /// date stages have classified already ([`TokenClasses::new`] of the same text and
+    /// tokens): the cues are found on the word hashes the classes hold
+    /// ([`TokenClasses::word_hashes`]) instead of hashing every token again. The result is
+    /// [`EventExtractor::extract`]'s; classes of another number of tokens are not read (the
+    /// tokens are hashed here instead).
+    ///
+    /// ```
+    /// use khabar_events::{EventExtractor, EventInput};
+    /// use khabar_numdate::{QuantityExtractor, TokenClasses};
+    /// let text = "Two soldiers were killed in Ghazni.";
+    /// let tokens = khabar_tokenize::tokenize(text);
+    /// let sentences = khabar_tokenize::sentences(text);
+    /// let classes = TokenClasses::new(text, &tokens);
+    /// let quantities = QuantityExtractor::new().extract_tokens(text, &tokens);
+    /// let input = EventInput {
+    ///     text, tokens: &tokens, sentences: &sentences, quantities: &quantities,
+    ///     dates: &[], mentions: &[], reference_date: None,
+    /// };
+    /// let ex = EventExtractor::new()?;
+    /// let a = ex.extract_classified(&input, &classes);
+    /// assert_eq!(a.events[0].killed(), Some(2.0));
+    /// assert_eq!(a, ex.extract(&input));
+    /// # Ok::<(), khabar_events::Error>(())
+    /// ```
+    pub fn extract_classified(&self, input: &EventInput<'_>, classes: &TokenClasses) -> Analysis {
+        let hashes = classes.word_hashes();
+        if hashes.len() == input.tokens.len() {
+            self.extract_hashed(input, hashes)
+        } else {
+            self.extract(input)
+        }
+    }
+
+    /// [`EventExtractor::extract`] given each token's word hash (`hashes`, parallel to
+    /// `input.tokens`).
+    fn extract_hashed(&self, input: &EventInput<'_>, hashes: &[u64]) -> Analysis {
         let mut analysis = Analysis::default();
         let mut per_sentence = Vec::new();
         let mut buffers = Buffers::default();
         let (mut ti, mut qi, mut mi) = (0, 0, 0);
         for (si, s) in input.sentences.iter().enumerate() {
-            let tokens = take_within(input.tokens, &mut ti, s.span, |t| t.span);
+            let (first, tokens) = take_indexed(input.tokens, &mut ti, s.span, |t| t.span);
+            let hashes = hashes.get(first..first + tokens.len()).unwrap_or_default();
             let qs = take_indexed(input.quantities, &mut qi, s.span, |q| q.span);
             let ms = take_indexed(input.mentions, &mut mi, s.span, |m| m.span);
             // most sentences of a corpus report nothing: their cues (found on word hashes,
             // no word built) and counts say so before anything else is done — first the
             // cues that bear on it, then all
-            let bearing = buffers.hash(&self.lexicon, input.text, tokens);
+            let bearing = self.lexicon.gate(input.text, tokens, hashes);
             if !may_be_worth_reading(bearing, tokens, qs.1, ms.1) {
                 continue;
             }
-            buffers.scan(&self.lexicon, input.text, tokens);
+            buffers.scan(&self.lexicon, input.text, tokens, hashes);
             if !worth_reading(buffers.hits(), tokens, qs.1, ms.1) {
                 continue;
             }
@@ -922,7 +972,11 @@ mod tests {
             mentions: &mentions,
             reference_date: None,
         };
-        (ex.extract(&input), ex.extract_reference(&input))
+        let fast = ex.extract(&input);
+        // the word hashes of the shared token classes serve as the extractor's own
+        let classes = TokenClasses::new(text, &tokens);
+        assert_eq!(ex.extract_classified(&input, &classes), fast, "{text:?}");
+        (fast, ex.extract_reference(&input))
     }
 
     proptest! {
@@ -943,6 +997,63 @@ mod tests {
             let (fast, reference) = both(&text);
             prop_assert_eq!(fast, reference);
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any text, with words outside ASCII and digits: the classified entry point is the
+        /// standalone one (and both are the reference).
+        #[test]
+        fn the_classified_entry_is_the_standalone_one(
+            text in "([A-Za-z]{1,8}|killed|Killed|KILLED|wounded|Taliban|ISKP|Ghazni|4|five|\
+                     the|were|no|’s|o’clock|é|Kabul’s|İstanbul|ﬁve|\\PC{1,3}|[ ,.\n-]){0,40}"
+        ) {
+            let (fast, reference) = both(&text);
+            prop_assert_eq!(fast, reference);
+        }
+    }
+
+    /// The seed articles: events from the classified entry point are the standalone ones.
+    #[test]
+    fn the_classified_entry_is_the_standalone_one_on_the_seeds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("seeds/")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        assert!(!paths.is_empty());
+        let mut events = 0;
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("seed text");
+            let (fast, reference) = both(&text);
+            assert_eq!(fast, reference, "{}", p.display());
+            events += fast.events.len();
+        }
+        assert!(events > 0, "the seeds report events");
+    }
+
+    /// Classes of other tokens are not read: the extractor hashes the tokens it is given.
+    #[test]
+    fn classes_of_other_tokens_are_not_read() {
+        let ex = EventExtractor::new().expect("lexicon");
+        let text = "Four policemen were killed in a blast.";
+        let tokens = khabar_tokenize::tokenize(text);
+        let sentences = khabar_tokenize::sentences(text);
+        let quantities = khabar_numdate::QuantityExtractor::new().extract_tokens(text, &tokens);
+        let input = EventInput {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            quantities: &quantities,
+            dates: &[],
+            mentions: &[],
+            reference_date: None,
+        };
+        let other = TokenClasses::new("killed", &khabar_tokenize::tokenize("killed"));
+        let a = ex.extract_classified(&input, &other);
+        assert_eq!(a, ex.extract(&input));
+        assert_eq!(a.events[0].killed(), Some(4.0));
     }
 
     #[test]

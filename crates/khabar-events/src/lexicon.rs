@@ -3,8 +3,9 @@
 
 use crate::Error;
 use crate::types::{EventType, Role, VictimClass};
-use crate::wordhash::{FirstWords, hash_folded, is_word};
+use crate::wordhash::FirstWords;
 use khabar_tokenize::{Token, TokenKind, tokenize};
+use khabar_tokenize::{hash_word, is_folded_word};
 
 /// The embedded default lexicon (see the header of the file for the kinds).
 pub const DEFAULT_CUES: &str = include_str!("../data/cues.tsv");
@@ -101,7 +102,7 @@ pub struct Cue {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     cues: Vec<Cue>,
-    /// The hashes of each cue's words ([`hash_folded`]), parallel to `cues`.
+    /// The hashes of each cue's words ([`hash_word`]), parallel to `cues`.
     hashes: Vec<Box<[u64]>>,
     /// Lists of the cues sharing a first word, longest first (then in the order added).
     lists: Vec<Vec<usize>>,
@@ -218,11 +219,7 @@ impl Lexicon {
     }
 
     fn add(&mut self, cue: Cue) {
-        let hashes: Box<[u64]> = cue
-            .words
-            .iter()
-            .map(|w| hash_folded(w.as_bytes()))
-            .collect();
+        let hashes: Box<[u64]> = cue.words.iter().map(|w| hash_word(w.as_bytes())).collect();
         let first = hashes[0];
         if bearing(cue.kind, cue.value) != 0 {
             let i = self
@@ -268,7 +265,9 @@ impl Lexicon {
                     .get(i..i + want.len())
                     .is_some_and(|got| got.iter().zip(want.iter()).all(|(a, b)| a == b))
                     && tokens.get(i..i + want.len()).is_some_and(|ts| {
-                        ts.iter().zip(&cue.words).all(|(t, w)| is_word(text, t, w))
+                        ts.iter()
+                            .zip(&cue.words)
+                            .all(|(t, w)| is_folded_word(text, t, w))
                     });
                 if fits {
                     found |= bearing(cue.kind, cue.value);
@@ -325,7 +324,7 @@ impl Lexicon {
             .first()
             .and_then(|&c| self.cues.get(c))
             .map(|c| &c.words[0]);
-        if !first_word.is_some_and(|w| is_word(text, t, w)) {
+        if !first_word.is_some_and(|w| is_folded_word(text, t, w)) {
             return;
         }
         let mut kinds: u32 = 0;
@@ -342,7 +341,7 @@ impl Lexicon {
                             && tokens[i + 1..i + n]
                                 .iter()
                                 .zip(&cue.words[1..])
-                                .all(|(t, w)| is_word(text, t, w))
+                                .all(|(t, w)| is_folded_word(text, t, w))
                     }));
             if fits {
                 kinds |= bit;
@@ -388,7 +387,7 @@ fn parse_value(kind: CueKind, value: &str) -> Result<CueValue, Error> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::wordhash::word_hash;
+    use khabar_tokenize::word_hash;
     use proptest::prelude::*;
 
     /// The slow, obviously-correct form of a token's word: the tokenizer's own folding.

@@ -1,116 +1,12 @@
 //! Word hashes for cue matching: every token is hashed once, as its folded word
-//! ([`crate::Lexicon::push_word`]) would be, without building the word when it is plain
-//! ASCII (eight bytes at a time, lower-cased in a register); cues are found by the hash of
-//! their first word in a small open-addressing table. A hash only proposes a match: every
-//! match is checked word by word ([`is_word`]), so a collision never makes a false one.
+//! ([`crate::Lexicon::push_word`]) would be, by the tokenizer's one word key
+//! ([`khabar_tokenize::word_hash`], which the shared token classes of `khabar-numdate`
+//! compute for a whole document); cues are found by the hash of their first word in a
+//! small open-addressing table. A hash only proposes a match: every match is checked word
+//! by word ([`khabar_tokenize::is_folded_word`]), so a collision never makes a false one.
 
-use khabar_tokenize::{Token, TokenKind};
-
-const SEED: u64 = 0x243f_6a88_85a3_08d3;
-const K: u64 = 0x9e37_79b9_7f4a_7c15;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-fn mix(h: u64, chunk: u64) -> u64 {
-    let h = (h ^ chunk).wrapping_mul(K);
-    h ^ (h >> 29)
-}
-
-/// Up to eight bytes as a little-endian word, zero-padded.
-fn load(bytes: &[u8]) -> u64 {
-    let mut buf = [0u8; 8];
-    for (b, x) in buf.iter_mut().zip(bytes) {
-        *b = *x;
-    }
-    u64::from_le_bytes(buf)
-}
-
-/// The eight bytes of `x` with ASCII capitals lower-cased (bytes ≥ 0x80 must be absent).
-fn lower(x: u64) -> u64 {
-    let ge_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f); // high bit set where byte >= 'A'
-    let gt_z = x.wrapping_add(0x2525_2525_2525_2525); // high bit set where byte > 'Z'
-    x | (((ge_a & !gt_z) & HIGH) >> 2)
-}
-
-/// The hash of a folded word.
-pub(crate) fn hash_folded(word: &[u8]) -> u64 {
-    word.chunks(8)
-        .fold(SEED ^ word.len() as u64, |h, c| mix(h, load(c)))
-}
-
-/// The hash of token `t`'s folded word: `hash_folded` of what `push_word` writes.
-#[inline]
-pub(crate) fn word_hash(text: &str, t: &Token) -> u64 {
-    // most words: ASCII, one to eight bytes, read at once
-    let (start, len) = (t.span.start, t.span.end.wrapping_sub(t.span.start));
-    if t.kind != TokenKind::Number && len.wrapping_sub(1) < 8 {
-        if let Some(Ok(a)) = text
-            .as_bytes()
-            .get(start..start + 8)
-            .map(<[u8; 8]>::try_from)
-        {
-            let x = u64::from_le_bytes(a) & (u64::MAX >> ((8 - len) * 8));
-            if x & HIGH == 0 {
-                return mix(SEED ^ len as u64, lower(x));
-            }
-        }
-    }
-    word_hash_any(text, t)
-}
-
-/// [`word_hash`] of any token.
-fn word_hash_any(text: &str, t: &Token) -> u64 {
-    if t.kind == TokenKind::Number {
-        return hash_folded(b"#");
-    }
-    let bytes = text.as_bytes();
-    let (start, end) = (t.span.start, t.span.end.min(bytes.len()));
-    let len = end.saturating_sub(start);
-    let mut h = SEED ^ len as u64;
-    let mut at = start;
-    while at < end {
-        let n = (end - at).min(8);
-        // eight bytes read at once where the text has them, the extra ones masked off
-        let x = match bytes.get(at..at + 8) {
-            Some(b) => {
-                let mut a = [0u8; 8];
-                a.copy_from_slice(b);
-                let x = u64::from_le_bytes(a);
-                if n == 8 {
-                    x
-                } else {
-                    x & ((1u64 << (8 * n)) - 1)
-                }
-            }
-            None => load(bytes.get(at..end).unwrap_or_default()),
-        };
-        if x & HIGH != 0 {
-            return hash_folded(t.norm(text).as_bytes());
-        }
-        h = mix(h, lower(x));
-        at += n;
-    }
-    h
-}
-
-/// Whether token `t`'s folded word is `word` (built only when the token is not ASCII).
-pub(crate) fn is_word(text: &str, t: &Token, word: &str) -> bool {
-    if t.kind == TokenKind::Number {
-        return word == "#";
-    }
-    let raw = t.text(text);
-    if raw.is_ascii() {
-        raw.len() == word.len()
-            && raw
-                .bytes()
-                .zip(word.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        t.norm(text) == word
-    }
-}
-
-/// First-word hash → a list number, by open addressing (linear probing, at most half
-/// full): one multiplication and a compare or two for a word no cue starts with.
+/// First-word hash → a list number, by open addressing (linear probing, at most a quarter
+/// full): a shift and, for most words no cue starts with, one compare with an empty slot.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FirstWords {
     /// `(hash, list + 1)`; `0` marks an empty slot.
@@ -119,8 +15,10 @@ pub(crate) struct FirstWords {
 }
 
 impl FirstWords {
+    /// Where `hash` starts probing: its bits from the 40th up, among the best mixed of a
+    /// word hash (the top bits of its last multiplication).
     fn slot(&self, hash: u64) -> usize {
-        (hash.wrapping_mul(K) >> 40) as usize & (self.slots.len().wrapping_sub(1))
+        (hash >> 40) as usize & (self.slots.len().wrapping_sub(1))
     }
 
     /// The list of `hash`, if any.
@@ -141,7 +39,7 @@ impl FirstWords {
 
     /// Records `hash` → `list` (a new hash).
     pub fn insert(&mut self, hash: u64, list: usize) {
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(0, 0); (old.len() * 2).max(64)];
             self.len = 0;
@@ -163,26 +61,16 @@ impl FirstWords {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use khabar_tokenize::tokenize;
+    use khabar_tokenize::{hash_word, is_folded_word, tokenize, word_hash};
     use proptest::prelude::*;
-
-    fn reference_lower(x: u64) -> u64 {
-        u64::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()))
-    }
 
     proptest! {
         #[test]
-        fn register_lowercasing_is_ascii_lowercasing(bytes in prop::array::uniform8(0u8..0x80)) {
-            let x = u64::from_le_bytes(bytes);
-            prop_assert_eq!(lower(x), reference_lower(x));
-        }
-
-        #[test]
-        fn a_token_hashes_as_its_folded_word(text in "[A-Za-z0-9 .,'’\\-éİßZ@\\[`{]{0,80}") {
+        fn a_token_hashes_as_the_cues_fold_it(text in "[A-Za-z0-9 .,'’\\-éİßZ@\\[`{]{0,80}") {
             for t in &tokenize(&text) {
                 let folded = crate::lexicon::tests::reference_word(&text, t);
-                prop_assert_eq!(word_hash(&text, t), hash_folded(folded.as_bytes()));
-                prop_assert!(is_word(&text, t, &folded));
+                prop_assert_eq!(word_hash(&text, t), hash_word(folded.as_bytes()));
+                prop_assert!(is_folded_word(&text, t, &folded));
             }
         }
 

@@ -1,5 +1,5 @@
 //! One classification of a document's tokens, shared by the number, quantity and date
-//! grammars.
+//! grammars (and the event cues of `khabar-events`).
 //!
 //! Each grammar asks the same few questions of every token: is it a word of the number
 //! lexicon ("twenty", "dozen", "a"), what value do its digits have, what does the date
@@ -8,6 +8,12 @@
 //! [`crate::DateExtractor::extract_classified`] read the answers instead of deriving them
 //! again (the number grammar inside the quantity extractor reads the lexicon entries and
 //! digit values too, however many parses pass over a token).
+//!
+//! Every token's folded word is hashed once ([`khabar_tokenize::word_hash`]) and that one
+//! key looks the word up in both lexica at once (one index holds the date and the number
+//! entry of each word, and checks the word itself, so a collision never misreads); the
+//! hashes are kept ([`TokenClasses::word_hashes`]) for the event cues, which are found by
+//! the same key (`khabar_events::EventExtractor::extract_classified`).
 //!
 //! ```
 //! use khabar_numdate::{DateExtractor, NonQuantitySpans, QuantityExtractor, TokenClasses};
@@ -39,14 +45,22 @@ pub struct TokenClasses {
     /// What the number grammar reads: number-lexicon entry, parsed digits; and whether a
     /// quantity can start at the token (see [`crate::quantity::extract::may_start_at`]).
     pub(crate) number: NumberClasses,
+    /// Each token's word hash ([`khabar_tokenize::word_hash`]), the key both lexica were
+    /// looked up by.
+    hashes: Vec<u64>,
 }
 
 impl TokenClasses {
     /// Classifies `tokens`, which must come from tokenizing `text`.
     pub fn new(text: &str, tokens: &[Token]) -> TokenClasses {
         let mut date = Classes::with_capacity(tokens.len());
-        let number = classify_into(text, tokens, Some(&mut date));
-        TokenClasses { date, number }
+        let mut hashes = Vec::with_capacity(tokens.len());
+        let number = classify_into(text, tokens, Some((&mut date, &mut hashes)));
+        TokenClasses {
+            date,
+            number,
+            hashes,
+        }
     }
 
     /// The number of tokens classified.
@@ -83,6 +97,27 @@ impl TokenClasses {
         self.date.t.get(i).is_some_and(|t| t.opens())
     }
 
+    /// The hash of token `i`'s folded word ([`khabar_tokenize::word_hash`]: the key the
+    /// date and number lexica were looked up by, and the one the event cues are found by),
+    /// if there is a token `i`.
+    ///
+    /// ```
+    /// use khabar_numdate::TokenClasses;
+    /// let text = "Twenty were KILLED";
+    /// let tokens = khabar_tokenize::tokenize(text);
+    /// let classes = TokenClasses::new(text, &tokens);
+    /// assert_eq!(classes.word_hash(2), Some(khabar_tokenize::hash_word(b"killed")));
+    /// assert_eq!(classes.word_hash(3), None);
+    /// ```
+    pub fn word_hash(&self, i: usize) -> Option<u64> {
+        self.hashes.get(i).copied()
+    }
+
+    /// Every token's [`TokenClasses::word_hash`], in token order.
+    pub fn word_hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+
     /// Whether the first character of token `i` is uppercase.
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.date.t.get(i).is_some_and(|t| t.cap())
@@ -96,16 +131,24 @@ pub(crate) fn number_classes(text: &str, tokens: &[Token]) -> NumberClasses {
 }
 
 /// The number classes of `tokens` (of `text`), with whether a quantity can start at each
-/// token, and the date classes into `date` when given: one pass, each token's text sliced
-/// and its bytes read ([`Shape::of`]) once for all, a digit token's digits read
-/// ([`DigitReading::of`]) once for both grammars.
-fn classify_into(text: &str, tokens: &[Token], mut date: Option<&mut Classes>) -> NumberClasses {
+/// token, and the date classes and word hashes into `date` when given: one pass, each
+/// token's text sliced, its bytes read ([`Shape::of`]), its word hashed and looked up in
+/// both lexica at once ([`crate::word_index`]) and a digit token's digits read
+/// ([`DigitReading::of`]) once for all grammars. (Hashing in a pass of its own before this
+/// one cost more instructions on the 10 MB corpus.)
+fn classify_into(
+    text: &str,
+    tokens: &[Token],
+    mut date: Option<(&mut Classes, &mut Vec<u64>)>,
+) -> NumberClasses {
     let mut number = NumberClasses::with_capacity(tokens.len());
     // An article or "and" whose flag waits on the token after it.
     let mut pending: Option<usize> = None;
+    let index = crate::word_index::index();
     for (j, t) in tokens.iter().enumerate() {
         let s = t.text(text);
         let shape = Shape::of_token(text, t, s);
+        let (hash, words) = index.classify(text, t, s);
         // A digit token's text is read once, for both grammars.
         let (num, digit) = match t.kind {
             TokenKind::Number => {
@@ -114,12 +157,13 @@ fn classify_into(text: &str, tokens: &[Token], mut date: Option<&mut Classes>) -
             }
             _ => (None, None),
         };
-        if let Some(d) = date.as_deref_mut() {
-            d.push(t, s, shape, num);
+        if let Some((d, hashes)) = date.as_mut() {
+            d.push(t, s, shape, words.date, num);
+            hashes.push(hash);
         }
         let next = tokens.get(j + 1);
         let mut starts = true;
-        let lex = number.push(t.kind, s, digit, |lex| {
+        let lex = number.push(t.kind, words.number, digit, |lex| {
             starts = may_start_at(t.kind, s, shape.letters, lex, || {
                 next.map(|n| (n.text(text), n.kind))
             });

@@ -32,6 +32,7 @@ mod digit_token;
 pub mod nonquant;
 pub mod number;
 pub mod quantity;
+mod word_index;
 
 pub use classes::TokenClasses;
 pub use date::{

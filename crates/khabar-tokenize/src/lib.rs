@@ -11,7 +11,9 @@
 //!   diacritics) with an [`OffsetMap`] back to the original, so matches found on folded text
 //!   land on exact original spans;
 //! * [`CharOffsets`] — byte offsets to code-point offsets in linear time, for Python;
-//!   [`CharCursor`] the same for a few offsets in text order, without a table.
+//!   [`CharCursor`] the same for a few offsets in text order, without a table;
+//! * [`word_hash`] — one hash of a token's folded word, the key the lexica of later stages
+//!   share (see [`hash_word`], [`is_folded_word`]).
 //!
 //! # Tokenization rules
 //!
@@ -58,6 +60,7 @@ mod sentence;
 mod span;
 mod token;
 mod tokenizer;
+mod wordhash;
 
 pub use abbrev::keeps_final_period;
 pub use fold::{FoldOptions, Folded, OffsetMap, fold, fold_str, fold_str_with};
@@ -66,3 +69,4 @@ pub use sentence::{Sentence, SentenceSplitter, sentences};
 pub use span::Span;
 pub use token::{Token, TokenKind};
 pub use tokenizer::{Tokenizer, tokenize};
+pub use wordhash::{hash_word, is_folded_word, word_hash};

@@ -253,10 +253,16 @@ pub(crate) fn extractor() -> Result<khabar_events::EventExtractor> {
     }
 }
 
-/// Runs the event layer over a document the pipeline has filled.
-pub(crate) fn run(ex: &khabar_events::EventExtractor, doc: &mut crate::Document) {
+/// Runs the event layer over a document the pipeline has filled, whose tokens `classes`
+/// classified (the cues are found on their word hashes; classes of no tokens when the
+/// number and date stages are off, and then the tokens are hashed here).
+pub(crate) fn run(
+    ex: &khabar_events::EventExtractor,
+    doc: &mut crate::Document,
+    classes: &khabar_numdate::TokenClasses,
+) {
     let mentions: Vec<Mention> = doc.entities.iter().map(mention).collect();
-    let analysis = ex.extract(&khabar_events::EventInput {
+    let input = khabar_events::EventInput {
         text: &doc.text,
         tokens: &doc.tokens,
         sentences: &doc.sentences,
@@ -264,7 +270,10 @@ pub(crate) fn run(ex: &khabar_events::EventExtractor, doc: &mut crate::Document)
         dates: &doc.dates,
         mentions: &mentions,
         reference_date: doc.reference_date,
-    });
+    };
+    // the word hashes of the shared token classes, where the pipeline classified the
+    // tokens (the extractor hashes them itself otherwise)
+    let analysis = ex.extract_classified(&input, classes);
     doc.roles = analysis.facts;
     doc.events = analysis.events;
     doc.attribute_entities = analysis.attribute_mentions;

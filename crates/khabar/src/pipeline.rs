@@ -354,7 +354,7 @@ impl Pipeline {
             attribute_entities: Vec::new(),
         };
         if let Some(ex) = &self.events {
-            crate::events::run(ex, &mut doc);
+            crate::events::run(ex, &mut doc, &classes);
         }
         doc
     }

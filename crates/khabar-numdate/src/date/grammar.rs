@@ -143,13 +143,21 @@ impl Tk {
 /// it, so that no later step looks the word up again.
 pub(crate) fn classify(text: &str, tokens: &[Token]) -> Classes {
     let mut out = Classes::with_capacity(tokens.len());
+    let index = crate::word_index::index();
     for t in tokens {
         let s = t.text(text);
+        let (_, words) = index.classify(text, t, s);
         let num = match t.kind {
             TokenKind::Number => DigitReading::of(s).as_date(),
             _ => None,
         };
-        out.push(t, s, prefilter::Shape::of_token(text, t, s), num);
+        out.push(
+            t,
+            s,
+            prefilter::Shape::of_token(text, t, s),
+            words.date,
+            num,
+        );
     }
     out
 }
@@ -163,18 +171,20 @@ impl Classes {
         }
     }
 
-    /// Classifies the next token, `t`, of text `s` and shape `shape` (see [`classify`]);
-    /// `num` is the number a number token's digits read as
-    /// ([`DigitReading::as_date`]), `None` for other tokens.
+    /// Classifies the next token, `t`, of text `s`, shape `shape` and date-lexicon entry
+    /// `entry` (what [`lexicon::lookup_entry`] gives for `s`, found by the word's hash:
+    /// [`crate::word_index`]; see [`classify`]); `num` is the number a number token's digits
+    /// read as ([`DigitReading::as_date`]), `None` for other tokens.
     #[inline(always)]
     pub(crate) fn push(
         &mut self,
         t: &Token,
         s: &str,
         shape: prefilter::Shape,
+        entry: lexicon::Entry,
         num: Option<NumTok>,
     ) {
-        let (mut tk, num) = classify_token(t, s, shape, num);
+        let (mut tk, num) = classify_token(t, s, shape, entry, num);
         if let Some(n) = num {
             // Past u32::MAX numbers the rest would read as no number: never in practice
             // (a text of over 4 GB of digits), and refused rather than wrapped.
@@ -191,13 +201,14 @@ impl Classes {
 /// end: filling a built one in field by field made the copy into the vector wait on the
 /// small writes before it (this loop runs once per token of every document). Inlined into
 /// [`Classes::push`], so that the token is written straight into the vector. `s` is the
-/// token's text, `shape` its [`prefilter::Shape`] and `num` the number its digits read as
-/// (see [`Classes::push`]).
+/// token's text, `shape` its [`prefilter::Shape`], `entry` its date-lexicon entry and `num`
+/// the number its digits read as (see [`Classes::push`]).
 #[inline(always)]
 fn classify_token(
     t: &Token,
     s: &str,
     shape: prefilter::Shape,
+    entry: lexicon::Entry,
     num: Option<NumTok>,
 ) -> (Tk, Option<NumTok>) {
     let cap = match s.as_bytes().first() {
@@ -206,7 +217,6 @@ fn classify_token(
     };
     let (w, num, head, holiday, opens, inert) = match t.kind {
         TokenKind::Word => {
-            let entry = lexicon::lookup_entry_known(s, shape.ascii);
             let found = entry.found;
             let w = found.flatten();
             let head = prefilter::word_is_head_shaped(s, found, shape);
@@ -227,8 +237,8 @@ fn classify_token(
         _ => {
             // Only words start holidays, but the token kinds are the tokenizer's business:
             // ask the lexicon for anything that begins with a letter.
-            let holiday = s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-                && lexicon::lookup_entry(s).holiday;
+            let holiday =
+                s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) && entry.holiday;
             let head = prefilter::other_is_head(t.kind, false);
             let opens = prefilter::opens(s, t.kind, None, false, holiday, None);
             (None, None, head, holiday, opens, false)

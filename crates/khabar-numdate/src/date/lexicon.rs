@@ -553,7 +553,7 @@ pub(crate) struct Entry {
 
 impl Entry {
     /// A word the table does not hold.
-    const ABSENT: Entry = Entry {
+    pub(crate) const ABSENT: Entry = Entry {
         found: None,
         holiday: false,
         context: false,
@@ -612,24 +612,10 @@ fn hash(key: &[u8]) -> u64 {
 
 impl Table {
     fn build() -> Table {
-        let holiday = crate::date::holiday::starts_holiday;
-        let context: Vec<String> = crate::date::prefilter::context_words().collect();
-        let words = LEXICON
-            .iter()
-            .map(|&(k, w)| (k, Some(Some(w))))
-            .chain(crate::date::prefilter::grammar_words().map(|k| (k, Some(None))))
-            .chain(crate::date::holiday::first_words().map(|k| (k, None)))
-            .chain(context.iter().map(|k| (k.as_str(), None)));
         // Every word fits (a test checks); a longer one could never be looked up.
-        let entries: Vec<(Key, u8, Entry)> = words
-            .filter_map(|(k, found)| {
-                let entry = Entry {
-                    found,
-                    holiday: holiday(k),
-                    context: context.iter().any(|c| c == k),
-                };
-                Some((pad(k.as_bytes())?, u8::try_from(k.len()).ok()?, entry))
-            })
+        let entries: Vec<(Key, u8, Entry)> = table_words()
+            .into_iter()
+            .filter_map(|(k, entry)| Some((pad(k.as_bytes())?, u8::try_from(k.len()).ok()?, entry)))
             .collect();
         let n = (entries.len() * 2).next_power_of_two().max(2);
         let bits = n.trailing_zeros();
@@ -701,6 +687,31 @@ impl Table {
     }
 }
 
+/// Every word the table holds with what it says about it: the lexicon words, then the
+/// grammar words, the holiday first words and the context words, in that order (a word
+/// listed twice means what its first listing says). The runtime index of the date and
+/// number lexica ([`crate::word_index`]) is built from these too.
+pub(crate) fn table_words() -> Vec<(String, Entry)> {
+    let holiday = crate::date::holiday::starts_holiday;
+    let context: Vec<String> = crate::date::prefilter::context_words().collect();
+    let words = LEXICON
+        .iter()
+        .map(|&(k, w)| (k, Some(Some(w))))
+        .chain(crate::date::prefilter::grammar_words().map(|k| (k, Some(None))))
+        .chain(crate::date::holiday::first_words().map(|k| (k, None)))
+        .chain(context.iter().map(|k| (k.as_str(), None)));
+    words
+        .map(|(k, found)| {
+            let entry = Entry {
+                found,
+                holiday: holiday(k),
+                context: context.iter().any(|c| c == k),
+            };
+            (k.to_owned(), entry)
+        })
+        .collect()
+}
+
 /// A set of lowercase ASCII words (open addressing, hashed with [`hash`]): membership of a
 /// word in any case without allocating.
 pub(crate) struct WordSet {
@@ -758,7 +769,7 @@ fn table() -> &'static Table {
 }
 
 /// The longest word in the lexicon, in bytes: longer tokens are not looked up.
-const MAX_WORD: usize = 16;
+pub(crate) const MAX_WORD: usize = 16;
 
 /// Meaning of `word` (any case; typographic apostrophes folded), if it is in the lexicon.
 pub(crate) fn lookup(word: &str) -> Option<W> {

@@ -6,7 +6,7 @@
 //! attempts read the same tokens).
 
 use super::digits::DigitToken;
-use super::lexicon::{Entry, lookup};
+use super::lexicon::Entry;
 #[cfg(test)]
 use crate::digit_token::DigitReading;
 #[cfg(test)]
@@ -43,13 +43,15 @@ impl NumberClasses {
     #[cfg(test)]
     pub(crate) fn new(text: &str, tokens: &[Token]) -> NumberClasses {
         let mut out = NumberClasses::with_capacity(tokens.len());
+        let index = crate::word_index::index();
         for t in tokens {
             let s = t.text(text);
+            let (_, words) = index.classify(text, t, s);
             let digit = match t.kind {
                 TokenKind::Number => DigitReading::of(s).as_number().ok(),
                 _ => None,
             };
-            out.push(t.kind, s, digit, |_| true);
+            out.push(t.kind, words.number, digit, |_| true);
         }
         out
     }
@@ -62,21 +64,23 @@ impl NumberClasses {
         }
     }
 
-    /// Classifies the next token, of kind `kind` and text `s` (`digit`: what a number
-    /// token's digits read as, [`crate::digit_token::DigitReading::as_number`]);
-    /// `starts_quantity` says from its lexicon entry whether a quantity can start at it.
-    /// Returns the entry.
+    /// Classifies the next token, of kind `kind`, number-lexicon entry `lex`
+    /// (what [`super::lexicon::lookup`] gives for `s`, found by the word's hash:
+    /// [`crate::word_index`]) and `digit` (what a number token's digits read as,
+    /// [`crate::digit_token::DigitReading::as_number`]); `starts_quantity` says from that
+    /// entry whether a quantity can start at it. Returns the entry of a word (`None` for
+    /// other kinds).
     #[inline]
     pub(crate) fn push(
         &mut self,
         kind: TokenKind,
-        s: &str,
+        lex: Option<Entry>,
         digit: Option<DigitToken>,
         starts_quantity: impl FnOnce(Option<Entry>) -> bool,
     ) -> Option<Entry> {
         let mut tk = NumTk::default();
         match kind {
-            TokenKind::Word => tk.lex = lookup(s),
+            TokenKind::Word => tk.lex = lex,
             TokenKind::Number => {
                 if let Some(d) = digit {
                     // Past u32::MAX digit tokens the rest read as unparsed: never in
@@ -94,7 +98,7 @@ impl NumberClasses {
         tk.lex
     }
 
-    /// The number-lexicon entry of token `j`, as [`lookup`] gives it for a word.
+    /// The number-lexicon entry of token `j`, as [`super::lexicon::lookup`] gives it for a word.
     #[inline]
     pub(crate) fn lex(&self, j: usize) -> Option<Entry> {
         self.t.get(j).and_then(|t| t.lex)

@@ -107,6 +107,29 @@ fn lookup_shaped(word: &str) -> Option<Entry> {
     }
 }
 
+/// Every word [`lookup`] finds, in lowercase, with its entry: the words of the table, then
+/// the plurals of those that take one ("thousands", "fifths") and "halves". The runtime
+/// index of the date and number lexica ([`crate::word_index`]) is built from these.
+pub(crate) fn table_words() -> Vec<(String, Entry)> {
+    let singulars = WORDS.iter().map(|&(w, lex)| {
+        let entry = Entry { lex, plural: false };
+        (w.to_owned(), entry)
+    });
+    let plurals = WORDS
+        .iter()
+        .filter(|&&(_, lex)| takes_plural(lex))
+        .map(|&(w, lex)| (format!("{w}s"), lex))
+        .chain([("halves".to_owned(), Lex::Half)])
+        .map(|(w, lex)| (w, Entry { lex, plural: true }));
+    singulars
+        .chain(plurals)
+        .filter(|(w, _)| w.len() <= MAX_LEN)
+        .collect()
+}
+
+/// The longest word [`lookup`] finds, in bytes.
+const MAX_LEN: usize = 14;
+
 /// One bit per (length, first letter, last letter) of a word [`lookup`] can find: every
 /// singular word, the same with an "s" and "halves". Few words of a text have a shape a
 /// number word has, and they are rejected before they are copied and compared.
