@@ -113,6 +113,18 @@ proptest! {
         prop_assert_eq!(fast, slow);
     }
 
+    /// The shortcut for a word with one punctuation byte before or after it ("Kabul,"
+    /// "(IS" "Lt." "J." "5)" "e.g." "#tag" "a@"): chunks of exactly those shapes, with the
+    /// abbreviations and initialisms that keep their period, against the UAX #29 reference.
+    #[test]
+    fn word_and_mark_shortcut_equals_reference(
+        text in r#"(([("*|/.,;:#@'\-!?$%]?([a-zA-Z0-9_]{1,4}|Lt|Gen|Dr|No|St|Oct|Mr|A|J|U|x|I|www|com)[.,;:)"'#@/\-!?%]?)[ \n]){0,12}"#
+    ) {
+        let fast = Tokenizer::new().tokenize(&text);
+        let slow = Tokenizer::new().ascii_fast_path(false).tokenize(&text);
+        prop_assert_eq!(fast, slow);
+    }
+
     #[test]
     fn ascii_fast_path_equals_reference_on_newsy_text(text in newsy_text()) {
         let fast = Tokenizer::new().tokenize(&text);
