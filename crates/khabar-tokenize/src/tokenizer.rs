@@ -229,7 +229,7 @@ fn word_and_mark(text: &str, start: usize, mark: usize, end: usize, out: &mut Ve
     };
     let mark_token = Token {
         span: mark_span,
-        kind: crate::token::classify(&text[mark_span.range()]),
+        kind: crate::token::ascii_kind(m),
     };
     if mark == start {
         out.push(mark_token);
@@ -504,7 +504,7 @@ fn tailor(text: &str, segs: &[Span], shortcut: bool, out: &mut Vec<Token>) {
         if shortcut && sp.len() == 1 && is_untailored_ascii(first) {
             out.push(Token {
                 span: sp,
-                kind: crate::token::classify(s),
+                kind: crate::token::ascii_kind(first),
             });
             i += 1;
             continue;
