@@ -20,6 +20,15 @@ mod tokenize;
 
 use pyo3::prelude::*;
 
+/// The module's Rust allocator. A short document makes a few dozen small allocations in the
+/// library crates (token and class vectors, result strings), freed on another thread when
+/// `Pipeline.pipe` runs in parallel (the documents are made on the workers and dropped where
+/// Python lets them go); mimalloc serves both from thread-local pages, where the system
+/// allocator spends ~8% of a ~200-byte note's instructions (benches/results/profile.md,
+/// "Short notes").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// khabar's native module; import `khabar` instead.
 #[pymodule]
 fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -175,6 +175,13 @@ const ASCII_KIND: [TokenKind; 128] = {
     t
 };
 
+/// [`classify`] of the one-character text `b` (an ASCII byte): the table lookup alone, for
+/// the tokenizer's shortcuts that already know the token is one ASCII byte.
+#[inline]
+pub(crate) fn ascii_kind(b: u8) -> TokenKind {
+    ASCII_KIND[usize::from(b & 0x7F)]
+}
+
 /// Classifies a final token's text. `text` is never empty.
 pub(crate) fn classify(text: &str) -> TokenKind {
     // ASCII letters and digits decide at once, and so does a lone ASCII character.
@@ -226,6 +233,7 @@ mod tests {
         for b in 0u8..128 {
             let text = char::from(b).to_string();
             assert_eq!(classify(&text), classify_general(&text), "{b:#x}");
+            assert_eq!(ascii_kind(b), classify_general(&text), "{b:#x}");
         }
     }
 }
