@@ -1,6 +1,7 @@
 //! Finding aliases in text: one pass over the tokens, each folded and looked up once, then
 //! a walk down the token trie from every token that starts some alias.
 
+use crate::chunk_memo::ChunkMemo;
 use crate::entry::EntryRef;
 use crate::gazetteer::Gazetteer;
 use crate::key::{cs_form, fold_ci, fold_token, gap_bit, is_hyphen};
@@ -25,7 +26,8 @@ pub enum MatchKind {
 /// Reusable buffers for [`Gazetteer::find_into`], to search many texts without allocating.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    tokens: Vec<Token>,
+    /// The tokenizer's tokens of the chunks the fast path gives back, see [`ChunkMemo`].
+    chunks: ChunkMemo,
     /// The kept tokens, labelled (one [`Labelled`] with label [`NONE`] for a run of unknown
     /// tokens).
     labelled: Vec<Labelled>,
@@ -473,7 +475,7 @@ impl Gazetteer {
     /// and given to the real tokenizer. The tests check on random text that both ways give
     /// the same tokens.
     fn prepare(&self, text: &str, s: &mut Scratch) {
-        let (mut tl, piece_tokens) = self.labeler(s);
+        let (mut tl, chunks) = self.labeler(s);
         let vocab = &self.compiled.vocab;
         let tokenizer = Tokenizer::new();
         let bytes = text.as_bytes();
@@ -500,7 +502,7 @@ impl Gazetteer {
             while i < n && class(i) != WS {
                 i += 1;
             }
-            tl.push_chunk(text, Span::new(chunk_start, i), &tokenizer, piece_tokens);
+            tl.push_chunk(text, Span::new(chunk_start, i), &tokenizer, chunks);
         }
     }
 
@@ -508,29 +510,14 @@ impl Gazetteer {
     /// [`Gazetteer::prepare`] computes when `tokens` are `text`'s own.
     fn label_tokens(&self, text: &str, tokens: &[Token], s: &mut Scratch) {
         let (mut tl, _) = self.labeler(s);
-        let bytes = text.as_bytes();
         for t in tokens {
-            let Span { start, end } = t.span;
-            if start < end && end <= bytes.len() && letters_end(bytes, start) == end {
-                tl.push_letters_to(bytes, start, end);
-            } else if let Some(&[b]) = bytes
-                .get(start..end)
-                .filter(|s| matches!(s, [b] if b.is_ascii()))
-            {
-                // One ASCII byte (",", ".", "(", "5", the "S" of "Sn’t"): what `push`
-                // computes for it, without its general folding (a letter lower-cased).
-                let low = b.to_ascii_lowercase();
-                let id = tl.resolve(tl.vocab.get(&[low]), false, &[low]);
-                tl.push_known(t.span, id, b == b'-');
-            } else {
-                tl.push(text, t.span);
-            }
+            tl.push_token(text, t.span);
         }
     }
 
     /// A labeler writing into `s` (emptied; its memo kept if it is this gazetteer's), and
-    /// `s`'s token buffer for the tokenizer.
-    fn labeler<'s>(&'s self, s: &'s mut Scratch) -> (TokenLabeler<'s>, &'s mut Vec<Token>) {
+    /// `s`'s memo of the tokenizer's tokens of chunks.
+    fn labeler<'s>(&'s self, s: &'s mut Scratch) -> (TokenLabeler<'s>, &'s mut ChunkMemo) {
         s.labelled.clear();
         if s.memo_owner != self.uid || s.memo.len() != MEMO_LEN || s.key_memo.len() != KEY_MEMO_LEN
         {
@@ -553,7 +540,7 @@ impl Gazetteer {
             labelled: &mut s.labelled,
             buf: &mut s.buf,
         };
-        (labeler, &mut s.tokens)
+        (labeler, &mut s.chunks)
     }
 
     /// Whether some alias ends in trie state `state`.
@@ -1089,13 +1076,13 @@ impl TokenLabeler<'_> {
 
     /// Records the tokens of the chunk `chunk` of `text` the slow way: the shapes common
     /// outside prose that the tokenizer splits simply directly, anything else through
-    /// `tokenizer` (`piece_tokens` is its buffer).
+    /// `tokenizer` (its tokens of recent chunks remembered in `chunks`).
     fn push_chunk(
         &mut self,
         text: &str,
         chunk: Span,
         tokenizer: &Tokenizer,
-        piece_tokens: &mut Vec<Token>,
+        chunks: &mut ChunkMemo,
     ) {
         let bytes = text.as_bytes();
         let (chunk_start, i) = (chunk.start, chunk.end);
@@ -1109,7 +1096,7 @@ impl TokenLabeler<'_> {
                 .iter()
                 .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
         {
-            self.push(text, Span::new(chunk_start, i));
+            self.push_token(text, Span::new(chunk_start, i));
             return;
         }
         if piece.iter().all(|&b| b.is_ascii_punctuation() && b != b'_') {
@@ -1122,19 +1109,14 @@ impl TokenLabeler<'_> {
                         end += 1;
                     }
                 }
-                self.push(text, Span::new(k, end));
+                self.push_token(text, Span::new(k, end));
                 k = end;
             }
             return;
         }
         if let Some(piece) = text.get(chunk_start..i) {
-            piece_tokens.clear();
-            tokenizer.tokenize_into(piece, piece_tokens);
-            for t in piece_tokens.iter() {
-                self.push(
-                    text,
-                    Span::new(chunk_start + t.span.start, chunk_start + t.span.end),
-                );
+            for t in chunks.spans(piece, tokenizer) {
+                self.push_token(text, Span::new(chunk_start + t.start, chunk_start + t.end));
             }
         }
     }
@@ -1220,7 +1202,7 @@ impl TokenLabeler<'_> {
         };
         match cut {
             Some(cut) => {
-                self.push_piece(text, from, cut);
+                self.push_token(text, Span::new(from, cut));
                 self.push(text, Span::new(cut, end));
             }
             None => self.push(text, Span::new(from, end)),
@@ -1228,14 +1210,32 @@ impl TokenLabeler<'_> {
         Some(end)
     }
 
-    /// Records the token `text[from..end]`: through the letter path if it is letters only.
+    /// Records the token `span` of `text` as [`push`](TokenLabeler::push) does, with its
+    /// shortcuts: a run of ASCII letters through the memo ([`push_letters_to`]), one
+    /// ASCII byte looked up directly. This labels the tokenizer's tokens, those of the
+    /// pipeline ([`Gazetteer::label_tokens`]) and those of the chunks the fast path gives
+    /// back ([`push_chunk`]).
+    ///
+    /// [`push_letters_to`]: TokenLabeler::push_letters_to
+    /// [`push_chunk`]: TokenLabeler::push_chunk
     #[inline]
-    fn push_piece(&mut self, text: &str, from: usize, end: usize) {
+    fn push_token(&mut self, text: &str, span: Span) {
         let bytes = text.as_bytes();
-        if letters_end(bytes, from) == end {
-            self.push_letters_to(bytes, from, end);
+        let Span { start, end } = span;
+        if start < end && end <= bytes.len() && letters_end(bytes, start) == end {
+            self.push_letters_to(bytes, start, end);
+        } else if let Some(&[b]) = bytes
+            .get(start..end)
+            .filter(|s| matches!(s, [b] if b.is_ascii()))
+        {
+            // One ASCII byte (",", ".", "(", "5", the "S" of "Sn’t"): what `push`
+            // computes for it, without its general folding (a letter lower-cased; one
+            // character is never capitalised).
+            let low = b.to_ascii_lowercase();
+            let id = self.resolve(self.vocab.get(&[low]), false, &[low]);
+            self.push_known(span, id, b == b'-');
         } else {
-            self.push(text, Span::new(from, end));
+            self.push(text, span);
         }
     }
 
@@ -1312,11 +1312,18 @@ impl TokenLabeler<'_> {
     /// by them in a small direct-mapped table, as [`Memo`] does for the vocabulary: news
     /// text repeats its capitalised words ("The", "Taliban", "Ahmad") and computing a key
     /// takes more work than the rest of the token.
-    #[inline]
+    #[inline(always)]
     fn key_label(&mut self, h: u64, tok: &[u8]) -> Option<u32> {
+        // Most tokens are not in title case: answered here, without a call.
         if !title_case(tok) || self.keys.is_empty() {
             return None;
         }
+        self.key_label_title(h, tok)
+    }
+
+    /// [`key_label`](TokenLabeler::key_label) of a token in title case.
+    #[inline(never)]
+    fn key_label_title(&mut self, h: u64, tok: &[u8]) -> Option<u32> {
         let n = tok.len();
         let slot = (h >> 40) as usize & (KEY_MEMO_LEN - 1);
         let keys = self.keys;
@@ -1517,6 +1524,28 @@ mod tests {
                 gz.label_tokens(&text, &khabar_tokenize::tokenize(&text), &mut s);
                 prop_assert_eq!(split(&s.labelled), (labels.clone(), spans.clone()));
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// The same on the chunks the fast path gives back to the tokenizer, as counted on
+        /// the 10 MB corpus (code, markup, paths, abbreviations, version numbers, runs of
+        /// periods, non-ASCII symbols and spaces), repeated so that the memo of their
+        /// tokens ([`ChunkMemo`]) answers within a text and across the two passes.
+        #[test]
+        fn prepare_equals_slow_path_on_fallback_chunks(
+            chunks in proptest::collection::vec(
+                "\\(e\\.g\\.,|\\(i\\.e\\.,|<stdio\\.h>|<a/b\\.h>|POSIX\\.1-2001,|c:function::|:c:func:`Kabul\\.x`|``__init__``|\\\\f\\{B1\\}|\\.\\.|\\.{1,4}|etc\\.|Dr\\.|U\\.S\\.|a\\.b|32-bit|1-2|[|]a:9,|\u{a0}{1,3}|§|→|[A-Za-z0-9._:<>/(),`|\\\\{}-]{1,10}",
+                1..12,
+            ),
+            picks in proptest::collection::vec((0usize..12, "[ \n]"), 0..24),
+        ) {
+            let text: String = picks
+                .iter()
+                .map(|(i, sep)| format!("{}{sep}", chunks[i % chunks.len()]))
+                .collect();
+            prepare_agrees(&text, &["kabul", "a", "b", "e.g", "h", ".", "-", "1", "bit", "u.s.", "etc.", "stdio.h", "a.b", "(", ","])?;
         }
     }
 

@@ -130,6 +130,7 @@
 //! [khabar]: https://example.invalid/khabar
 
 mod builder;
+mod chunk_memo;
 mod ci_only;
 #[cfg(feature = "default-gazetteer")]
 mod default;

@@ -105,6 +105,12 @@ pub(crate) struct Vocab {
     filter: Vec<u64>,
 }
 
+/// The bit of the token with hash `h` in a filter of `words` 64-bit words (a power of two).
+#[inline]
+fn filter_bit(h: u64, words: usize) -> usize {
+    (h >> 32) as usize & (words * 64).wrapping_sub(1)
+}
+
 /// "Not in the vocabulary" in [`Vocab::ascii1`].
 const NO_ID: u32 = u32::MAX;
 
@@ -191,7 +197,13 @@ impl Vocab {
                 None => self.probe(s, hash_bytes(s)).1,
             };
         }
-        self.probe(s, hash_bytes(s)).1
+        let h = hash_bytes(s);
+        // Most tokens looked up are in no alias: the filter says so before the table
+        // (far larger, out of cache) is touched.
+        if !self.may_contain(h) {
+            return None;
+        }
+        self.probe(s, h).1
     }
 
     /// The id of the ASCII-letter token `text[from..to]`, compared as if lower-cased
@@ -228,7 +240,7 @@ impl Vocab {
     /// The filter: `false` means the token with hash `h` is certainly absent.
     #[inline]
     pub(crate) fn may_contain(&self, h: u64) -> bool {
-        let bit = (h >> 32) as usize & (self.filter.len() * 64).wrapping_sub(1);
+        let bit = filter_bit(h, self.filter.len());
         self.filter
             .get(bit / 64)
             .is_none_or(|w| w >> (bit % 64) & 1 == 1)
@@ -251,6 +263,11 @@ impl Vocab {
         self.arena.push_str(s);
         self.ends.push(u32::try_from(self.arena.len()).ok()?);
         *self.slots.get_mut(slot)? = (h >> 32) << 32 | u64::from(id + 1);
+        // A token added after [`Vocab::finish`] passes the filter too.
+        let bit = filter_bit(h, self.filter.len());
+        if let Some(w) = self.filter.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
         Some(id)
     }
 
@@ -278,9 +295,8 @@ impl Vocab {
             .collect();
         let words = (self.len() * 16 / 64).next_power_of_two().max(16);
         let mut filter = vec![0u64; words];
-        let mask = words * 64 - 1;
         for id in 0..self.len() as u32 {
-            let bit = (hash_bytes(self.token(id)) >> 32) as usize & mask;
+            let bit = filter_bit(hash_bytes(self.token(id)), words);
             if let Some(w) = filter.get_mut(bit / 64) {
                 *w |= 1 << (bit % 64);
             }
