@@ -60,10 +60,16 @@ pub(crate) fn needs_next(w: W) -> bool {
     )
 }
 
-/// A plain number of one to three digits right before ")" or "]" ("read(2)", "[3]").
-/// No production reads a bracket after a number, so a match starting there would be the
-/// number alone, and such a number is no date, time or length alone (a year has four
-/// digits, a day needs a month, an hour a mark or a day, a length its unit).
+/// Punctuation no production reads after a number it starts with: a match beginning at a
+/// number right before one of these ends at the number. (Not "," "." ":" "/" "-" "'":
+/// dates, clock times, ranges and decades read them there.)
+pub(crate) const CLOSED_AFTER_NUMBER: &[&str] = &[")", "]", ";", "(", "\"", "\\", "!", "?"];
+
+/// A plain number of one to three digits right before a punctuation mark of
+/// [`CLOSED_AFTER_NUMBER`] ("read(2)", "[3]", "x = 5;", "see 4 (below)"). No production
+/// reads such a mark after a number, so a match starting there would be the number alone,
+/// and such a number is no date, time or length alone (a year has four digits, a day needs
+/// a month, an hour a mark or a day, a length its unit).
 pub(crate) fn bracketed_number(g: &Grammar<'_>, i: usize) -> bool {
     let (Some(t), Some(next)) = (g.t.get(i), g.t.get(i + 1)) else {
         return false;
@@ -73,7 +79,7 @@ pub(crate) fn bracketed_number(g: &Grammar<'_>, i: usize) -> bool {
             && (1..=3).contains(&n.digits)
             && usize::from(n.digits) == t.end - t.start
     });
-    small && next.kind == TokenKind::Punct && matches!(g.txt(i + 1), ")" | "]")
+    small && next.kind == TokenKind::Punct && CLOSED_AFTER_NUMBER.contains(&g.txt(i + 1))
 }
 
 /// Lexicon meanings that are function words: they shape a date ("in", "the", "of", "at
