@@ -1956,6 +1956,20 @@ mod tests {
             "\"",
             "\\",
             "Published",
+            // Months of other calendars, after a day written in up to three tokens.
+            "Ramadan",
+            "Muharram",
+            "Rabi",
+            "al-Awwal",
+            "Shawwal",
+            "Farvardin",
+            "Mordad",
+            "AH",
+            "1440",
+            "1398",
+            "twenty",
+            "thirty",
+            "first",
         ]);
         v.extend(crate::date::prefilter::CONTEXT_WORDS);
         v

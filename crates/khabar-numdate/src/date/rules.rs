@@ -226,6 +226,11 @@ const SAFE_PERSIAN: &[&str] = &[
     "mordad",
 ];
 
+/// The furthest a month name of `other-calendar-date` begins after its start: a day of up
+/// to three tokens ("twenty - first", "twenty first") and "of" before it ("twenty-first of
+/// Ramadan").
+const OTHER_MONTH_REACH: usize = 4;
+
 impl Grammar<'_> {
     /// A month of `cal` at `i`: its end, number and whether it may go without a year.
     fn other_month(&self, i: usize, cal: OtherCal) -> Option<(usize, u8, bool)> {
@@ -273,6 +278,13 @@ impl Grammar<'_> {
     /// "1 Farvardin 1398"); a day and month without a year ("15 Shawwal", "1 Hamal") is the
     /// nearest such day in the direction.
     pub(crate) fn other_calendar_date(&self, i: usize) -> Option<(usize, Cal)> {
+        // Its month name (whose first word is marked on its token, see `other_month`)
+        // begins within `OTHER_MONTH_REACH` tokens: most positions hold none near.
+        if self.fast
+            && !(i..=i + OTHER_MONTH_REACH).any(|k| self.t.get(k).is_some_and(|t| t.holiday()))
+        {
+            return None;
+        }
         [OtherCal::Hijri, OtherCal::Persian]
             .into_iter()
             .filter_map(|cal| self.other_date_in(i, cal))
