@@ -226,6 +226,22 @@ const SAFE_PERSIAN: &[&str] = &[
     "mordad",
 ];
 
+/// Whether `word` (any ASCII case) is the first word of a Hijri month's name: a token
+/// marked as a holiday's first word may start a holiday or another calendar's month, and
+/// `other_month` reads the Hijri table only at these.
+fn starts_hijri_month(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<crate::date::lexicon::WordSet> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            crate::date::lexicon::WordSet::new(
+                HIJRI_MONTHS
+                    .iter()
+                    .filter_map(|(ws, _)| ws.first().copied()),
+            )
+        })
+        .contains(word)
+}
+
 /// The furthest a month name of `other-calendar-date` begins after its start: a day of up
 /// to three tokens ("twenty - first", "twenty first") and "of" before it ("twenty-first of
 /// Ramadan").
@@ -240,6 +256,7 @@ impl Grammar<'_> {
             return None;
         }
         match cal {
+            OtherCal::Hijri if self.fast && !starts_hijri_month(self.txt(i)) => None,
             OtherCal::Hijri => HIJRI_MONTHS
                 .iter()
                 .find_map(|&(ws, m)| Some((self.words_loose(i, ws)?, m, true))),
@@ -452,5 +469,22 @@ impl Grammar<'_> {
                 | Cal::WeekdayDay { .. }
         );
         one_day.then_some((e, wd, count * sign, base))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `starts_hijri_month` finds what the table's word comparisons find: every first word
+    /// is lowercase ASCII.
+    #[test]
+    fn hijri_first_words_are_lowercase_ascii() {
+        for (ws, _) in super::HIJRI_MONTHS {
+            let w = ws.first().copied().unwrap_or_default();
+            assert!(
+                !w.is_empty() && w.is_ascii() && w == w.to_ascii_lowercase(),
+                "{w}"
+            );
+            assert!(super::starts_hijri_month(w) && super::starts_hijri_month(&w.to_uppercase()));
+        }
     }
 }
