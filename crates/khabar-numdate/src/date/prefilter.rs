@@ -60,10 +60,13 @@ pub(crate) fn needs_next(w: W) -> bool {
     )
 }
 
-/// Punctuation no production reads after a number it starts with: a match beginning at a
-/// number right before one of these ends at the number. (Not "," "." ":" "/" "-" "'":
-/// dates, clock times, ranges and decades read them there.)
-pub(crate) const CLOSED_AFTER_NUMBER: &[&str] = &[")", "]", ";", "(", "\"", "\\", "!", "?"];
+/// Punctuation no production reads right after a small number it starts with: a match
+/// beginning at such a number before one of these would be the number alone. (Not "."
+/// ":" "/" "-" "'": dates, clock times, ranges and decades read them there.) A comma is read
+/// after a whole constituent (a clock time, a day, a date, an amount with its unit, a
+/// weekday): of these a bare small number is only an hour beside a day, which starts a match
+/// only in a time range, and that needs a dash or "to" after it.
+pub(crate) const CLOSED_AFTER_NUMBER: &[&str] = &[")", "]", ";", "(", "\"", "\\", "!", "?", ","];
 
 /// A plain number of one to three digits right before a punctuation mark of
 /// [`CLOSED_AFTER_NUMBER`] ("read(2)", "[3]", "x = 5;", "see 4 (below)"). No production
