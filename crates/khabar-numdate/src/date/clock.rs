@@ -178,8 +178,19 @@ fn plain_hour(g: &Grammar<'_>, i: usize) -> Option<u8> {
 }
 
 impl Grammar<'_> {
-    /// A clock time in context `ctx` (see [`ClockCtx`]).
+    /// A clock time in context `ctx` (see [`ClockCtx`]). Several core rules read the clock
+    /// at the same position in the same context ("at 5", "5pm", "Friday 5pm" …): the
+    /// answers are remembered (the reference grammar of the tests reads afresh each time).
     pub(crate) fn clock_read(&self, i: usize, ctx: ClockCtx) -> Option<ClockRead> {
+        if !self.fast {
+            return self.clock_read_uncached(i, ctx);
+        }
+        let key = i * 3 + ctx as usize;
+        crate::date::grammar::memoized(&self.clock_memo, key, || self.clock_read_uncached(i, ctx))
+    }
+
+    /// [`Grammar::clock_read`] without the memo.
+    fn clock_read_uncached(&self, i: usize, ctx: ClockCtx) -> Option<ClockRead> {
         let mut c = self.clock_base(i, ctx)?;
         if self.is(c.end, W::Zone) {
             c.end += 1;

@@ -1943,6 +1943,33 @@ mod tests {
             "English",
             "finish",
             "wednesdays",
+            // Eras after a year, and marks after a number.
+            "AD",
+            "BC",
+            "B.C.",
+            "a.d.",
+            "ce",
+            "Cat",
+            ";",
+            "?",
+            "!",
+            "\"",
+            "\\",
+            "Published",
+            // Months of other calendars, after a day written in up to three tokens.
+            "Ramadan",
+            "Muharram",
+            "Rabi",
+            "al-Awwal",
+            "Shawwal",
+            "Farvardin",
+            "Mordad",
+            "AH",
+            "1440",
+            "1398",
+            "twenty",
+            "thirty",
+            "first",
         ]);
         v.extend(crate::date::prefilter::CONTEXT_WORDS);
         v
@@ -1969,6 +1996,12 @@ mod tests {
                 .with_signal_spans(true),
             base.with_every_token(true),
             DateExtractor::new(),
+            // The text's own date found in the same scan, with and without signal spans.
+            DateExtractor::new().with_reference_detection(true),
+            DateExtractor::new()
+                .with_reference_detection(true)
+                .with_day_order(DayOrder::MonthFirst)
+                .with_signal_spans(true),
         ]
     }
 
@@ -2265,20 +2298,23 @@ mod tests {
     ];
 
     proptest::proptest! {
-        /// A number of one to three digits before ")" or "]" starts nothing, whatever comes
-        /// before and after it.
+        /// A number of one to three digits before a mark of
+        /// [`crate::date::prefilter::CLOSED_AFTER_NUMBER`] (")", "]", ";", "(" …) starts
+        /// nothing, whatever comes before and after it.
         #[test]
         fn bracketed_small_numbers_start_nothing(
             before in proptest::collection::vec(0..10_000usize, 0..4),
             number in "[0-9]{1,4}",
-            bracket in 0..4usize,
+            bracket in 0..crate::date::prefilter::CLOSED_AFTER_NUMBER.len() + 1,
             tail in proptest::collection::vec(0..10_000usize, 0..4),
             seps in proptest::collection::vec(0..3usize, 12),
         ) {
             let vocab = vocabulary();
             let mut words: Vec<&str> = before.iter().map(|&k| vocab[k % vocab.len()]).collect();
             words.push(&number);
-            words.push([")", "]", ")", "),"][bracket]);
+            // Each closing mark, and ")," after the number.
+            let closers = crate::date::prefilter::CLOSED_AFTER_NUMBER;
+            words.push(closers.get(bracket).copied().unwrap_or("),"));
             words.extend(tail.iter().map(|&k| vocab[k % vocab.len()]));
             let text = joined(&words, &seps, ["", " ", "("]);
             proptest::prop_assert_eq!(scanned(&text, true), scanned(&text, false));

@@ -346,7 +346,9 @@ pub(crate) struct Grammar<'a> {
     nums: &'a [NumTok],
     pub(crate) day_order: DayOrder,
     /// `cal(i)` results.
-    memo: std::cell::RefCell<Memo>,
+    memo: std::cell::RefCell<Memo<R<Cal>>>,
+    /// `clock_read(i, ctx)` results (see [`Grammar::clock_read`]).
+    pub(crate) clock_memo: std::cell::RefCell<Memo<Option<crate::date::clock::ClockRead>>>,
     /// Whether some token starts the name of a holiday that is hours of its day (worked out
     /// on first use: see [`Grammar::names_hours_holiday`]).
     pub(crate) hours_holiday: std::cell::OnceCell<bool>,
@@ -370,6 +372,7 @@ impl<'a> Grammar<'a> {
             nums: &classes.nums,
             day_order,
             memo: std::cell::RefCell::new(Memo::new()),
+            clock_memo: std::cell::RefCell::new(Memo::new()),
             hours_holiday: std::cell::OnceCell::new(),
             fast: true,
         }
@@ -386,36 +389,54 @@ impl<'a> Grammar<'a> {
 
 type R<T> = Option<(usize, T)>;
 
-/// Recent results of [`Grammar::cal`], by token position modulo [`Memo::SLOTS`]. The scan
-/// moves forward and the productions ask at most a few dozen tokens ahead of it, so a
-/// small ring remembers every position still asked about; a table per token of a long
-/// document cost more in page faults than it saved. A position whose slot was taken by
-/// another is computed again: the same answer.
-struct Memo {
-    slots: Vec<Option<(usize, R<Cal>)>>,
+/// Recent results of a production asked about the same position several times
+/// ([`Grammar::cal`], [`Grammar::clock_read`]), by key (the token position, and for clock
+/// times the context) modulo [`Memo::SLOTS`]. The scan moves forward and the productions ask
+/// at most a few dozen tokens ahead of it, so a small ring remembers every position still
+/// asked about; a table per token of a long document cost more in page faults than it
+/// saved. A key whose slot was taken by another is computed again: the same answer. The
+/// ring is allocated on first use (a short document may never ask).
+pub(crate) struct Memo<T> {
+    slots: Vec<Option<(usize, T)>>,
 }
 
-impl Memo {
+impl<T: Copy> Memo<T> {
     const SLOTS: usize = 256;
 
-    fn new() -> Memo {
-        Memo {
-            slots: vec![None; Memo::SLOTS],
-        }
+    fn new() -> Memo<T> {
+        Memo { slots: Vec::new() }
     }
 
-    fn get(&self, i: usize) -> Option<R<Cal>> {
-        match self.slots.get(i % Memo::SLOTS)? {
-            Some((k, r)) if *k == i => Some(*r),
+    fn get(&self, key: usize) -> Option<T> {
+        match self.slots.get(key % Self::SLOTS)? {
+            Some((k, r)) if *k == key => Some(*r),
             _ => None,
         }
     }
 
-    fn put(&mut self, i: usize, r: R<Cal>) {
-        if let Some(slot) = self.slots.get_mut(i % Memo::SLOTS) {
-            *slot = Some((i, r));
+    fn put(&mut self, key: usize, r: T) {
+        if self.slots.is_empty() {
+            self.slots = vec![None; Self::SLOTS];
+        }
+        if let Some(slot) = self.slots.get_mut(key % Self::SLOTS) {
+            *slot = Some((key, r));
         }
     }
+}
+
+/// The result for `key` in `memo`, or `compute`'s, remembered. (No borrow is held while
+/// `compute` runs: productions ask for other positions of the same memo.)
+pub(crate) fn memoized<T: Copy>(
+    memo: &std::cell::RefCell<Memo<T>>,
+    key: usize,
+    compute: impl FnOnce() -> T,
+) -> T {
+    if let Some(hit) = memo.borrow().get(key) {
+        return hit;
+    }
+    let r = compute();
+    memo.borrow_mut().put(key, r);
+    r
 }
 
 /// Word classes that may introduce a bare year or a bare month name.
@@ -2090,12 +2111,7 @@ impl<'a> Grammar<'a> {
     /// Every calendar production; the longest wins.
     pub(crate) fn cal(&self, i: usize) -> R<Cal> {
         // The scan asks for the same position from several productions: memoize.
-        if let Some(hit) = self.memo.borrow().get(i) {
-            return hit;
-        }
-        let r = self.cal_uncached(i);
-        self.memo.borrow_mut().put(i, r);
-        r
+        memoized(&self.memo, i, || self.cal_uncached(i))
     }
 
     fn cal_uncached(&self, i: usize) -> R<Cal> {

@@ -213,6 +213,26 @@ pub(crate) fn starts_holiday(word: &str) -> bool {
         .contains(word)
 }
 
+/// The first words of the built-in names ([`FIXED`], [`EASTER`], [`NAMED`]), lowercase.
+fn builtin_first_words() -> impl Iterator<Item = &'static str> {
+    FIXED
+        .iter()
+        .map(|(ws, _, _)| *ws)
+        .chain(EASTER.iter().map(|(ws, _)| *ws))
+        .chain(NAMED.iter().map(|(ws, _, _, _)| *ws))
+        .filter_map(|ws| ws.first().copied())
+}
+
+/// Whether `word` (any ASCII case) is the first word of a built-in name: a token marked as
+/// a holiday's first word may start only a name of the names table or a month of another
+/// calendar, and [`Grammar::holiday_name`] then leaves its tables unread.
+fn starts_builtin(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| WordSet::new(builtin_first_words()))
+        .contains(word)
+}
+
 impl Grammar<'_> {
     fn words_at(&self, i: usize, words: &[&str]) -> bool {
         words
@@ -241,6 +261,9 @@ impl Grammar<'_> {
 
     /// A holiday name at `j`: its end, month, day and rule.
     fn holiday_name(&self, j: usize) -> Option<(usize, u8, i8, HolidayRule)> {
+        if self.fast && !starts_builtin(self.txt(j)) {
+            return None;
+        }
         if let Some(&(ws, m, d)) = FIXED.iter().find(|(ws, _, _)| self.words_at(j, ws)) {
             return Some((j + ws.len(), m, i8::try_from(d).ok()?, HolidayRule::Fixed));
         }
@@ -379,6 +402,15 @@ impl Grammar<'_> {
 
 #[cfg(test)]
 mod tests {
+    /// [`super::starts_builtin`] finds what the tables' word comparisons find: every first
+    /// word is lowercase ASCII.
+    #[test]
+    fn builtin_first_words_are_lowercase_ascii() {
+        for w in super::builtin_first_words() {
+            assert!(w.is_ascii() && w == w.to_ascii_lowercase(), "{w}");
+            assert!(super::starts_builtin(w) && super::starts_builtin(&w.to_uppercase()));
+        }
+    }
     use super::*;
 
     /// Reference: Easter Sundays from published tables.

@@ -60,10 +60,19 @@ pub(crate) fn needs_next(w: W) -> bool {
     )
 }
 
-/// A plain number of one to three digits right before ")" or "]" ("read(2)", "[3]").
-/// No production reads a bracket after a number, so a match starting there would be the
-/// number alone, and such a number is no date, time or length alone (a year has four
-/// digits, a day needs a month, an hour a mark or a day, a length its unit).
+/// Punctuation no production reads right after a small number it starts with: a match
+/// beginning at such a number before one of these would be the number alone. (Not "."
+/// ":" "/" "-" "'": dates, clock times, ranges and decades read them there.) A comma is read
+/// after a whole constituent (a clock time, a day, a date, an amount with its unit, a
+/// weekday): of these a bare small number is only an hour beside a day, which starts a match
+/// only in a time range, and that needs a dash or "to" after it.
+pub(crate) const CLOSED_AFTER_NUMBER: &[&str] = &[")", "]", ";", "(", "\"", "\\", "!", "?", ","];
+
+/// A plain number of one to three digits right before a punctuation mark of
+/// [`CLOSED_AFTER_NUMBER`] ("read(2)", "[3]", "x = 5;", "see 4 (below)"). No production
+/// reads such a mark after a number, so a match starting there would be the number alone,
+/// and such a number is no date, time or length alone (a year has four digits, a day needs
+/// a month, an hour a mark or a day, a length its unit).
 pub(crate) fn bracketed_number(g: &Grammar<'_>, i: usize) -> bool {
     let (Some(t), Some(next)) = (g.t.get(i), g.t.get(i + 1)) else {
         return false;
@@ -73,7 +82,7 @@ pub(crate) fn bracketed_number(g: &Grammar<'_>, i: usize) -> bool {
             && (1..=3).contains(&n.digits)
             && usize::from(n.digits) == t.end - t.start
     });
-    small && next.kind == TokenKind::Punct && matches!(g.txt(i + 1), ")" | "]")
+    small && next.kind == TokenKind::Punct && CLOSED_AFTER_NUMBER.contains(&g.txt(i + 1))
 }
 
 /// Lexicon meanings that are function words: they shape a date ("in", "the", "of", "at

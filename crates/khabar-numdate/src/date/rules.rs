@@ -226,6 +226,27 @@ const SAFE_PERSIAN: &[&str] = &[
     "mordad",
 ];
 
+/// Whether `word` (any ASCII case) is the first word of a Hijri month's name: a token
+/// marked as a holiday's first word may start a holiday or another calendar's month, and
+/// `other_month` reads the Hijri table only at these.
+fn starts_hijri_month(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<crate::date::lexicon::WordSet> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            crate::date::lexicon::WordSet::new(
+                HIJRI_MONTHS
+                    .iter()
+                    .filter_map(|(ws, _)| ws.first().copied()),
+            )
+        })
+        .contains(word)
+}
+
+/// The furthest a month name of `other-calendar-date` begins after its start: a day of up
+/// to three tokens ("twenty - first", "twenty first") and "of" before it ("twenty-first of
+/// Ramadan").
+const OTHER_MONTH_REACH: usize = 4;
+
 impl Grammar<'_> {
     /// A month of `cal` at `i`: its end, number and whether it may go without a year.
     fn other_month(&self, i: usize, cal: OtherCal) -> Option<(usize, u8, bool)> {
@@ -235,6 +256,7 @@ impl Grammar<'_> {
             return None;
         }
         match cal {
+            OtherCal::Hijri if self.fast && !starts_hijri_month(self.txt(i)) => None,
             OtherCal::Hijri => HIJRI_MONTHS
                 .iter()
                 .find_map(|&(ws, m)| Some((self.words_loose(i, ws)?, m, true))),
@@ -273,6 +295,13 @@ impl Grammar<'_> {
     /// "1 Farvardin 1398"); a day and month without a year ("15 Shawwal", "1 Hamal") is the
     /// nearest such day in the direction.
     pub(crate) fn other_calendar_date(&self, i: usize) -> Option<(usize, Cal)> {
+        // Its month name (whose first word is marked on its token, see `other_month`)
+        // begins within `OTHER_MONTH_REACH` tokens: most positions hold none near.
+        if self.fast
+            && !(i..=i + OTHER_MONTH_REACH).any(|k| self.t.get(k).is_some_and(|t| t.holiday()))
+        {
+            return None;
+        }
         [OtherCal::Hijri, OtherCal::Persian]
             .into_iter()
             .filter_map(|cal| self.other_date_in(i, cal))
@@ -440,5 +469,22 @@ impl Grammar<'_> {
                 | Cal::WeekdayDay { .. }
         );
         one_day.then_some((e, wd, count * sign, base))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `starts_hijri_month` finds what the table's word comparisons find: every first word
+    /// is lowercase ASCII.
+    #[test]
+    fn hijri_first_words_are_lowercase_ascii() {
+        for (ws, _) in super::HIJRI_MONTHS {
+            let w = ws.first().copied().unwrap_or_default();
+            assert!(
+                !w.is_empty() && w.is_ascii() && w == w.to_ascii_lowercase(),
+                "{w}"
+            );
+            assert!(super::starts_hijri_month(w) && super::starts_hijri_month(&w.to_uppercase()));
+        }
     }
 }

@@ -36,13 +36,25 @@ impl Grammar<'_> {
     /// its own or not ("A.D" "." at the end of a sentence).
     fn era_at(&self, i: usize) -> Option<(usize, bool)> {
         let t = self.txt(i);
+        // Every era starts with "a", "b" or "c" in either case: most numbers are followed
+        // by something else, and the table is not read for them.
+        if !t
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'b' | b'c'))
+        {
+            return None;
+        }
         ERAS.iter().find_map(|&(form, bc)| {
             if form.contains('.') {
-                let low = t.to_ascii_lowercase();
-                if low == form {
+                // The dotted forms are written in lowercase ASCII: compared in any case
+                // without building a lowercase copy of the token.
+                if t.eq_ignore_ascii_case(form) {
                     return Some((i + 1, bc));
                 }
-                let split = form.strip_suffix('.').is_some_and(|f| f == low)
+                let split = form
+                    .strip_suffix('.')
+                    .is_some_and(|f| t.eq_ignore_ascii_case(f))
                     && self.punct(i + 1, &["."])
                     && self.joined(i);
                 split.then_some((i + 2, bc))
@@ -125,5 +137,72 @@ impl Grammar<'_> {
                 w,
             },
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ERAS;
+    use crate::date::DayOrder;
+    use crate::date::grammar::{Grammar, classify};
+
+    /// The shortcuts of `era_at` hold for the table: every era starts with "a", "b" or "c",
+    /// and the dotted forms are lowercase ASCII.
+    #[test]
+    fn era_table_fits_the_shortcuts() {
+        for &(form, _) in ERAS {
+            assert!(matches!(
+                form.as_bytes()[0].to_ascii_lowercase(),
+                b'a' | b'b' | b'c'
+            ));
+            if form.contains('.') {
+                assert_eq!(form, form.to_ascii_lowercase());
+            }
+        }
+    }
+
+    /// The reference for `era_at`: the token lowercased, compared with each form.
+    fn era_at_reference(g: &Grammar<'_>, i: usize) -> Option<(usize, bool)> {
+        let t = g.txt(i);
+        ERAS.iter().find_map(|&(form, bc)| {
+            if form.contains('.') {
+                let low = t.to_ascii_lowercase();
+                if low == form {
+                    return Some((i + 1, bc));
+                }
+                let split = form.strip_suffix('.').is_some_and(|f| f == low)
+                    && g.punct(i + 1, &["."])
+                    && g.joined(i);
+                split.then_some((i + 2, bc))
+            } else {
+                (t == form).then_some((i + 1, bc))
+            }
+        })
+    }
+
+    proptest::proptest! {
+        /// Eras in any case, with and without their closing period, among other words.
+        #[test]
+        fn era_at_matches_reference(
+            ws in proptest::collection::vec(
+                "AD|ad|Ad|CE|ce|BC|bc|BCE|Bce|A\\.D\\.|a\\.d|A\\.d\\.|c\\.e\\.|C\\.E|B\\.C\\.|b\\.c|b\\.c\\.e\\.|B\\.C\\.E|ah|Cat|ball|44|2014|\\.|x",
+                0..12,
+            ),
+            spaces in proptest::collection::vec(proptest::bool::ANY, 12),
+        ) {
+            let mut text = String::new();
+            for (k, w) in ws.iter().enumerate() {
+                if spaces[k] {
+                    text.push(' ');
+                }
+                text.push_str(w);
+            }
+            let tokens = khabar_tokenize::tokenize(&text);
+            let tks = classify(&text, &tokens);
+            let g = Grammar::new(&text, &tokens, &tks, DayOrder::DayFirst);
+            for i in 0..tokens.len() {
+                proptest::prop_assert_eq!(g.era_at(i), era_at_reference(&g, i));
+            }
+        }
     }
 }
