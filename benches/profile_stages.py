@@ -40,11 +40,13 @@ ROWS: list[tuple[str, tuple[str, ...], tuple[str, ...], bool]] = [
     ("non-quantity scan, shared (once)", (TOTAL,),
      # `NonQuantitySpans::of`, or what it calls where it is inlined.
      ("khabar_numdate::nonquant::shared::NonQuantitySpans::of",
-      "khabar_numdate::nonquant::non_quantity_spans"), False),
+      "khabar_numdate::nonquant::non_quantity_spans",
+      "khabar_numdate::nonquant::scan"), False),
     # `TokenClasses::new`, or what it calls where it is inlined: the date classification and
     # the number classes with the quantity start flags, shared by the two stages below.
     ("token classes, shared (once)", (TOTAL,),
      ("khabar_numdate::classes::TokenClasses::new",
+      "khabar_numdate::classes::classify_into",
       "khabar_numdate::date::grammar::classify",
       "khabar_numdate::classes::number_classes"), False),
     ("numbers + quantities", (TOTAL,), QUANT, False),
@@ -59,7 +61,9 @@ ROWS: list[tuple[str, tuple[str, ...], tuple[str, ...], bool]] = [
       "khabar_numdate::date::extract::scan"), True),
     ("  of which vetoes: ages, year ranges (and before: the non-quantity scan again)", DATES,
      ("khabar_numdate::nonquant::date_vetoes",), True),
-    ("events", (TOTAL,), ("khabar::events::run",), False),
+    # `events::run`, or the extractor it calls where it is inlined
+    ("events", (TOTAL,), ("khabar::events::run",
+                          "khabar_events::extract::EventExtractor::extract_classified"), False),
 ]
 
 HEAD = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+\*\s+\S*?:(\S.*?)(?: \[[^\]]*\])?$")
