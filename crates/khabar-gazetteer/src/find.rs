@@ -103,6 +103,20 @@ struct Memo {
     start: u32,
 }
 
+impl Memo {
+    /// Whether this entry remembers the letters `tok` (any case) of hash `h`: lower-casing a
+    /// letter sets bit 5, and the entry holds lower-case letters.
+    #[inline]
+    fn holds(&self, h: u64, tok: &[u8]) -> bool {
+        self.hash == h
+            && usize::from(self.len) == tok.len()
+            && self
+                .bytes
+                .get(..tok.len())
+                .is_some_and(|b| b.iter().zip(tok).all(|(&x, &y)| x == y | 0x20))
+    }
+}
+
 impl Scratch {
     /// Empty buffers.
     pub fn new() -> Scratch {
@@ -1260,17 +1274,7 @@ impl TokenLabeler<'_> {
             // A token in the vocabulary resolves to its label whatever its case.
             let label_of = |id: u32| canon.get(id as usize).copied().unwrap_or(id);
             let found = match self.memo.get_mut(slot) {
-                Some(m)
-                    if m.hash == h
-                        && usize::from(m.len) == n
-                        // The memo holds lower-case letters, `tok` letters: lower-casing
-                        // a letter sets bit 5.
-                        && m.bytes
-                            .get(..n)
-                            .is_some_and(|b| b.iter().zip(tok).all(|(&x, &y)| x == y | 0x20)) =>
-                {
-                    (m.id != NONE).then_some((m.id, m.start))
-                }
+                Some(m) if m.holds(h, tok) => (m.id != NONE).then_some((m.id, m.start)),
                 Some(m) => {
                     let id = self.vocab.get_ascii_letters_hashed(bytes, from, end, h);
                     let label = id.map(label_of);
@@ -1328,15 +1332,7 @@ impl TokenLabeler<'_> {
         let slot = (h >> 40) as usize & (KEY_MEMO_LEN - 1);
         let keys = self.keys;
         match self.key_memo.get_mut(slot) {
-            Some(m)
-                if m.hash == h
-                    && usize::from(m.len) == n
-                    && m.bytes
-                        .get(..n)
-                        .is_some_and(|b| b.iter().zip(tok).all(|(&x, &y)| x == y | 0x20)) =>
-            {
-                (m.id != NONE).then_some(m.id)
-            }
+            Some(m) if m.holds(h, tok) => (m.id != NONE).then_some(m.id),
             Some(m) if n <= MEMO_BYTES => {
                 let label = keys.lookup(tok);
                 m.hash = h;

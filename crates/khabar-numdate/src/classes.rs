@@ -471,15 +471,7 @@ mod tests {
 
     #[test]
     fn classified_matches_reference_on_seeds() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("seeds/")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
-        assert!(!paths.is_empty());
-        for p in paths {
-            let text = std::fs::read_to_string(&p).expect("seed text");
+        for (p, text) in crate::seeds::articles() {
             if let Err(e) = check(&text) {
                 panic!("{}: {e}", p.display());
             }

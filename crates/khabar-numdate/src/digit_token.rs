@@ -148,16 +148,43 @@ pub(crate) enum NumSuffix {
 /// The suffix of a digit token (the text after its digits) in both grammars' terms.
 fn read_suffix(rest: &str) -> (Suffix, NumSuffix) {
     let mut buf = [0u8; 16];
-    let low: &str = match buf.get_mut(..rest.len()) {
+    let low = lower_suffix(rest, &mut buf);
+    let date = date_suffix(low);
+    let number = if rest.is_empty() {
+        NumSuffix::None
+    } else if let Some(p) = suffix_scale(rest) {
+        NumSuffix::Scale(p)
+    } else {
+        match low {
+            "st" => NumSuffix::Ord("st"),
+            "nd" => NumSuffix::Ord("nd"),
+            "rd" => NumSuffix::Ord("rd"),
+            "th" => NumSuffix::Ord("th"),
+            "d" => NumSuffix::Ord("d"),
+            _ => NumSuffix::Other,
+        }
+    };
+    (date, number)
+}
+
+/// `rest` lowercased into `buf`; `"\u{0}"` (no suffix either grammar reads) when it is long
+/// or not ASCII.
+pub(crate) fn lower_suffix<'b>(rest: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    match buf.get_mut(..rest.len()) {
         Some(b) if rest.is_ascii() => {
             b.copy_from_slice(rest.as_bytes());
             b.make_ascii_lowercase();
             std::str::from_utf8(b).unwrap_or("\u{0}")
         }
-        // Long or non-ASCII suffixes name nothing either grammar reads.
         _ => "\u{0}",
-    };
-    let date = match low {
+    }
+}
+
+/// What a lowercased suffix (see [`lower_suffix`]) means to the date grammar: "st" an
+/// ordinal, "s" a decade's plural, "pm" an hour's half of the day, "q3" a quarter, "yrs" a
+/// unit, …
+pub(crate) fn date_suffix(low: &str) -> Suffix {
+    match low {
         "" => Suffix::None,
         "st" | "nd" | "rd" | "th" => Suffix::Ord,
         "s" => Suffix::Plural,
@@ -174,22 +201,7 @@ fn read_suffix(rest: &str) -> (Suffix, NumSuffix) {
             _ if low == "ys" => Suffix::Unit(Unit::Year),
             _ => Suffix::Other,
         },
-    };
-    let number = if rest.is_empty() {
-        NumSuffix::None
-    } else if let Some(p) = suffix_scale(rest) {
-        NumSuffix::Scale(p)
-    } else {
-        match low {
-            "st" => NumSuffix::Ord("st"),
-            "nd" => NumSuffix::Ord("nd"),
-            "rd" => NumSuffix::Ord("rd"),
-            "th" => NumSuffix::Ord("th"),
-            "d" => NumSuffix::Ord("d"),
-            _ => NumSuffix::Other,
-        }
-    };
-    (date, number)
+    }
 }
 
 /// A run of digits and separators at the start of a token, read (see the module docs).

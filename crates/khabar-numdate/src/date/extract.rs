@@ -2043,16 +2043,12 @@ mod tests {
         Grammar::new(text, tokens, tks, order).reference()
     }
 
-    /// The seed articles (none in a checkout without `seeds/`).
+    /// The seed articles.
     fn seed_articles() -> Vec<String> {
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
-        std::fs::read_dir(dir)
-            .map(|es| {
-                es.flatten()
-                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-                    .collect()
-            })
-            .unwrap_or_default()
+        crate::seeds::articles()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
     }
 
     /// The seed articles, and a few sentences dense with the words the shortcuts test.
@@ -2203,13 +2199,7 @@ mod tests {
 
     #[test]
     fn detect_in_matches_reference_on_the_seeds_and_long_lines() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut texts: Vec<String> = seed_articles();
         texts.push("On 26/1/2018 nothing. ".repeat(200));
         texts.push(format!(
             "{} Posted 9 Nov 2021",

@@ -2,8 +2,7 @@
 //! views are tested against. [`parse_num`] is the date grammar's reading of a number token,
 //! [`parse_digit_token`] the number grammar's.
 
-use crate::date::grammar::{NumTok, Suffix};
-use crate::date::lexicon::{self, Unit, W};
+use crate::date::grammar::NumTok;
 use crate::number::NumberError;
 use crate::number::digits::{DigitToken, decimal_value, small_int, vulgar_fraction};
 use crate::number::lexicon::{ordinal_suffix_ok, suffix_scale};
@@ -43,34 +42,10 @@ pub(super) fn parse_num(s: &str) -> Option<NumTok> {
     } else {
         u8::try_from(digits_part.len()).unwrap_or(0)
     };
+    // The suffix table is data both readings share (`date_suffix`); what this reference
+    // checks is the reading of the digits.
     let mut buf = [0u8; 16];
-    let low: &str = match buf.get_mut(..rest.len()) {
-        Some(b) if rest.is_ascii() => {
-            b.copy_from_slice(rest.as_bytes());
-            b.make_ascii_lowercase();
-            std::str::from_utf8(b).unwrap_or("\u{0}")
-        }
-        // Long or non-ASCII suffixes name nothing the grammar reads.
-        _ => "\u{0}",
-    };
-    let suffix = match low {
-        "" => Suffix::None,
-        "st" | "nd" | "rd" | "th" => Suffix::Ord,
-        "s" => Suffix::Plural,
-        "am" | "a.m" | "a.m." => Suffix::Am,
-        "pm" | "p.m" | "p.m." => Suffix::Pm,
-        "h1" => Suffix::Half(1),
-        "h2" => Suffix::Half(2),
-        "q1" => Suffix::Quarter(1),
-        "q2" => Suffix::Quarter(2),
-        "q3" => Suffix::Quarter(3),
-        "q4" => Suffix::Quarter(4),
-        _ => match lexicon::lookup(low) {
-            Some(W::Unit(u, _)) => Suffix::Unit(u),
-            _ if low == "ys" => Suffix::Unit(Unit::Year),
-            _ => Suffix::Other,
-        },
-    };
+    let suffix = super::date_suffix(super::lower_suffix(rest, &mut buf));
     Some(NumTok::new(val, int, digits, suffix))
 }
 
