@@ -1016,16 +1016,8 @@ mod tests {
     /// The seed articles: events from the classified entry point are the standalone ones.
     #[test]
     fn the_classified_entry_is_the_standalone_one_on_the_seeds() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("seeds/")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
-        assert!(!paths.is_empty());
         let mut events = 0;
-        for p in paths {
-            let text = std::fs::read_to_string(&p).expect("seed text");
+        for (p, text) in crate::seeds::articles() {
             let (fast, reference) = both(&text);
             assert_eq!(fast, reference, "{}", p.display());
             events += fast.events.len();

@@ -93,3 +93,9 @@ pub enum Error {
         message: String,
     },
 }
+
+/// The seed articles of the repository, for the unit tests that run the fast paths against
+/// their references on real text.
+#[cfg(test)]
+#[path = "../../../tests/support/seeds.rs"]
+mod seeds;

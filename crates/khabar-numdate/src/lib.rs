@@ -55,22 +55,5 @@ pub struct ReadmeDoctests;
 /// The seed articles of the repository, for the unit tests that run the fast paths against
 /// their references on real text.
 #[cfg(test)]
-pub(crate) mod seeds {
-    /// Each seed article (`seeds/*.txt`, sorted by name) with its path.
-    pub(crate) fn articles() -> Vec<(std::path::PathBuf, String)> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("seeds/")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
-        assert!(!paths.is_empty(), "no seed articles in {dir}");
-        paths
-            .into_iter()
-            .map(|p| {
-                let text = std::fs::read_to_string(&p).expect("seed text");
-                (p, text)
-            })
-            .collect()
-    }
-}
+#[path = "../../../tests/support/seeds.rs"]
+pub(crate) mod seeds;

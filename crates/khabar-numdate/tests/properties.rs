@@ -9,6 +9,9 @@ use khabar_numdate::{Quantity, QuantityExtractor, Span, remove_overlapping};
 use khabar_tokenize::tokenize;
 use proptest::prelude::*;
 
+#[path = "../../../tests/support/seeds.rs"]
+mod seeds;
+
 /// Reference speller: English words for `n < 10^15`, in one of several styles. Written
 /// from the textbook rules, independently of the parser's state machine.
 fn spell(n: u64, hyphen: bool, and: bool) -> String {
@@ -471,14 +474,7 @@ proptest! {
 /// The same on the seed articles.
 #[test]
 fn quantity_word_filter_matches_reference_on_seeds() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("seeds/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).expect("seed text");
+    for (p, text) in seeds::articles() {
         let fast = QuantityExtractor::new().extract(&text);
         let reference = QuantityExtractor::new()
             .skip_plain_words(false)

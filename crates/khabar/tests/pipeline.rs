@@ -4,26 +4,18 @@ use khabar::{Document, Input, Pipeline, ReferenceDate, ReferenceSource, SCHEMA};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
+#[path = "../../../tests/support/seeds.rs"]
+mod seeds;
+
 fn nlp() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
     P.get_or_init(|| Pipeline::new().expect("default pipeline builds"))
 }
 
 fn seeds() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("seeds/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    paths
+    seeds::articles()
         .into_iter()
-        .map(|p| {
-            (
-                p.display().to_string(),
-                std::fs::read_to_string(&p).expect("UTF-8 seed"),
-            )
-        })
+        .map(|(p, text)| (p.display().to_string(), text))
         .collect()
 }
 
